@@ -1,0 +1,112 @@
+"""The `gongwen` command: no sub-command opens the editor, sub-commands run the CLI.
+
+This module and everything it imports on the CLI path stay free of Qt; the window is imported
+only when the editor is asked for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from desktop import __version__
+from desktop.core.errors import GongwenError
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse calls this on a usage error
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"用法错误：{message}\n")
+
+
+def _add_bank(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--bank", metavar="FILE", help="素材库文件（默认：用户素材库与内置素材库）")
+
+
+def build_cli_parser() -> argparse.ArgumentParser:
+    parser = ChineseArgumentParser(prog="gongwen", description="公文写作助手命令行")
+    parser.add_argument("--version", action="version", version=f"gongwen {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ChineseArgumentParser)
+
+    mine = sub.add_parser("mine", help="从语料文件或文件夹挖掘素材，写入素材库")
+    mine.add_argument("paths", nargs="+", metavar="PATH")
+    _add_bank(mine)
+    mine.add_argument("--json", action="store_true", help="以 JSON 输出汇总")
+
+    phrases = sub.add_parser("phrases", help="列出素材库中的全部素材")
+    _add_bank(phrases)
+    phrases.add_argument("--kind", help="只列出某一类素材")
+    phrases.add_argument("--json", action="store_true")
+
+    suggest = sub.add_parser("suggest", help="按文字或拼音首字母查询素材")
+    suggest.add_argument("query", metavar="QUERY")
+    _add_bank(suggest)
+    suggest.add_argument("--kind")
+    suggest.add_argument("--context", metavar="TEXT", help="光标所在段落，用于按上下文排序")
+    suggest.add_argument("--limit", type=int, default=10)
+    suggest.add_argument("--json", action="store_true")
+
+    search = sub.add_parser("search", help="在语料句子中检索（范文）")
+    search.add_argument("text", metavar="TEXT")
+    _add_bank(search)
+    search.add_argument("--limit", type=int, default=20)
+    search.add_argument("--json", action="store_true")
+
+    lint = sub.add_parser("lint", help="检查文稿结构、标点与占位符")
+    lint.add_argument("files", nargs="+", metavar="FILE")
+    lint.add_argument("--format", choices=["text", "json"], default="text")
+    lint.add_argument("--select", metavar="CODES", help="只检查这些规则，逗号分隔")
+    lint.add_argument("--ignore", metavar="CODES", help="不检查这些规则，逗号分隔")
+    lint.add_argument("--fix", action="store_true", help="应用安全的自动修正")
+    _add_bank(lint)
+
+    export = sub.add_parser("export", help="按公文格式或讲话稿格式导出 Word")
+    export.add_argument("file", metavar="FILE")
+    export.add_argument("-o", "--output", required=True, metavar="OUT.docx")
+    export.add_argument("--profile", default="gongwen", help="gongwen、speech 或版式文件 PATH.toml")
+    return parser
+
+
+def build_gui_parser() -> argparse.ArgumentParser:
+    parser = ChineseArgumentParser(
+        prog="gongwen",
+        description="公文写作助手。不带子命令时打开编辑器；子命令：mine phrases suggest search lint export",
+    )
+    parser.add_argument("--version", action="version", version=f"gongwen {__version__}")
+    parser.add_argument("file", nargs="?", metavar="FILE", help="要打开的文稿")
+    parser.add_argument("--selftest", action="store_true", help="离屏自检：载入素材库、检查并导出示例文稿")
+    _add_bank(parser)
+    return parser
+
+
+COMMANDS = ("mine", "phrases", "suggest", "search", "lint", "export")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    wants_cli = bool(args_list) and (args_list[0] in COMMANDS or args_list[0] in ("-h", "--help"))
+    if wants_cli:
+        args = build_cli_parser().parse_args(args_list)
+        handler = importlib.import_module(f"desktop.commands.{args.command}")
+        try:
+            return handler.run(args)
+        except GongwenError as exc:
+            print(f"错误：{exc}", file=sys.stderr)
+            return EXIT_USAGE
+        except KeyboardInterrupt:
+            print("已中断。", file=sys.stderr)
+            return 130
+    args = build_gui_parser().parse_args(args_list)
+    from desktop.ui.app import run_app  # Qt enters here and only here
+
+    return run_app(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

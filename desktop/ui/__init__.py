@@ -1,0 +1,1 @@
+"""PySide6 widgets only: the window, editor, panels, dialogs and workers."""

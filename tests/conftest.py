@@ -1,0 +1,31 @@
+"""Test set-up shared by every test: headless Qt, and data folders that never touch the real user's."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SEEDS_DIR = REPO_ROOT / "resources" / "corpus"
+
+
+@pytest.fixture(autouse=True)
+def isolated_data_dir(tmp_path_factory, monkeypatch):
+    """Every test gets its own GONGWEN_DATA_DIR, so no test reads or writes the user's bank or settings."""
+    data = tmp_path_factory.mktemp("gongwen-data")
+    monkeypatch.setenv("GONGWEN_DATA_DIR", str(data))
+    return data
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    return SEEDS_DIR
+
+
+@pytest.fixture
+def seed_paths() -> list[Path]:
+    return sorted(SEEDS_DIR.glob("*.txt"))
