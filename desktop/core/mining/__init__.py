@@ -1,0 +1,1 @@
+"""Phrase mining: extractors, one module per kind, and the phrase bank (SQLite)."""
