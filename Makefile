@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test setup system-deps clean
+.PHONY: run test setup system-deps clean package package-test
 
 run: setup
 	$(VENV)/bin/gongwen
@@ -24,5 +24,25 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# Installers (docs/PACKAGING.md). `make package` builds dist/gongwen/ and the .deb; `make package-test`
+# installs the .deb and runs --selftest from the installed files. PYSIDE_VERSION=6.9.3 builds in its own
+# venv against that PySide6 (for glibc 2.28 desktops: build it on such a system).
+PYSIDE_VERSION ?=
+PKG_VENV := $(if $(PYSIDE_VERSION),.venv-pyside$(PYSIDE_VERSION),$(VENV))
+PKG_DIST ?= $(if $(PYSIDE_VERSION),dist/pyside$(PYSIDE_VERSION),dist)
+PKG_STAMP := $(PKG_VENV)/.installed-package
+
+package: system-deps $(PKG_STAMP)
+	$(PKG_VENV)/bin/python packaging/build.py --dist $(PKG_DIST) --work build/$(notdir $(PKG_DIST)) $(PACKAGE_ARGS)
+
+package-test: package
+	GONGWEN_DIST=$(PKG_DIST) QT_QPA_PLATFORM=offscreen $(PKG_VENV)/bin/python -m pytest packaging/tests -q
+
+$(PKG_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(PKG_VENV)
+	$(PKG_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(PKG_VENV)/bin/python -m pip install --quiet -e '.[test,package]' $(if $(PYSIDE_VERSION),'PySide6-Essentials==$(PYSIDE_VERSION)')
+	touch $@
+
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache
+	rm -rf $(VENV) .venv-pyside* build dist *.egg-info .pytest_cache

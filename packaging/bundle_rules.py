@@ -61,6 +61,8 @@ DROPPED_DATA = [
     "pypinyin/__pyinstaller/*",
     "PySide6/Qt/metatypes/*", "PySide6/Qt/qml/*", "PySide6/Qt/libexec/*",
     "PySide6/typesystems/*", "PySide6/include/*", "PySide6/glue/*", "PySide6/scripts/*",
+    # Windows: the 20 MB software OpenGL fallback; widgets paint without OpenGL.
+    "PySide6/opengl32sw.dll",
 ]
 
 # System libraries left to the target desktop: the GTK stack pulled in only by the dropped GTK theme

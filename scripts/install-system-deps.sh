@@ -8,11 +8,11 @@ PACKAGES=(
   libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0
   libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-render-util0
   libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1
-  fonts-noto-cjk xvfb xauth xdotool
+  fonts-noto-cjk xvfb xauth xdotool strace desktop-file-utils
   libreoffice-writer-nogui poppler-utils
 )
 
-if ! command -v dpkg-query >/dev/null 2>&1; then
+if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
   echo "install-system-deps: not a Debian-based system; install the equivalents of: ${PACKAGES[*]}" >&2
   exit 0
 fi
