@@ -2,10 +2,11 @@
 
 Steps, in order (docs/CORPUS.md explains each with examples):
 1. characters: invisible marks and control characters out, full-width digits/letters to ASCII;
-2. junk lines (watermarks, adverts, QQ/群, copyright, 整理/发布, size/page banners, separators) and
+2. text injected into sentences, URLs and contact numbers cut out, the sentence joined again (a line
+   left as a bare site name goes);
+3. junk lines (watermarks, adverts, QQ/群, copyright, 整理/发布, size/page banners, separators) and
    trailing link blocks ("看过……的人还看了", 扩展阅读/推荐阅读) dropped, by the rules in
    resources/corpus_cleaning.toml;
-3. text injected into sentences, URLs and contact numbers cut out, the sentence joined again;
 4. half-width punctuation inside Chinese text to full-width;
 5. paragraphs restored: a body wrapped by a PDF into one line is reflowed, a run-on body is split before
    its headings;
@@ -27,6 +28,8 @@ from desktop.core.corpus.title import find_title_index
 # Zero-width and formatting marks, the BOM, soft hyphens, and control characters other than \n and \t.
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff\x00-\x08\x0b-\x1f\x7f]")
 _HAS_TEXT = re.compile(r"[0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]")
+_LEFTOVER_MAX = 20
+_SENTENCE_MARK = re.compile(r"[。！？；，,;!?]")
 # Lines before the title are a site's preamble only if they are all this short.
 _PREAMBLE_LINE_MAX = 60
 
@@ -40,8 +43,7 @@ def clean_paragraphs(raw: str, rules: JunkRules | None = None) -> list[str]:
     rules = rules or load_junk_rules()
     text = ascii_alnum(_INVISIBLE.sub("", raw.replace("\r\n", "\n").replace("\r", "\n")))
     lines = [line.replace("\t", " ").strip() for line in text.split("\n")]
-    lines = drop_junk_lines(lines, rules)
-    lines = [cut_inline_junk(line, rules.inline) for line in lines]
+    lines = drop_junk_lines([_cut_or_drop(line, rules) for line in lines], rules)
     lines = [to_full_width(line) for line in lines if _HAS_TEXT.search(line)]
     paragraphs: list[str] = []
     for line in lines:
@@ -68,6 +70,14 @@ def drop_junk_lines(lines: list[str], rules: JunkRules) -> list[str]:
             continue
         kept.append(line)
     return kept
+
+
+def _cut_or_drop(line: str, rules: JunkRules) -> str:
+    """Cut inline junk; a line left as a bare site name ("花田文秘网 https://…") goes entirely."""
+    cut = cut_inline_junk(line, rules.inline)
+    if cut != line and len(cut) <= _LEFTOVER_MAX and not _SENTENCE_MARK.search(cut):
+        return ""
+    return cut
 
 
 def cut_inline_junk(line: str, rules: tuple[JunkRule, ...]) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,7 +36,8 @@ _BOMS = (
 _MAX_BAD_CHAR_RATIO = 0.001
 # Control characters beyond this share mean the bytes are not text at all.
 _MAX_CONTROL_RATIO = 0.005
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1a")  # \x1a: the DOS end-of-file mark some old files carry
+# Allowed: \t \n \v \f \r, and \x1a, the DOS end-of-file mark some old files carry.
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x19\x1b-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -127,17 +129,20 @@ def _decode(data: bytes, path: str | Path | None) -> tuple[str, str, bool]:
 
 
 def _bomless_utf16(data: bytes) -> str | None:
-    """UTF-16 without a BOM shows as NUL bytes in every other position (for ASCII and line ends)."""
+    """UTF-16 without a BOM: NUL bytes (the high half of ASCII and line ends) on one side only."""
     sample = data[:4096]
-    if len(sample) < 4:
+    if len(sample) < 4 or len(data) % 2:
         return None
-    even, odd = sample[0::2], sample[1::2]
-    even_nul, odd_nul = even.count(0) / len(even), odd.count(0) / len(odd)
-    if odd_nul > 0.3 and even_nul < 0.02:
-        return "utf-16-le"
-    if even_nul > 0.3 and odd_nul < 0.02:
-        return "utf-16-be"
-    return None
+    even_nul, odd_nul = sample[0::2].count(0), sample[1::2].count(0)
+    # Chinese characters such as 一 (U+4E00) put a NUL on the other side now and then.
+    if odd_nul >= 4 and even_nul * 3 <= odd_nul:
+        codec = "utf-16-le"
+    elif even_nul >= 4 and odd_nul * 3 <= even_nul:
+        codec = "utf-16-be"
+    else:
+        return None
+    text = sample.decode(codec, errors="replace")  # the sample may end inside a surrogate pair
+    return codec if _implausible_ratio(text) < 0.2 else None
 
 
 def _implausible_ratio(text: str) -> float:
@@ -163,6 +168,6 @@ def _plausible(ch: str) -> bool:
 
 
 def _refuse_binary(text: str, path: str | Path | None) -> None:
-    controls = sum(1 for ch in text if (ord(ch) < 0x20 and ch not in _ALLOWED_CONTROLS) or 0x7F <= ord(ch) <= 0x9F)
+    controls = len(_CONTROL_CHARS.findall(text))
     if controls and controls > len(text) * _MAX_CONTROL_RATIO:
         raise InputError(path, "不是文本文件（含有大量控制字符，可能是二进制文件）")

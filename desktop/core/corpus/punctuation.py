@@ -1,7 +1,7 @@
 """Half-width punctuation inside Chinese text becomes full-width; numbers and Latin text keep theirs.
 
-, ; : ? ! become ，；：？！ when a Chinese character stands next to them; ( ) become （ ） around or beside
-Chinese text; "…" around Chinese text becomes “…”. 1,000  3.5  10:30  f(x)  "OK" stay as they are.
+, ; : ? ! become ，；：？！ when a Chinese character stands next to them; ( ) become （ ） around Chinese
+text or after a Chinese character; "…" around Chinese text becomes “…”. 1,000  3.5  10:30  f(x)  "OK" stay as they are.
 Full-width digits and Latin letters (１２３ＡＢＣ) become ASCII, as GB/T 15835 asks.
 """
 
@@ -13,6 +13,7 @@ from desktop.core.corpus.chars import has_cjk, is_cjk
 
 _MARKS = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _FULL_WIDTH_ALNUM = {code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))}
+_MARK_RE = re.compile(r"[,;:?!]")
 _PARENS = re.compile(r"\(([^()\n]{0,300})\)")
 _QUOTES = re.compile(r'"([^"\n]{1,300})"')
 
@@ -24,26 +25,27 @@ def ascii_alnum(text: str) -> str:
 
 def to_full_width(line: str) -> str:
     line = _convert_pairs(line)
-    chars = list(line)
-    for i, ch in enumerate(chars):
-        if ch not in _MARKS:
-            continue
-        before, after = _neighbour(chars, i, -1), _neighbour(chars, i, 1)
-        touching = (i > 0 and chars[i - 1] == before) and (i + 1 < len(chars) and chars[i + 1] == after)
-        if ch in ",:" and touching and before.isdigit() and after.isdigit():
-            continue  # 1,000 and 10:30
-        if is_cjk(before) or is_cjk(after):
-            chars[i] = _MARKS[ch]
-    return "".join(chars)
+    if not _MARK_RE.search(line):
+        return line
+
+    def convert(match: re.Match[str]) -> str:
+        mark, index = match.group(0), match.start()
+        before, after = _neighbour(line, index, -1), _neighbour(line, index, 1)
+        touching = index > 0 and line[index - 1] == before and index + 1 < len(line) and line[index + 1] == after
+        if mark in ",:" and touching and before.isdigit() and after.isdigit():
+            return mark  # 1,000 and 10:30
+        return _MARKS[mark] if is_cjk(before) or is_cjk(after) else mark
+
+    return _MARK_RE.sub(convert, line)
 
 
 def _convert_pairs(line: str) -> str:
     def parens(match: re.Match[str]) -> str:
         inner = match.group(1)
-        start, end = match.start(), match.end()
+        start = match.start()
         before = line[start - 1] if start > 0 else ""
-        after = line[end] if end < len(line) else ""
-        if has_cjk(inner) or (before and is_cjk(before)) or (after and is_cjk(after)):
+        # 湘西(x) and (占 X%) are Chinese parentheses; f(x) is a formula even when Chinese follows it.
+        if has_cjk(inner) or (before and is_cjk(before)):
             return f"（{inner}）"
         return match.group(0)
 
@@ -57,11 +59,11 @@ def _convert_pairs(line: str) -> str:
     return _QUOTES.sub(quotes, line)
 
 
-def _neighbour(chars: list[str], index: int, step: int) -> str:
-    """The nearest non-space character before (step -1) or after (step 1) index."""
+def _neighbour(line: str, index: int, step: int) -> str:
+    """The nearest non-space character before (step -1) or after (step 1) index, or ""."""
     index += step
-    while 0 <= index < len(chars):
-        if not chars[index].isspace():
-            return chars[index]
+    while 0 <= index < len(line):
+        if not line[index].isspace():
+            return line[index]
         index += step
     return ""
