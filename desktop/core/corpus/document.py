@@ -20,6 +20,11 @@ from desktop.core.errors import InputError
 
 log = logging.getLogger(__name__)
 
+# .doc and WPS Office's .wps are OLE compound files; Word also saves RTF under .doc.
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+RTF_MAGIC = b"{\\rtf"
+ZIP_MAGIC = b"PK\x03\x04"
+
 SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".docx", ".pdf", ".doc", ".wps")
 
 
@@ -73,6 +78,10 @@ def _read_office(path: Path, suffix: str, data: bytes) -> str:
         return docx_text(path, data=data)
     if suffix == ".pdf":
         return read_pdf_text(path)
+    if data.startswith(ZIP_MAGIC):
+        return docx_text(path, data=data)  # a .docx under an old name
+    if not data.startswith((OLE_MAGIC, RTF_MAGIC)):
+        raise InputError(path, "不是有效的 Word/WPS 文档（文件已损坏，或是其他格式改了扩展名）")
     with tempfile.TemporaryDirectory(prefix="gongwen-convert-") as workdir:
         converted = convert_to_docx(path, Path(workdir))
         try:
