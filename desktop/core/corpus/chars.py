@@ -34,4 +34,7 @@ def has_cjk(text: str) -> bool:
 
 def width(text: str) -> float:
     """Printed width in Chinese character cells: ASCII takes half a cell; spaces are not counted."""
-    return sum(0.5 if ord(ch) < 0x80 else 1.0 for ch in text if not ch.isspace())
+    ascii_count = len(text.encode("ascii", "ignore"))  # counted in C: this runs for every line of a PDF
+    spaces = text.count(" ")
+    wide_spaces = text.count("\u3000") + text.count("\u00a0")
+    return (len(text) - ascii_count - wide_spaces) + 0.5 * (ascii_count - spaces)

@@ -82,15 +82,10 @@ def _cut_or_drop(line: str, rules: JunkRules) -> str:
 
 def cut_inline_junk(line: str, rules: tuple[JunkRule, ...]) -> str:
     """Cut injected text, URLs and contact numbers out of a line and join what was around them."""
-
-    def join(match: re.Match[str]) -> str:
-        before = match.string[match.start() - 1] if match.start() > 0 else ""
-        after = match.string[match.end()] if match.end() < len(match.string) else ""
-        return " " if before.isascii() and before.isalnum() and after.isascii() and after.isalnum() else ""
-
+    cut = line
     for rule in rules:
-        line = rule.pattern.sub(join, line)
-    return line.strip()
+        cut = rule.pattern.sub("", cut)
+    return tidy_spaces(cut).strip() if cut != line else line
 
 
 def _drop_preamble_and_repeated_title(paragraphs: list[str]) -> list[str]:

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lxml import etree
+from lxml import etree  # installed with python-docx, which depends on it
 
 from desktop.core.corpus.files import read_bytes
 from desktop.core.corpus.limits import (

@@ -46,7 +46,7 @@ _RUN_ON_SPLIT = re.compile(
 
 def full_line_width(lines: list[str]) -> float | None:
     """The width of a full line: the most common width among lines of some length."""
-    widths = [round(width(line)) for line in lines if width(line) >= _MIN_LINE_WIDTH]
+    widths = [round(w) for w in map(width, lines) if w >= _MIN_LINE_WIDTH]
     if not widths:
         return None
     (common, count), *_ = Counter(widths).most_common(1)
