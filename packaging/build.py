@@ -58,6 +58,7 @@ class BuildReport:
     bundle_files: int = 0
     glibc_floor: str | None = None
     glibc_floor_libraries: list[str] = field(default_factory=list)
+    glibc_floor_qt: str | None = None  # what the PySide6 wheel alone needs
     installer: str | None = None
     installer_bytes: int = 0
 
@@ -173,11 +174,11 @@ def _version_key(v: str) -> tuple[int, ...]:
     return tuple(int(x) for x in v.split("."))
 
 
-def glibc_floor(root: Path) -> tuple[str | None, list[str]]:
-    """The newest GLIBC_x.y symbol version any bundled ELF file needs, and the files that need it."""
+def glibc_needs(root: Path) -> dict[str, str]:
+    """For each bundled ELF file, the newest GLIBC_x.y symbol version it needs."""
     if shutil.which("objdump") is None:
-        log.warning("objdump not found: minimum glibc not measured")
-        return None, []
+        log.warning("objdump not found (binutils): minimum glibc not measured")
+        return {}
     needs: dict[str, str] = {}
     for path in root.rglob("*"):
         if not path.is_file() or path.is_symlink():
@@ -189,10 +190,22 @@ def glibc_floor(root: Path) -> tuple[str | None, list[str]]:
         versions = _GLIBC.findall(out)
         if versions:
             needs[path.relative_to(root).as_posix()] = max(versions, key=_version_key)
+    return needs
+
+
+def glibc_floor(needs: dict[str, str]) -> tuple[str | None, list[str]]:
+    """The newest glibc any of the files needs, and the files that need it."""
     if not needs:
         return None, []
     floor = max(needs.values(), key=_version_key)
     return floor, sorted(p for p, v in needs.items() if v == floor)
+
+
+def is_qt_file(rel: str) -> bool:
+    """Files that come from the PySide6/shiboken6 wheels (their glibc floor is the wheel's tag)."""
+    name = rel.rsplit("/", 1)[-1]
+    return "/PySide6/" in f"/{rel}" or "/shiboken6/" in f"/{rel}" or name.startswith(("libQt6", "libpyside6",
+                                                                                        "libshiboken6", "libicu"))
 
 
 # ---------------------------------------------------------------- 5a. Linux: .deb
@@ -310,7 +323,9 @@ def build(args: argparse.Namespace) -> BuildReport:
     report.bundle_bytes = tree_bytes(bundle)
     report.bundle_files = sum(1 for p in bundle.rglob("*") if p.is_file())
     if sys.platform.startswith("linux"):
-        report.glibc_floor, report.glibc_floor_libraries = glibc_floor(bundle)
+        needs = glibc_needs(bundle)
+        report.glibc_floor, report.glibc_floor_libraries = glibc_floor(needs)
+        report.glibc_floor_qt, _ = glibc_floor({f: v for f, v in needs.items() if is_qt_file(f)})
 
     if not args.no_installer:
         if IS_WINDOWS:
@@ -345,7 +360,8 @@ def main(argv: list[str] | None = None) -> int:
     mib = 1024 * 1024
     log.info("bundle %s: %.1f MiB in %d files", report.bundle_dir, report.bundle_bytes / mib, report.bundle_files)
     if report.glibc_floor:
-        log.info("minimum glibc %s (set by %s)", report.glibc_floor, ", ".join(report.glibc_floor_libraries[:5]))
+        log.info("minimum glibc %s (set by %s); PySide6 %s alone needs %s", report.glibc_floor,
+                 ", ".join(report.glibc_floor_libraries[:5]), report.pyside_version, report.glibc_floor_qt)
     if report.installer:
         log.info("installer %s: %.1f MiB", report.installer, report.installer_bytes / mib)
     return 0

@@ -119,7 +119,7 @@ FORBIDDEN = [
 
 
 # Third-party packages the app needs at run time; named here because parts of the app import them lazily.
-RUNTIME_PACKAGES = ["jieba", "pypinyin", "docx", "platformdirs", "sqlite3"]
+RUNTIME_PACKAGES = ["jieba", "pypinyin", "docx", "platformdirs", "sqlite3", "pypdf"]
 
 
 def unused_optional_data(app_source: Path | str) -> list[str]:
