@@ -177,11 +177,12 @@ class _MarkerSpec:
     pattern: re.Pattern[str]
     chinese: bool
 
-    def proper(self, number: int) -> str:
+    def proper(self, number: int, sep: str = "") -> str:
         n = cn_numeral(number) if self.chinese else str(number)
+        if self.family in ("第一部分", "第一句话"):
+            # the separator after 第一句话 is free (，：or none); only its width is fixed
+            return f"第{n}{self.family[2:]}" + {",": "，", ":": "：", "、": "，", ".": "，", "．": "，"}.get(sep, sep)
         return {
-            "第一部分": f"第{n}部分",
-            "第一句话": f"第{n}句话",
             "一、": f"{n}、",
             "（一）": f"（{n}）",
             "第一，": f"第{n}，",
@@ -236,7 +237,7 @@ def match_marker(text: str, pos: int = 0) -> MarkerMatch | None:
             if m.end() >= len(text) or text[m.end()].isspace():
                 continue
         end = m.end()
-        return MarkerMatch(spec.family, number, pos, end, text[pos:end], spec.proper(number))
+        return MarkerMatch(spec.family, number, pos, end, text[pos:end], spec.proper(number, m.group("sep") or ""))
     return None
 
 
