@@ -138,14 +138,16 @@ def check_parallel(rule: Rule, ctx: ParagraphContext) -> Iterator[Diagnostic]:
         items = clause.group().split("、")
         if len(items) < min_items or not all(_PURE_CJK.fullmatch(i) for i in items):
             continue
+        # the first item may carry a lead-in (要坚定信心) and the last a tail: only inner items may be odd
         inner = items[1:-1]
-        four = sum(1 for i in items if len(i) == 4)
-        odd = [k for k, i in enumerate(items) if len(i) != 4]
-        if four < len(items) - 1 or len(odd) != 1 or odd[0] in (0, len(items) - 1):
+        if len(items[0]) < 4 or len(items[-1]) < 4:
+            continue
+        odd = [k for k, item in enumerate(inner, 1) if len(item) != 4]
+        if len(odd) != 1 or len(items[odd[0]]) not in (3, 5) or len(inner) - 1 < 3:
             continue
         k = odd[0]
-        if len(inner[k - 1]) not in (3, 5):
-            continue
+        if any(i != k and item.endswith(items[k][-2:]) for i, item in enumerate(items)):
+            continue  # a list of names sharing a head noun (海关平台、投融资平台), not a 四字 parallel
         pos = clause.start() + sum(len(i) + 1 for i in items[:k])
         yield rule.diagnostic(
             pos, len(items[k]),
@@ -224,7 +226,7 @@ RULES = (
             "四字排比的力量在于整齐，一个不齐的读起来就卡住了。",
             "把不齐的那个改成四字。",
         ),
-        (Example("要坚定信心、保持定力、持续求进、好中求快速、狠抓落实。", "要坚定信心、保持定力、持续求进、好中求快、狠抓落实。"),),
+        (Example("要坚定信心、保持定力、持续求进、好中求快速、狠抓落实、务求实效。", "要坚定信心、保持定力、持续求进、好中求快、狠抓落实、务求实效。"),),
         "paragraph", check_parallel, "排比不齐",
     ),
     Rule(
