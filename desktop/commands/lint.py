@@ -27,11 +27,12 @@ def read_docx_text(path: Path) -> str:
     import zipfile
 
     import docx  # python-docx
+    from docx.opc.exceptions import PackageNotFoundError
 
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputError(path, f"不是有效的 Word 文档（{exc}）") from exc
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+        raise InputError(path, "不是有效的 Word 文档（文件已损坏，或并非 .docx 格式）") from exc
     return "\n".join(p.text for p in document.paragraphs)
 
 
