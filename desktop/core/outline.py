@@ -286,6 +286,7 @@ _JUNK = re.compile(
     r"https?://|www\.|\bQQ|[Cc]opyright|版权|©|本文档|文库|客服|小编|阅读文章|推荐阅读|扩展阅读|相关阅读|还看了"
     r"|付费|下载|会员|咨询|仅供学习|禁止外传|自建平台|订阅|\d+(?:\.\d+)?\s*KB|^\s*\d+\s*页\s*$|发布\s*$|倒卖"
 )
+_ATTACHMENT = re.compile(r"^附件[：:]")
 _LIST_TAIL = re.compile(r"还看了|推荐阅读|扩展阅读|相关阅读|相关文章|猜你喜欢")
 _BULLET = re.compile(r"^\s*[•·●▪◆]")
 _SEPARATOR = re.compile(r"^\s*(?:[XxＸ×*＊※]\s*){3,}$")
@@ -411,6 +412,7 @@ def parse_outline(text: str) -> Outline:
     title_text = seg_texts[title_index].strip() if title_index is not None else None
     salutation_seen = False
     in_tail = False
+    in_attachments = False
     body_started = False
     raw_blocks: list[tuple[BlockKind, _Segment, MarkerMatch | None, bool]] = []
     for i, (seg, seg_text) in enumerate(zip(segments, seg_texts)):
@@ -427,11 +429,22 @@ def parse_outline(text: str) -> Outline:
         if i == title_index:
             raw_blocks.append((BlockKind.TITLE, seg, None, False))
             continue
-        if not salutation_seen and _SALUTATION.match(stripped):
+        addressee = (
+            title_index is not None and not body_started and i > title_index and len(stripped) <= 60
+            and stripped.endswith(("：", ":")) and "。" not in stripped
+        )  # 主送机关 of a document plays the salutation's part
+        if not salutation_seen and (_SALUTATION.match(stripped) or addressee):
             salutation_seen = True
             body_started = True
             raw_blocks.append((BlockKind.SALUTATION, seg, None, False))
             continue
+        if _ATTACHMENT.match(stripped):
+            in_attachments = True
+        elif in_attachments and text[seg.start - 1 : seg.start] != "\n" and match_marker(text, seg.start):
+            raw_blocks.append((BlockKind.PARAGRAPH, seg, None, False))  # the indented list under 附件：
+            continue
+        else:
+            in_attachments = False
         marker = match_marker(text, seg.start)
         if marker and marker.end < seg.end:
             body_started = True

@@ -66,15 +66,16 @@ def test_fixes_never_overlap_and_unsafe_ones_wait():
 
 
 def test_fix_then_relint_reports_no_fixed_finding(linter):
-    text = "一、总体要求\n1、加强领导,压实责任。。\n(1)明确目标。\n二.其它事项\n"
+    text = "一、总体要求\n1、加强领导,压实责任。\n(1)明确目标。\n二.其它事项。。\n"
     result = linter.lint(text)
     fixed, applied = apply_fixes(text, result.diagnostics)
-    assert {d.code for d in applied} == {"GW103", "GW201", "GW203", "GW204", "GW501"}
-    assert fixed == "一、总体要求\n1.加强领导，压实责任。\n（1）明确目标\n二、其他事项\n"
+    assert {d.code for d in applied} == {"GW103", "GW201", "GW204", "GW501"}
+    assert fixed == "一、总体要求\n1.加强领导，压实责任。\n（1）明确目标。\n二、其他事项。\n"
     # "。。" at the end of a stand-alone heading: GW204 and GW203 touch, so GW203 waits for the next pass
     again = [d for d in linter.lint(fixed).diagnostics if d.fix is not None]
     assert [(d.code, fixed[d.offset]) for d in again] == [("GW203", "。")]
     final, _ = apply_fixes(fixed, again)
+    assert final.endswith("二、其他事项\n")
     assert not [d for d in linter.lint(final).diagnostics if d.fix is not None]
 
 

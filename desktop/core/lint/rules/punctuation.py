@@ -92,6 +92,7 @@ def check_unpaired(rule: Rule, ctx: ParagraphContext) -> Iterator[Diagnostic]:
 
 
 _FINAL = "。；，：;,:"
+_UPPER_FAMILIES = ("第一部分", "第一句话", "一、", "（一）")
 
 
 def check_heading_final(rule: Rule, ctx: ParagraphContext) -> Iterator[Diagnostic]:
@@ -99,7 +100,9 @@ def check_heading_final(rule: Rule, ctx: ParagraphContext) -> Iterator[Diagnosti
     if h is None or h.run_in or ctx.block.kind is not BlockKind.HEADING:
         return
     text = ctx.text.rstrip()
-    if text and text[-1] in _FINAL and len(text) > len(h.marker) + 1:
+    # a short item line "1.开展排查。" is often a whole sentence: only 。 on the upper levels is flagged
+    final = _FINAL if h.family in _UPPER_FAMILIES else _FINAL.replace("。", "")
+    if text and text[-1] in final and len(text) > len(h.marker) + 1:
         pos = len(text) - 1
         yield rule.diagnostic(
             pos, 1, f"单独成行的标题末尾不加标点，删去「{text[-1]}」", single_fix(pos, 1, "", safe=True)
@@ -180,7 +183,7 @@ RULES = (
     Rule(
         "GW203", "heading-final-punct", Level.WARNING,
         RuleDoc(
-            "单独成行的标题末尾加了标点（。；，：）。",
+            "单独成行的标题末尾加了标点（。；，：；「1.」「（1）」这类条目常是整句，只查；，：）。",
             "单独成行的标题不加句末标点；接排在段首的标题（如「（一）强化责任意识。领导……」）才以句号结束。",
             "删去标题末尾的标点（可自动修正）。",
         ),
