@@ -256,13 +256,14 @@ _RUN_ITEM = re.compile(
 _SEQ_NUMBER = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
 
 
-def _item_allowed_at(text: str, pos: int, block_start: int) -> bool:
+def _item_allowed_at(text: str, pos: int, block_start: int, marker: str) -> bool:
     if pos == block_start:
         return True
     prev = text[pos - 1]
     if prev in _BOUNDARY:
         return True
-    return False
+    # "一要提速审批，二要降低成本": after a comma only numbered items and continuations count
+    return prev in "，," and not marker.startswith("首先")
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -532,7 +533,7 @@ def _find_runs(outline: Outline) -> list[InlineRun]:
             heading_blocks.add(bi)
             scan_from = block.heading.marker_end
         for m in _RUN_ITEM.finditer(text, scan_from, block.end):
-            if not _item_allowed_at(text, m.start(), block.start if block.heading is None else -1):
+            if not _item_allowed_at(text, m.start(), block.start if block.heading is None else -1, m.group()):
                 continue
             if m.group("shi"):
                 fam, num = "一是", cn_number(m.group("n1"))
