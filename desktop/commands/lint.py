@@ -14,7 +14,7 @@ from desktop.core.corpus import DecodedText, read_text_file
 from desktop.core.errors import GongwenError, InputError
 from desktop.core.lint import Level, Linter, apply_fixes, load_config, parse_codes
 from desktop.core.lint.config import LintConfig
-from desktop.core.lint.engine import SentenceIndex
+from desktop.core.lint.corpus_index import BankSentenceIndex, SentenceIndex
 from desktop.core.lint.report import Positions, dumps, format_text, gather, to_json_obj
 
 log = logging.getLogger(__name__)
@@ -85,23 +85,19 @@ def write_back(path: Path, text: str, decoded: DecodedText, original: bytes) -> 
 
 
 def open_corpus_index(bank: str | None):
-    """GW306 needs the corpus sentences: a phrase bank file, or (until the bank can answer) a folder or
-    text file of corpus documents read into memory."""
+    """GW306 needs the corpus sentences: a phrase bank file (its sentence index), or a corpus file or
+    folder read into memory."""
     if not bank:
         return None
     path = Path(bank)
     if not path.exists():
-        raise InputError(path, "素材库文件不存在")
-    try:
-        from desktop.core.mining import bank as bank_module  # the phrase bank, when present
-    except ImportError:
-        bank_module = None
-    if bank_module is not None and path.is_file() and path.suffix.lower() in (".sqlite", ".db"):
-        opener = getattr(bank_module, "open_sentence_index", None)
-        if opener is not None:
-            return opener(path)
-    if path.suffix.lower() in (".sqlite", ".db"):
-        raise InputError(path, "此版本还不能从素材库检索范文句子；请改给语料文件夹")
+        raise InputError(path, "素材库文件或语料文件夹不存在")
+    if path.is_file() and path.suffix.lower() not in (".txt",):
+        try:
+            from desktop.core.mining.bank import PhraseBank  # the phrase bank's own reader
+        except ImportError:
+            raise InputError(path, "此版本不含素材库，请改给语料文件或文件夹") from None
+        return BankSentenceIndex(PhraseBank.open(path, readonly=True))
     index = SentenceIndex()
     files = sorted(path.rglob("*.txt")) if path.is_dir() else [path]
     for file in files:

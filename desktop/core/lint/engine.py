@@ -8,7 +8,6 @@ thread-safe), results carry no references into the editor.
 from __future__ import annotations
 
 import logging
-import re
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -106,31 +105,3 @@ class Linter:
 
 def lint_text(text: str, config: LintConfig | None = None, corpus: CorpusIndex | None = None) -> LintResult:
     return Linter(config, corpus).lint(text)
-
-
-@dataclass(frozen=True)
-class SentenceHit:
-    source: str
-
-
-class SentenceIndex:
-    """Corpus sentences held in memory: a `CorpusIndex` for GW306 when no phrase bank is at hand."""
-
-    _SPLIT = re.compile(r"[^。！？!?\n]+[。！？!?]?")
-
-    def __init__(self) -> None:
-        self._sentences: dict[str, str] = {}
-
-    @staticmethod
-    def _key(sentence: str) -> str:
-        return re.sub(r"\s+", "", sentence).rstrip("。！？!?")
-
-    def add_document(self, source: str, text: str, min_chars: int = 20) -> None:
-        for m in self._SPLIT.finditer(text):
-            key = self._key(m.group())
-            if len(key) >= min_chars:
-                self._sentences.setdefault(key, source)
-
-    def find_sentence(self, sentence: str) -> SentenceHit | None:
-        source = self._sentences.get(self._key(sentence))
-        return SentenceHit(source) if source is not None else None
