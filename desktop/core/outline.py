@@ -87,6 +87,9 @@ class Announcement:
     unit: str  # 点 / 句话 / 个方面 / 条 / 类
     block: int
     phrase: str
+    # the markers of the items that follow (sibling headings or an inline run), as (start, end); empty when
+    # nothing recognisable follows
+    items: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass
@@ -112,6 +115,21 @@ class Outline:
     @property
     def closing(self) -> Block | None:
         return next((b for b in self.blocks if b.kind is BlockKind.CLOSING), None)
+
+    def sibling_groups(self) -> list[list[Block]]:
+        """Headings of one family under one parent heading, in order: the lists that are numbered together."""
+        groups: dict[tuple[int, str], list[Block]] = {}
+        stack: list[tuple[float, int]] = []  # (rank, block index) of the open ancestors
+        for index, block in enumerate(self.blocks):
+            if block.heading is None:
+                continue
+            rank = FAMILY_RANK[block.heading.family]
+            while stack and stack[-1][0] >= rank:
+                stack.pop()
+            parent = stack[-1][1] if stack else -1
+            groups.setdefault((parent, block.heading.family), []).append(block)
+            stack.append((rank, index))
+        return list(groups.values())
 
     def block_text(self, block: Block) -> str:
         return self.text[block.start : block.end]
@@ -600,6 +618,7 @@ def _find_runs(outline: Outline) -> list[InlineRun]:
 def _find_announcements(outline: Outline) -> list[Announcement]:
     text = outline.text
     found: list[Announcement] = []
+    groups = None
     for bi, block in enumerate(outline.blocks):
         if block.boilerplate or block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.CLOSING):
             continue
@@ -608,7 +627,33 @@ def _find_announcements(outline: Outline) -> list[Announcement]:
             count = None if raw == "几" else (2 if raw == "两" else cn_number(raw))
             if raw != "几" and count is None:
                 continue
-            if text[m.start() - 1 : m.start()] == "等" or "等" in text[max(block.start, m.start() - 2) : m.start()]:
-                continue
-            found.append(Announcement(m.start(), m.end(), count, m.group("unit"), bi, m.group()))
+            if "等" in text[max(block.start, m.start() - 2) : m.start()]:
+                continue  # 从甲、乙等四个方面: an enumeration, not an announcement
+            if groups is None:
+                groups = outline.sibling_groups()
+            items = _announced_items(outline, bi, m.end(), groups)
+            found.append(Announcement(m.start(), m.end(), count, m.group("unit"), bi, m.group(), items))
     return found
+
+
+def _announced_items(outline: Outline, bi: int, end: int, groups: list[list[Block]]) -> tuple[tuple[int, int], ...]:
+    """The items an announcement introduces: an inline run starting right after it, or, when it closes its
+    paragraph, the headings that follow."""
+    text = outline.text
+    block = outline.blocks[bi]
+    for run in outline.runs:
+        first = run.items[0]
+        if first.start < end:
+            continue
+        if first.start - end > 40 or first.block not in (bi, bi + 1):
+            break
+        if any(b.heading is not None and end <= b.start < first.start for b in outline.blocks[bi : first.block + 1]):
+            break
+        return tuple((item.start, item.end) for item in run.items)
+    if text[end : block.end].strip(" 。：:") == "":
+        nxt = next((b for b in outline.blocks[bi + 1 :] if not b.boilerplate), None)
+        if nxt is not None and nxt.heading is not None:
+            for group in groups:
+                if nxt in group:
+                    return tuple((b.heading.marker_start, b.heading.marker_end) for b in group[group.index(nxt) :])
+    return ()

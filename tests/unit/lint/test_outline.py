@@ -52,6 +52,9 @@ def test_inline_runs_and_announcement_offsets():
             assert DRAFT[item.start : item.end] == item.marker
     (ann,) = outline.announcements
     assert ann.count == 3 and DRAFT[ann.start : ann.end] == ann.phrase == "讲三点意见"
+    assert [DRAFT[a:b] for a, b in ann.items] == ["一、", "二、", "三、"]  # linked to the headings that follow
+    inline = parse_outline("主要有三个方面：一是认识不足。二是措施不实。\n").announcements[0]
+    assert len(inline.items) == 2
 
 
 def test_markers_as_typed_and_as_they_should_be():

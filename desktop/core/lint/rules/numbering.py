@@ -15,15 +15,7 @@ from desktop.core.lint.model import (
     RuleDoc,
     single_fix,
 )
-from desktop.core.outline import (
-    CN_NUM,
-    FAMILY_RANK,
-    Block,
-    BlockKind,
-    InlineRun,
-    Outline,
-    cn_numeral,
-)
+from desktop.core.outline import CN_NUM, FAMILY_RANK, Block, InlineRun, Outline, cn_numeral
 
 _HALF_TO_FULL = str.maketrans({",": "，", ":": "：", ";": "；"})
 
@@ -51,24 +43,8 @@ def _line(outline: Outline, offset: int) -> int:
     return outline.text.count("\n", 0, offset) + 1
 
 
-def _heading_groups(outline: Outline) -> list[list[Block]]:
-    """Sibling headings: the same family under the same parent heading."""
-    groups: dict[tuple[int, str], list[Block]] = {}
-    stack: list[tuple[float, int]] = []  # (rank, block index) of open ancestors
-    for index, block in enumerate(outline.blocks):
-        if block.heading is None:
-            continue
-        rank = FAMILY_RANK[block.heading.family]
-        while stack and stack[-1][0] >= rank:
-            stack.pop()
-        parent = stack[-1][1] if stack else -1
-        groups.setdefault((parent, block.heading.family), []).append(block)
-        stack.append((rank, index))
-    return list(groups.values())
-
-
 def check_gap(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
-    for group in _heading_groups(ctx.outline):
+    for group in ctx.outline.sibling_groups():
         family = group[0].heading.family
         seen: set[int] = set()
         prev = 0
@@ -97,7 +73,7 @@ def check_gap(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
 
 def check_duplicate(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
     outline = ctx.outline
-    for group in _heading_groups(outline):
+    for group in outline.sibling_groups():
         seen: dict[int, Block] = {}
         for block in group:
             h = block.heading
@@ -189,40 +165,15 @@ def check_level_skip(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
         stack.append(block)
 
 
-def _announcement_target(outline: Outline, ann) -> tuple[int, str] | None:
-    """How many items follow an announced count, and how they are numbered."""
-    text = outline.text
-    block = outline.blocks[ann.block]
-    for run in outline.runs:
-        first = run.items[0]
-        if first.start >= ann.end and first.start - ann.end <= 40 and first.block in (ann.block, ann.block + 1):
-            between = text[ann.end : first.start]
-            if not any(b.heading is not None and ann.end <= b.start < first.start for b in outline.blocks):
-                if "。" in between.strip("。 ") and len(between) > 12:
-                    break
-                items = run.items
-                label = "、".join(item.marker.rstrip("，,、") for item in items)
-                return len(items), label
-    if text[ann.end : block.end].strip(" 。：:") == "":
-        nxt = next((b for b in outline.blocks[ann.block + 1 :] if not b.boilerplate), None)
-        if nxt is not None and nxt.heading is not None:
-            for group in _heading_groups(outline):
-                if nxt in group:
-                    siblings = group[group.index(nxt) :]
-                    label = "、".join(b.heading.marker.rstrip("，,、") for b in siblings)
-                    return len(siblings), label
-    return None
-
-
 def check_count(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
     outline = ctx.outline
     for ann in outline.announcements:
         if ann.count is None:
             continue
-        target = _announcement_target(outline, ann)
-        if target is None:
+        if not ann.items:
             continue
-        actual, label = target
+        actual = len(ann.items)
+        label = "、".join(outline.text[a:b].rstrip("，,、") for a, b in ann.items)
         if actual != ann.count:
             said = cn_numeral(ann.count)
             num_at = outline.text.find(said, ann.start, ann.end)
