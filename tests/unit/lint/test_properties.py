@@ -93,3 +93,9 @@ def test_random_drafts(text):
 @given(mutated_seeds())
 def test_mutated_seeds(text):
     _check(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300).map(lambda s: s.replace("\r", "")))
+def test_arbitrary_unicode(text):
+    _check(text)
