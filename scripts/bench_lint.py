@@ -11,9 +11,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from desktop.core.corpus import read_text_file  # noqa: E402
-from desktop.core.lint import Linter, load_config  # noqa: E402
-from desktop.core.outline import parse_outline  # noqa: E402
+from desktop.core.corpus import read_text_file
+from desktop.core.lint import Linter, load_config
+from desktop.core.outline import parse_outline
 
 
 def build_draft(size: int = 10_000) -> str:

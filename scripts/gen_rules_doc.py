@@ -8,7 +8,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from desktop.core.lint.docs import render_rules_markdown  # noqa: E402
+from desktop.core.lint.docs import render_rules_markdown
 
 
 def main() -> int:

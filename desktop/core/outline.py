@@ -10,6 +10,7 @@ and the junk lines of web copies (marked `boilerplate`, so checks leave them alo
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from enum import Enum
@@ -250,10 +251,10 @@ def match_marker(text: str, pos: int = 0) -> MarkerMatch | None:
         if number <= 0:
             continue
         groups = m.groupdict()
-        if "open" in groups and not groups["open"] and spec.family in ("（一）", "（1）"):
-            # "1）" without its opening bracket is a marker only when text follows it
-            if m.end() >= len(text) or text[m.end()].isspace():
-                continue
+        # "1）" without its opening bracket is a marker only when text follows it
+        missing_open = "open" in groups and not groups["open"]
+        if missing_open and (m.end() >= len(text) or text[m.end()].isspace()):
+            continue
         end = m.end()
         return MarkerMatch(spec.family, number, pos, end, text[pos:end], spec.proper(number, m.group("sep") or ""))
     return None
@@ -355,7 +356,7 @@ def _split_line(text: str, start: int, end: int, line_no: int) -> list[_Segment]
             cuts.append(after)
     segments: list[_Segment] = []
     bounds = [0, *cuts, len(line)]
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in itertools.pairwise(bounds):
         seg_text = line[a:b]
         lead = len(seg_text) - len(seg_text.lstrip())
         trail = len(seg_text.rstrip())

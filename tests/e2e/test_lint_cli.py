@@ -186,7 +186,7 @@ def test_bank_folder_enables_corpus_copy(capsys, tmp_path):
 def test_lint_runs_as_a_real_process():
     result = subprocess.run(
         [sys.executable, "-m", "desktop", "lint", str(seed("001"))],
-        cwd=REPO_ROOT, capture_output=True, text=True, timeout=120,
+        cwd=REPO_ROOT, capture_output=True, text=True, timeout=120, check=False,
     )
     assert result.returncode == 1
     assert ": GW102 " in result.stdout
@@ -196,12 +196,11 @@ def test_phrase_bank_file_enables_corpus_copy(capsys, tmp_path):
     bank_module = pytest.importorskip("desktop.core.mining.bank", reason="the phrase bank is not in this build yet")
     bank_path = tmp_path / "bank.sqlite"
     sentence = "要以钉钉子精神一抓到底，确保抓一件成一件、件件有着落。"
-    with bank_module.PhraseBank.open(bank_path) as bank:
-        with bank.transaction():
-            bank.store_document(
-                path=str(tmp_path / "范文.txt"), name="范文.txt", title="范文", text=sentence + "\n",
-                content_hash="0" * 64, size=len(sentence), phrases=[],
-            )
+    with bank_module.PhraseBank.open(bank_path) as bank, bank.transaction():
+        bank.store_document(
+            path=str(tmp_path / "范文.txt"), name="范文.txt", title="范文", text=sentence + "\n",
+            content_hash="0" * 64, size=len(sentence), phrases=[],
+        )
     draft = tmp_path / "draft.txt"
     draft.write_text(sentence + "\n", encoding="utf-8")
     _, found = lint_json(capsys, "--bank", str(bank_path), str(draft))

@@ -67,8 +67,7 @@ class Linter:
             found.extend(d.shifted(block.start) for d in self._paragraph(outline.block_text(block), block))
         doc_ctx = DocumentContext(outline, self.config.data)
         for rule in self._document_rules:
-            for d in rule.check(rule, doc_ctx):
-                found.append(d)
+            found.extend(rule.check(rule, doc_ctx))
         found = self._finish(text, found, list(suppressions))
         return LintResult(outline, found)
 

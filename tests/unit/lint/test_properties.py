@@ -3,6 +3,8 @@ chosen fixes never overlap, and applying them changes nothing outside their span
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -70,7 +72,7 @@ def _check(text: str) -> None:
                 assert 0 <= edit.offset <= edit.offset + edit.length <= len(text)
     chosen = choose_fixes(diagnostics)
     edits = sorted((e for d in chosen for e in d.fix.edits), key=lambda e: e.offset)
-    for a, b in zip(edits, edits[1:]):
+    for a, b in itertools.pairwise(edits):
         assert a.offset + a.length < b.offset or (a.offset + a.length <= b.offset and a.length and b.length)
     fixed, _ = apply_fixes(text, diagnostics)
     # outside the edits nothing changed: rebuild the fixed text from the original and the edits

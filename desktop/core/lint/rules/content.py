@@ -7,7 +7,15 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
-from desktop.core.lint.model import Diagnostic, DocumentContext, Example, Level, ParagraphContext, Rule, RuleDoc
+from desktop.core.lint.model import (
+    Diagnostic,
+    DocumentContext,
+    Example,
+    Level,
+    ParagraphContext,
+    Rule,
+    RuleDoc,
+)
 from desktop.core.outline import BlockKind
 
 _TEXT_KINDS = (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.CLOSING)

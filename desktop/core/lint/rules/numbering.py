@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -97,7 +98,7 @@ def check_duplicate(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
             if item.family == "第一，":
                 stream.append((item.start, item.end, item.number, False, run))
     stream.sort(key=lambda entry: entry[0])
-    for (a_start, a_end, a_num, a_head, a_run), (b_start, b_end, b_num, b_head, b_run) in zip(stream, stream[1:]):
+    for (a_start, a_end, a_num, a_head, a_run), (b_start, b_end, b_num, b_head, b_run) in itertools.pairwise(stream):
         if a_num != b_num or a_head == b_head:
             continue
         inner_start, inner_end, run = (a_start, a_end, a_run) if not a_head else (b_start, b_end, b_run)

@@ -6,7 +6,17 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from desktop.core.lint.model import Diagnostic, Edit, Example, Fix, Level, ParagraphContext, Rule, RuleDoc, single_fix
+from desktop.core.lint.model import (
+    Diagnostic,
+    Edit,
+    Example,
+    Fix,
+    Level,
+    ParagraphContext,
+    Rule,
+    RuleDoc,
+    single_fix,
+)
 from desktop.core.outline import BlockKind
 
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
