@@ -13,7 +13,7 @@ from pathlib import Path
 from desktop.core.corpus import DecodedText, read_text_file
 from desktop.core.errors import GongwenError, InputError
 from desktop.core.lint import Level, Linter, apply_fixes, load_config, parse_codes
-from desktop.core.lint.config import LintConfig
+from desktop.core.lint.config import LintConfig, load_suppressions, suppressions_path
 from desktop.core.lint.corpus_index import BankSentenceIndex, SentenceIndex
 from desktop.core.lint.report import Positions, dumps, format_text, gather, to_json_obj
 
@@ -126,10 +126,12 @@ def run(args: argparse.Namespace) -> int:
         try:
             text, decoded = read_draft(path)
             original = path.read_bytes()
+            sidecar = suppressions_path(path)
+            ignored = load_suppressions(sidecar) if sidecar.exists() else []
             if args.fix:
                 if decoded is None:
                     raise InputError(path, "不能直接修正 Word 文档；请在编辑器中打开修正，或另存为 .txt 后再用 --fix")
-                result = linter.lint(text)
+                result = linter.lint(text, ignored)
                 fixed, applied = apply_fixes(text, result.diagnostics)
                 if applied:
                     write_back(path, fixed, decoded, original)
@@ -139,7 +141,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"错误：{exc}", file=sys.stderr)
             failed = True
             continue
-        diagnostics = gather(text, linter.lint(text).diagnostics)
+        diagnostics = gather(text, linter.lint(text, ignored).diagnostics)
         positions = Positions(text)
         for d in diagnostics:
             if worst is None or d.level.rank > worst.rank:

@@ -206,3 +206,17 @@ def test_phrase_bank_file_enables_corpus_copy(capsys, tmp_path):
     _, found = lint_json(capsys, "--bank", str(bank_path), str(draft))
     (hit,) = [f for f in found if f["code"] == "GW306"]
     assert "范文.txt" in hit["message"]
+
+
+def test_ignore_list_beside_the_draft_is_honoured(capsys, tmp_path):
+    from desktop.core.lint import Linter, Suppression, load_config
+    from desktop.core.lint.config import save_suppressions, suppressions_path
+
+    draft = tmp_path / "稿.txt"
+    text = "与其它市区相比。\n截止6月底，完成任务。\n"
+    draft.write_text(text, encoding="utf-8")
+    result = Linter(load_config(use_user_file=False)).lint(text)
+    first = next(d for d in result.diagnostics if "其它" in d.message)
+    save_suppressions(suppressions_path(draft), [Suppression.for_diagnostic(text, first)])
+    _, findings = lint_json(capsys, str(draft))
+    assert [f["line"] for f in findings if f["code"] == "GW501"] == [2]

@@ -134,6 +134,11 @@ def load_config(user_file: Path | None = None, *, use_user_file: bool = True) ->
     )
 
 
+def suppressions_path(draft: Path) -> Path:
+    """Where a draft's ignore list lives: beside it, as `稿.txt.lint-ignore.json`."""
+    return draft.with_name(draft.name + ".lint-ignore.json")
+
+
 def load_suppressions(path: Path) -> list[Suppression]:
     """A document's ignore list: JSON [{code, snippet, context}], kept beside the draft by the editor."""
     try:
