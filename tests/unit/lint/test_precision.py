@@ -38,6 +38,7 @@ def test_speech_with_legitimate_lookalikes_is_clean(linter):
         "总投资1,000万元，会议10:30开始，网址http://www.gov.cn/a,b。",
         "报名已截止，截止日期为6月30日。",
         "同志们，让我们共同努力！",
+        "（一）甲\n1.子一\n2.子二\n（二）乙\n3.子三\n4.子四",  # numbered on across sections
     ],
 )
 def test_lookalikes_are_not_flagged(linter, text):

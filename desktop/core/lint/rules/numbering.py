@@ -45,10 +45,14 @@ def _line(outline: Outline, offset: int) -> int:
 
 
 def check_gap(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
-    for group in ctx.outline.sibling_groups():
+    last_of_family: dict[str, int] = {}
+    for group in sorted(ctx.outline.sibling_groups(), key=lambda g: g[0].start):
         family = group[0].heading.family
         seen: set[int] = set()
         prev = 0
+        if group[0].heading.number > 1 and group[0].heading.number == last_of_family.get(family, -1) + 1:
+            prev = group[0].heading.number - 1  # numbered on from the previous section: a house style
+        last_of_family[family] = group[-1].heading.number
         for block in group:
             h = block.heading
             if h.number in seen or h.number == prev:
