@@ -26,7 +26,8 @@ EXCLUDED_MODULES = [
         )
     ),
     "tkinter", "_tkinter", "unittest", "pydoc", "pydoc_data", "lib2to3", "distutils", "setuptools",
-    "pip", "ensurepip", "venv", "idlelib", "turtle", "turtledemo", "test", "doctest",
+    # jieba falls back to reading its dictionary beside its own files without pkg_resources.
+    "pkg_resources", "pip", "ensurepip", "venv", "idlelib", "turtle", "turtledemo", "test", "doctest",
     "readline", "ssl", "_ssl", "ftplib", "smtplib", "imaplib", "poplib", "nntplib", "telnetlib", "xmlrpc",
     "http.server", "urllib.request", "paddle", "numpy", "PIL",
     # python-docx needs only lxml.etree.
