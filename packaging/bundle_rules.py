@@ -37,7 +37,7 @@ EXCLUDED_MODULES = [
 # Qt plugins kept, by plugin folder; folders not named here are dropped whole.
 QT_PLUGINS = {
     # offscreen for --selftest and CI, minimal as a last resort, xcb for X11 desktops (UOS, Kylin run X11).
-    "platforms": ["*qxcb*", "*qoffscreen*", "*qminimal.*", "*qminimal.so", "qwindows*", "qoffscreen*",
+    "platforms": ["libqxcb.so", "libqoffscreen.so", "libqminimal.so", "qwindows.dll", "qoffscreen.dll",
                   "qminimal.dll"],
     # Without these, Chinese input methods (ibus; fcitx5 through its ibus front end) never reach the app.
     "platforminputcontexts": ["*ibusplatforminputcontextplugin*", "*composeplatforminputcontextplugin*"],
