@@ -86,19 +86,27 @@ def pyside_version() -> str:
 
 # ---------------------------------------------------------------- 1. resources and the default bank
 
-def _mine_available() -> bool:
-    return (REPO / "desktop" / "commands" / "mine.py").is_file()
+BANK_BUILDER = REPO / "desktop" / "core" / "mining" / "banks.py"  # what `make bank` runs
+MINE_COMMAND = REPO / "desktop" / "commands" / "mine.py"
 
 
-def mine_bank(out: Path) -> None:
-    """Mine the bundled corpus into `out` with the app's own `gongwen mine`."""
+def _bank_builder() -> list[str] | None:
+    """The app's own way to build the default bank from a corpus: the `make bank` builder, else `gongwen mine`."""
+    if BANK_BUILDER.is_file():
+        return [sys.executable, "-m", "desktop.core.mining.banks"]
+    if MINE_COMMAND.is_file():
+        return [sys.executable, "-m", "desktop", "mine", str(REPO / "resources" / "corpus"), "--bank"]
+    return None
+
+
+def mine_bank(builder: list[str], out: Path) -> None:
+    """Build the default bank at `out` from the bundled corpus, with a throw-away user data folder."""
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="gongwen-build-data-") as data:
         env = {**os.environ, "GONGWEN_DATA_DIR": data}
-        run([sys.executable, "-m", "desktop", "mine", str(REPO / "resources" / "corpus"), "--bank", str(out)],
-            cwd=REPO, env=env)
+        run([*builder, str(out)], cwd=REPO, env=env)
     if not out.is_file():
-        raise BuildError(f"`gongwen mine` finished but wrote no bank at {out}")
+        raise BuildError(f"the bank builder finished but wrote no bank at {out}")
 
 
 def stage_resources(stage: Path, bank: Path | None, require_bank: bool) -> Path | None:
@@ -114,12 +122,12 @@ def stage_resources(stage: Path, bank: Path | None, require_bank: bool) -> Path 
         source = bank
     elif prebuilt.is_file():
         source = prebuilt  # built by `make bank`
-    elif _mine_available():
-        mine_bank(target)
+    elif (builder := _bank_builder()) is not None:
+        mine_bank(builder, target)
         return target
     else:
-        message = ("no default bank: resources/bank/default.sqlite is missing and `gongwen mine` "
-                   "(desktop/commands/mine.py) does not exist yet, so the bundle ships without a prebuilt bank")
+        message = ("no default bank: resources/bank/default.sqlite is missing and neither `make bank`'s builder "
+                   "(desktop/core/mining/banks.py) nor `gongwen mine` exists yet, so the bundle ships without one")
         if require_bank:
             raise BuildError(message)
         log.warning("WARNING: %s", message)
