@@ -32,6 +32,16 @@ def _unshare_works() -> bool:
     return subprocess.run(["unshare", "-n", "true"], capture_output=True).returncode == 0
 
 
+def _strace_options() -> list[str] | None:
+    """strace's options, with --seccomp-bpf (stops only on traced calls) where the kernel allows it."""
+    if shutil.which("strace") is None:
+        return None
+    base = ["strace", "-f", "-qq", "-e", "trace=connect,sendto,sendmsg"]
+    fast = [*base[:3], "--seccomp-bpf", *base[3:]]
+    probe = subprocess.run([*fast, "-o", os.devnull, "true"], capture_output=True)
+    return fast if probe.returncode == 0 else base
+
+
 def available_layers() -> tuple[list[str], list[str]]:
     """The layers this machine offers, and a line for each missing one saying why."""
     layers, missing = [], []
@@ -39,7 +49,7 @@ def available_layers() -> tuple[list[str], list[str]]:
         layers.append("unshare")
     else:
         missing.append("unshare -n needs root and util-linux: the network is not cut, only watched")
-    if shutil.which("strace"):
+    if _strace_options() is not None:
         layers.append("strace")
     else:
         missing.append("strace not installed (scripts/install-system-deps.sh installs it): C-level connects unwatched")
@@ -61,8 +71,7 @@ def run_offline(argv: list[str], workdir: Path, *, env: dict[str, str] | None = 
         full_env["GONGWEN_AUDIT_LOG"] = str(audit)
         layers = [*layers, "audit-hook"]
     if "strace" in layers:
-        command = ["strace", "-f", "-qq", "--seccomp-bpf", "-e", "trace=connect,sendto,sendmsg",
-                   "-o", str(trace), *command]
+        command = [*_strace_options(), "-o", str(trace), *command]
     if "unshare" in layers:
         command = ["unshare", "-n", *command]
     result = subprocess.run(command, cwd=workdir, env=full_env, capture_output=True, text=True, timeout=timeout)
