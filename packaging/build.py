@@ -156,17 +156,17 @@ def check_bundle(bundle: Path) -> None:
         raise BuildError("bundle check failed:\n  " + "\n  ".join(problems))
 
 
-def executable(bundle: Path, console: bool = True) -> Path:
-    if IS_WINDOWS:
-        return bundle / ("gongwen-cli.exe" if console else "gongwen.exe")
-    return bundle / APP
+def executable(bundle: Path) -> Path:
+    """The executable that prints: the console twin on Windows."""
+    return bundle / ("gongwen-cli.exe" if IS_WINDOWS else APP)
 
 
 def selftest(exe: Path) -> str:
     """Run `--selftest` offscreen with a throw-away data folder; returns its output."""
     with tempfile.TemporaryDirectory(prefix="gongwen-selftest-") as data:
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "GONGWEN_DATA_DIR": data}
-        result = subprocess.run([str(exe), "--selftest"], env=env, capture_output=True, text=True, timeout=300)
+        result = subprocess.run([str(exe), "--selftest"], env=env, capture_output=True, encoding="utf-8",
+                                errors="replace", timeout=300)
     output = (result.stdout + result.stderr).strip()
     if result.returncode != 0:
         raise BuildError(f"{exe} --selftest exited {result.returncode}:\n{output}")

@@ -111,3 +111,10 @@ def test_cli_commands_offline_from_installed_files(installed, app_env, tmp_path,
     run = run_offline([str(installed.command), *args], tmp_path, env=app_env)
     assert run.result.returncode in ((0, 1) if command == "lint" else (0,)), run.result.stdout + run.result.stderr
     assert run.network_attempts == []
+
+
+def test_chinese_messages_under_the_c_locale(installed, app_env):
+    env = {**app_env, "LANG": "C", "LC_ALL": "C"}
+    result = subprocess.run([str(installed.command), "suggest"], env=env, capture_output=True, timeout=120)
+    assert result.returncode == 2
+    assert "用法错误" in result.stderr.decode("utf-8")
