@@ -38,6 +38,7 @@ def build_cli_parser() -> argparse.ArgumentParser:
     mine.add_argument("paths", nargs="+", metavar="PATH")
     _add_bank(mine)
     mine.add_argument("--json", action="store_true", help="以 JSON 输出汇总")
+    mine.add_argument("--remove", action="store_true", help="从素材库中删除这些文件（或文件夹中全部文件）的素材")
 
     phrases = sub.add_parser("phrases", help="列出素材库中的全部素材")
     _add_bank(phrases)
