@@ -39,11 +39,12 @@ log = logging.getLogger(__name__)
 
 REQUIRED_TABLES = {"documents", "sentences", "phrases", "occurrences", "sources", "phrase_grams", "gram_stats"}
 BUSY_TIMEOUT_MS = 5000
+WRITE_CACHE_KIB = 64 * 1024
 # Context ranking reads at most this many postings and scores at most this many phrases per query,
 # so its cost stays flat however large the bank grows.
 CONTEXT_MAX_GRAMS = 48
-CONTEXT_POSTING_BUDGET = 6000
-CONTEXT_MAX_CANDIDATES = 400
+CONTEXT_POSTING_BUDGET = 3000
+CONTEXT_MAX_CANDIDATES = 200
 # Bigrams found in more than this share of phrases (我们, 工作…) say nothing about the topic.
 CONTEXT_MAX_DF_SHARE = 0.05
 SOURCES_PER_PHRASE_FOR_GRAMS = 8
@@ -151,8 +152,10 @@ class PhraseBank:
             if version < SCHEMA_VERSION:
                 raise BankError(f"{path.name}：素材库格式较旧（版本 {version}），需要可写权限才能升级")
         else:
-            # WAL lets the editor keep querying while an import writes.
+            # WAL lets the editor keep querying while an import writes; a larger page cache keeps a
+            # big import from spilling index pages to disk again and again.
             conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute(f"PRAGMA cache_size = -{WRITE_CACHE_KIB}")
             if version is None:
                 conn.execute("BEGIN IMMEDIATE")
                 try:
@@ -167,7 +170,12 @@ class PhraseBank:
                     conn.execute("ROLLBACK")
                     raise
             elif version < SCHEMA_VERSION:
-                migrate(conn, version)
+                try:
+                    migrate(conn, version)
+                except sqlite3.Error as exc:
+                    raise BankError(
+                        f"{path.name}：素材库从格式版本 {version} 升级失败（{exc}），文件保持原样"
+                    ) from exc
         missing = REQUIRED_TABLES - table_names(conn)
         if missing:
             raise BankError(f"{path.name}：不是有效的素材库文件（缺少表 {', '.join(sorted(missing))}）")
@@ -315,10 +323,9 @@ class PhraseBank:
         rows = c.execute(
             "SELECT id, text FROM phrases WHERE id IN (SELECT id FROM touched_phrases)"
         ).fetchall()
-        c.executemany(
-            "INSERT INTO phrase_grams (gram, phrase_id) VALUES (?, ?)",
-            [(g, pid) for pid, text in rows for g in phrase_grams_for(text, sentences.get(pid, []))],
-        )
+        grams = [(g, pid, own) for pid, text in rows for g, own in phrase_grams_for(text, sentences.get(pid, []))]
+        grams.sort()  # in key order the B-tree fills sequentially
+        c.executemany("INSERT INTO phrase_grams (gram, phrase_id, own) VALUES (?, ?, ?)", grams)
         c.execute(
             """INSERT OR IGNORE INTO touched_grams (gram) SELECT gram FROM phrase_grams
                WHERE phrase_id IN (SELECT id FROM touched_phrases)"""
@@ -428,16 +435,17 @@ class PhraseBank:
             collect(select + "initials >= ? AND initials < ?" + kind_sql + order, (query, _after(query), *kind_params))
         else:
             collect(select + "text >= ? AND text < ?" + kind_sql + order, (query, _after(query), *kind_params))
+            # A single character matches by prefix only: as a substring it is in too many phrases.
             if len(query) >= 3:  # the trigram index answers substrings of three characters or more
                 collect(
-                    f"""SELECT {", ".join("p." + c for c in _PHRASE_COLUMNS.split(", "))}
-                        FROM phrases_fts JOIN phrases p ON p.id = phrases_fts.rowid
-                        WHERE phrases_fts MATCH ?{kind_sql.replace("kind", "p.kind")}
-                        ORDER BY p.docs DESC, p.count DESC LIMIT {fetch}""",
+                    select + "id IN (SELECT rowid FROM phrases_fts WHERE phrases_fts MATCH ?)" + kind_sql + order,
                     (_fts_phrase(query), *kind_params),
                 )
-            else:
-                collect(select + "instr(text, ?) > 0" + kind_sql + order, (query, *kind_params))
+            elif len(query) == 2:  # two characters: the phrase's own bigrams
+                collect(
+                    select + "id IN (SELECT phrase_id FROM phrase_grams WHERE gram = ? AND own = 1)" + kind_sql + order,
+                    (query, *kind_params),
+                )
 
         context_scores = self._context_scores(context) if context else {}
         missing = [pid for pid in context_scores if pid not in rows]
@@ -459,7 +467,7 @@ class PhraseBank:
                     continue
                 exact, match = int(initials == query), 2
             else:
-                if query not in text:
+                if not (text.startswith(query) or (len(query) > 1 and query in text)):
                     continue
                 exact, match = int(text == query), 2 if text.startswith(query) else 1
             ranked.append(

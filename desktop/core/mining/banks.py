@@ -22,7 +22,7 @@ from pathlib import Path
 from desktop.core import paths
 from desktop.core.errors import BankError
 from desktop.core.mining.bank import BankGroup, PhraseBank
-from desktop.core.mining.importer import FileOutcome, collect_files, import_paths
+from desktop.core.mining.importer import FileOutcome, MinerFunctions, collect_files, import_paths
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +39,9 @@ def corpus_fingerprint(corpus_dir: Path) -> str:
     return digest.hexdigest()
 
 
-def build_default_bank(corpus_dir: Path, out: Path, progress: Progress | None = None) -> Path:
+def build_default_bank(
+    corpus_dir: Path, out: Path, progress: Progress | None = None, miner: MinerFunctions | None = None
+) -> Path:
     """Mine `corpus_dir` into a fresh bank at `out`, then make it a single self-contained file
     (rollback journal, vacuumed) that can be opened read-only from an installed program."""
     if not corpus_dir.is_dir():
@@ -49,7 +51,7 @@ def build_default_bank(corpus_dir: Path, out: Path, progress: Progress | None = 
     for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm"), Path(f"{tmp}-journal")):
         leftover.unlink(missing_ok=True)
     with PhraseBank.open(tmp) as bank:
-        report = import_paths(bank, [corpus_dir], progress=progress)
+        report = import_paths(bank, [corpus_dir], progress=progress, miner=miner)
         if report.failures:
             reasons = "；".join(o.message for o in report.failures)
             raise BankError(f"内置语料中有文件无法导入：{reasons}")
@@ -79,7 +81,7 @@ def _fingerprint_of(bank_file: Path) -> str | None:
     return row[0] if row else None
 
 
-def ensure_default_bank(progress: Progress | None = None) -> Path:
+def ensure_default_bank(progress: Progress | None = None, miner: MinerFunctions | None = None) -> Path:
     """The default bank's file, building it into the user's data folder if the bundled one is missing."""
     bundled = paths.default_bank_path()
     if bundled.exists():
@@ -90,7 +92,7 @@ def ensure_default_bank(progress: Progress | None = None) -> Path:
     if fallback.exists() and _fingerprint_of(fallback) == fingerprint:
         return fallback
     log.warning("bundled default bank %s is missing; building it into %s", bundled, fallback)
-    return build_default_bank(corpus, fallback, progress)
+    return build_default_bank(corpus, fallback, progress, miner)
 
 
 def open_for_reading(path: str | Path) -> PhraseBank:

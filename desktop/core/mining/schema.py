@@ -67,6 +67,7 @@ CREATE TABLE phrases (
 );
 CREATE INDEX phrases_initials ON phrases (initials);
 CREATE INDEX phrases_rank ON phrases (kind, docs DESC, count DESC);
+CREATE INDEX phrases_popular ON phrases (docs DESC, count DESC);
 CREATE VIRTUAL TABLE phrases_fts USING fts5 (
     text, content = 'phrases', content_rowid = 'id', tokenize = 'trigram'
 );
@@ -94,9 +95,12 @@ CREATE TABLE sources (
 CREATE INDEX sources_phrase ON sources (phrase_id);
 CREATE INDEX sources_document ON sources (document_id);
 
+-- own = 1: the bigram is in the phrase's text (answers two-character substring queries);
+-- own = 0: it is only in a source sentence (context ranking uses both).
 CREATE TABLE phrase_grams (
     gram TEXT NOT NULL,
     phrase_id INTEGER NOT NULL REFERENCES phrases (id) ON DELETE CASCADE,
+    own INTEGER NOT NULL,
     PRIMARY KEY (gram, phrase_id)
 ) WITHOUT ROWID;
 CREATE INDEX phrase_grams_phrase ON phrase_grams (phrase_id);
@@ -140,15 +144,16 @@ def create_current(conn: sqlite3.Connection) -> None:
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
-def phrase_grams_for(text: str, sentences: list[str]) -> list[str]:
-    """The context grams of a phrase: bigrams of its own text and of the sentences it came from."""
-    grams: dict[str, None] = {}
-    for piece in (text, *sentences):
-        for gram in han_bigram_list(piece):
-            grams.setdefault(gram)
+def phrase_grams_for(text: str, sentences: list[str]) -> list[tuple[str, int]]:
+    """The grams of a phrase as (gram, own): every bigram of its own text, then bigrams of the
+    sentences it came from up to MAX_GRAMS_PER_PHRASE in all."""
+    grams: dict[str, int] = dict.fromkeys(han_bigram_list(text), 1)
+    for sentence in sentences:
+        for gram in han_bigram_list(sentence):
             if len(grams) >= MAX_GRAMS_PER_PHRASE:
-                return list(grams)
-    return list(grams)
+                return list(grams.items())
+            grams.setdefault(gram, 0)
+    return list(grams.items())
 
 
 def _migrate_v0_to_v1(conn: sqlite3.Connection) -> None:
@@ -200,7 +205,8 @@ def _migrate_v0_to_v1(conn: sqlite3.Connection) -> None:
     for phrase_id, text in conn.execute("SELECT id, text FROM phrases").fetchall():
         grams = phrase_grams_for(text, sentences_by_phrase.get(phrase_id, []))
         conn.executemany(
-            "INSERT INTO phrase_grams (gram, phrase_id) VALUES (?, ?)", [(g, phrase_id) for g in grams]
+            "INSERT INTO phrase_grams (gram, phrase_id, own) VALUES (?, ?, ?)",
+            [(gram, phrase_id, own) for gram, own in grams],
         )
     conn.execute("INSERT INTO gram_stats (gram, df) SELECT gram, count(*) FROM phrase_grams GROUP BY gram")
     for name in ("sources", "phrases", "documents"):
