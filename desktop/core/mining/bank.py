@@ -434,17 +434,20 @@ class PhraseBank:
             collect(select + "initials = ?" + kind_sql + order, (query, *kind_params))
             collect(select + "initials >= ? AND initials < ?" + kind_sql + order, (query, _after(query), *kind_params))
         else:
-            collect(select + "text >= ? AND text < ?" + kind_sql + order, (query, _after(query), *kind_params))
+            prefix = (query, _after(query))
+            collect(select + "text >= ? AND text < ?" + kind_sql + order, (*prefix, *kind_params))
+            # Substring matches rank after prefix matches, so fetch only those that are not prefixes.
             # A single character matches by prefix only: as a substring it is in too many phrases.
+            inner = " AND NOT (text >= ? AND text < ?)"
             if len(query) >= 3:  # the trigram index answers substrings of three characters or more
                 collect(
-                    select + "id IN (SELECT rowid FROM phrases_fts WHERE phrases_fts MATCH ?)" + kind_sql + order,
-                    (_fts_phrase(query), *kind_params),
+                    select + "id IN (SELECT rowid FROM phrases_fts WHERE phrases_fts MATCH ?)" + inner + kind_sql + order,
+                    (_fts_phrase(query), *prefix, *kind_params),
                 )
             elif len(query) == 2:  # two characters: the phrase's own bigrams
                 collect(
-                    select + "id IN (SELECT phrase_id FROM phrase_grams WHERE gram = ? AND own = 1)" + kind_sql + order,
-                    (query, *kind_params),
+                    select + "id IN (SELECT phrase_id FROM phrase_grams WHERE gram = ? AND own = 1)" + inner + kind_sql + order,
+                    (query, *prefix, *kind_params),
                 )
 
         context_scores = self._context_scores(context) if context else {}
