@@ -14,19 +14,22 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop import __version__
-from desktop.core.corpus import CleanDocument, read_document
 from desktop.core.errors import BankError, InputError
 from desktop.core.mining.bank import PhraseBank
 from desktop.core.mining.model import Phrase
+
+if TYPE_CHECKING:
+    from desktop.core.corpus import CleanDocument
 
 log = logging.getLogger(__name__)
 
 # Files picked up when a folder is imported; a file named explicitly is always tried.
 CORPUS_SUFFIXES = frozenset({".txt", ".docx", ".pdf", ".doc", ".wps"})
 
-Miner = Callable[[CleanDocument], list[Phrase]]
+Miner = Callable[["CleanDocument"], list[Phrase]]
 STATUS_NAMES = {
     "added": "新增",
     "updated": "更新",
@@ -131,7 +134,7 @@ class _Importer:
         self,
         bank: PhraseBank,
         miner: MinerFunctions | None,
-        reader: Callable[[Path], CleanDocument],
+        reader: Callable[[Path], "CleanDocument"],
     ):
         self.bank = bank
         self.miner = miner
@@ -194,10 +197,12 @@ def import_paths(
     paths: Iterable[str | Path],
     *,
     miner: MinerFunctions | None = None,
-    reader: Callable[[Path], CleanDocument] = read_document,
+    reader: Callable[[Path], "CleanDocument"] | None = None,
     progress: Callable[[int, int, FileOutcome], None] | None = None,
 ) -> ImportReport:
     """Import files and folders into `bank` in one transaction; see the module docstring."""
+    if reader is None:
+        from desktop.core.corpus import read_document as reader  # the readers load docx/pdf support
     files, folders, missing = collect_files(paths)
     report = ImportReport(bank.path, outcomes=list(missing))
     importer = _Importer(bank, miner, reader)
