@@ -146,6 +146,8 @@ class _Importer:
             digest, size = hash_file(path)
         except InputError as exc:
             return FileOutcome(path, "failed", message=str(exc))
+        if size == 0:  # before the duplicate check: all empty files share one hash
+            return FileOutcome(path, "failed", message=str(InputError(path, "文件是空的")))
         key = str(path)
         existing = self.bank.document_by_path(key)
         if existing and existing.content_hash == digest and existing.program_version == __version__:

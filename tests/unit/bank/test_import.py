@@ -114,14 +114,18 @@ def test_moved_file_keeps_one_copy_of_its_phrases(tmp_path, corpus):
 def test_bad_files_are_reported_and_the_others_imported(tmp_path, corpus):
     binary = tmp_path / "corpus" / "garbled.txt"
     binary.write_bytes(b"\x80\x81\xff\xfe\x00" * 50)
+    (tmp_path / "corpus" / "empty.txt").write_bytes(b"")
+    (tmp_path / "corpus" / "empty-too.txt").write_bytes(b"")
     with PhraseBank.open(tmp_path / "b.db") as bank:
         report = import_paths(bank, [corpus, tmp_path / "missing-folder"], miner=RULES)
         outcome = statuses(report)
         assert outcome["garbled.txt"] == "failed" and outcome["missing-folder"] == "failed"
+        assert outcome["empty.txt"] == outcome["empty-too.txt"] == "failed"
         assert {outcome[n] for n in ("a.txt", "b.txt", "c.txt")} == {"added"}
         messages = {o.path.name: o.message for o in report.failures}
         assert messages["garbled.txt"].startswith("garbled.txt：") and "编码" in messages["garbled.txt"]
         assert "不存在" in messages["missing-folder"]
+        assert messages["empty.txt"] == "empty.txt：文件是空的"
         assert len(bank.documents()) == 3
         assert bank.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert bank.conn.execute("PRAGMA foreign_key_check").fetchall() == []
