@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 
 import pytest
@@ -16,7 +17,9 @@ from tests.unit.bank.conftest import DOC_A, DOC_B, RULES, write
 
 @pytest.fixture
 def resources(tmp_path, monkeypatch):
+    """A resources folder like the bundled one (cleaning rules and all) with a corpus of two speeches."""
     folder = tmp_path / "resources"
+    shutil.copytree(paths.resources_dir(), folder, ignore=shutil.ignore_patterns("corpus", "bank"))
     write(folder / "corpus", "a.txt", DOC_A)
     write(folder / "corpus", "b.txt", DOC_B)
     monkeypatch.setenv("GONGWEN_RESOURCES", str(folder))
