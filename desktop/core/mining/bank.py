@@ -421,13 +421,12 @@ class PhraseBank:
         fetch = max(limit, 1)
         kind_sql, kind_params = (" AND kind = ?", (kind,)) if kind else ("", ())
         order = f" ORDER BY docs DESC, count DESC LIMIT {fetch}"
-        rows: dict[int, tuple] = {}
+        ids: dict[int, None] = {}
 
         def collect(sql: str, params: tuple) -> None:
-            for row in self.conn.execute(sql, params):
-                rows.setdefault(row[0], row)
+            ids.update((row[0], None) for row in self.conn.execute(sql, params))
 
-        select = f"SELECT {_PHRASE_COLUMNS} FROM phrases WHERE "
+        select = "SELECT id FROM phrases WHERE "
         if not query:
             collect(select + "1" + kind_sql + order, kind_params)
         elif initials_mode:
@@ -451,16 +450,17 @@ class PhraseBank:
                 )
 
         context_scores = self._context_scores(context) if context else {}
-        missing = [pid for pid in context_scores if pid not in rows]
-        for start in range(0, len(missing), 500):
-            chunk = missing[start : start + 500]
-            collect(
-                select + f"id IN ({','.join('?' * len(chunk))})" + kind_sql,
-                (*chunk, *kind_params),
-            )
+        ids.update(dict.fromkeys(context_scores))
+        rows = []
+        wanted = list(ids)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            rows += self.conn.execute(
+                f"SELECT {_PHRASE_COLUMNS} FROM phrases WHERE id IN ({','.join('?' * len(chunk))})", chunk
+            ).fetchall()
 
         ranked: list[RankedPhrase] = []
-        for pid, text, kind_, pattern, initials, count, docs in rows.values():
+        for pid, text, kind_, pattern, initials, count, docs in rows:
             if kind and kind_ != kind:
                 continue
             if not query:

@@ -65,7 +65,9 @@ CREATE TABLE phrases (
     docs INTEGER NOT NULL DEFAULT 0,
     UNIQUE (text, kind)
 );
-CREATE INDEX phrases_initials ON phrases (initials);
+-- Covering indexes: a prefix range is ranked by docs and count without reading the table.
+CREATE INDEX phrases_initials ON phrases (initials, docs, count, kind);
+CREATE INDEX phrases_text ON phrases (text, docs, count, kind);
 CREATE INDEX phrases_rank ON phrases (kind, docs DESC, count DESC);
 CREATE INDEX phrases_popular ON phrases (docs DESC, count DESC);
 CREATE VIRTUAL TABLE phrases_fts USING fts5 (
