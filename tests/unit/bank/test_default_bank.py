@@ -59,6 +59,15 @@ def test_missing_default_bank_is_built_into_the_data_folder_once(resources):
         assert [d.name for d in bank.documents()] == ["a.txt", "b.txt", "c.txt"]
 
 
+def test_a_bad_bundled_file_fails_the_build_and_leaves_no_file(resources):
+    (resources / "corpus" / "broken.txt").write_bytes(b"\x80\x81\xff\xfe\x00" * 50)
+    out = paths.default_bank_path()
+    with pytest.raises(BankError) as err:
+        build_default_bank(resources / "corpus", out, miner=RULES)
+    assert "内置语料中有文件无法导入：broken.txt：" in str(err.value)
+    assert not out.parent.exists() or list(out.parent.iterdir()) == []
+
+
 def test_missing_corpus_gives_a_clear_message(tmp_path, monkeypatch):
     monkeypatch.setenv("GONGWEN_RESOURCES", str(tmp_path / "empty"))
     with pytest.raises(BankError) as err:
