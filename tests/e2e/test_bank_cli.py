@@ -18,7 +18,7 @@ from desktop.core.mining.bank import PhraseBank
 from desktop.core.mining.importer import import_paths
 from desktop.core.mining.schema import SCHEMA_VERSION
 from tests.conftest import REPO_ROOT, SEEDS_DIR
-from tests.unit.bank.conftest import DOC_A, DOC_B, DOC_C, RULES, write
+from tests.unit.bank.conftest import RULES, write, write_corpus
 
 HAS_MINER = importlib.util.find_spec("desktop.core.mining.miner") is not None
 needs_miner = pytest.mark.skipif(
@@ -36,13 +36,9 @@ def gongwen(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
 @pytest.fixture
 def rule_bank(tmp_path) -> Path:
     """A bank mined from three small speeches by the rule miner of the bank tests."""
-    folder = tmp_path / "corpus"
-    write(folder, "a.txt", DOC_A)
-    write(folder, "b.txt", DOC_B)
-    write(folder, "c.txt", DOC_C)
     path = tmp_path / "rules.db"
     with PhraseBank.open(path) as bank:
-        import_paths(bank, [folder], miner=RULES)
+        import_paths(bank, [write_corpus(tmp_path / "corpus")], miner=RULES)
     return path
 
 

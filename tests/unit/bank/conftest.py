@@ -64,10 +64,14 @@ DOC_B = (
 DOC_C = "在防汛工作会议上的讲话\n防汛工作要真抓实干，重整行装再出发。要查隐患、堵漏洞、强弱项。\n"
 
 
-@pytest.fixture
-def corpus(tmp_path) -> Path:
-    folder = tmp_path / "corpus"
+def write_corpus(folder: Path) -> Path:
+    """Three short speeches: a.txt, b.txt and sub/c.txt."""
     write(folder, "a.txt", DOC_A)
     write(folder, "b.txt", DOC_B)
     write(folder, "sub/c.txt", DOC_C)
     return folder
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    return write_corpus(tmp_path / "corpus")
