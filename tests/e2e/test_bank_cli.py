@@ -6,6 +6,7 @@ import importlib.util
 import json
 import os
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -191,3 +192,36 @@ def test_bad_files_among_good_ones_are_reported_and_skipped(tmp_path):
         assert {s.name for s in good} <= names and not names & {"empty.txt", "binary.txt", "corrupt.docx", "nobody.docx"}
         assert opened.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert sum(opened.kind_counts().values()) > 0
+
+
+@needs_miner
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL exists only on POSIX systems")
+def test_sigkill_during_gongwen_mine_leaves_the_bank_as_before(tmp_path):
+    bank = tmp_path / "b.db"
+    seeds = sorted(SEEDS_DIR.glob("*.txt"))
+    assert gongwen("mine", str(seeds[0]), "--bank", str(bank)).returncode == 0
+    before = json.loads(gongwen("phrases", "--bank", str(bank), "--json").stdout)
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for copy in range(8):  # distinct contents, so none is skipped as a duplicate
+        for seed in seeds:
+            text = seed.read_text(encoding="utf-8") + f"\n第{copy}份副本。\n"
+            (folder / f"{copy}_{seed.name}").write_text(text, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "desktop", "mine", str(folder), "--bank", str(bank)],
+        cwd=REPO_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        first = proc.stderr.readline()
+        assert first.startswith(f"[1/{8 * len(seeds)}]"), first
+        assert proc.poll() is None  # 39 files still to mine
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    conn = sqlite3.connect(bank)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("SELECT name FROM documents").fetchall() == [(seeds[0].name,)]
+    conn.close()
+    assert json.loads(gongwen("phrases", "--bank", str(bank), "--json").stdout) == before

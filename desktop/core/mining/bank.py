@@ -562,8 +562,9 @@ def attach_sources(banks: list[PhraseBank], ranked: list[RankedPhrase]) -> list[
 class BankGroup:
     """Several banks read as one (the user's bank and the bundled default bank)."""
 
-    def __init__(self, banks: list[PhraseBank]):
+    def __init__(self, banks: list[PhraseBank], problems: list[str] | None = None):
         self.banks = banks
+        self.problems = problems or []  # banks that could not be opened, as messages for the user
 
     def close(self) -> None:
         for bank in self.banks:

@@ -117,16 +117,21 @@ def open_query_banks(bank: str | Path | None = None, progress: Progress | None =
     if bank is not None:
         return BankGroup([open_for_reading(bank)])
     banks: list[PhraseBank] = []
-    try:
-        user = paths.user_bank_path()
-        if user.exists():
+    problems: list[str] = []
+    user = paths.user_bank_path()
+    if user.exists():
+        try:
             banks.append(open_for_reading(user))
+        except BankError as exc:  # a broken user bank must not take the default bank down with it
+            log.warning("user bank unusable: %s", exc)
+            problems.append(f"{exc}（本次只使用内置素材库）")
+    try:
         banks.append(PhraseBank.open(ensure_default_bank(progress), readonly=True))
     except BaseException:
         for opened in banks:
             opened.close()
         raise
-    return BankGroup(banks)
+    return BankGroup(banks, problems)
 
 
 def open_write_bank(bank: str | Path | None = None) -> PhraseBank:

@@ -87,3 +87,12 @@ def test_queries_read_the_user_bank_and_the_default_bank(tmp_path, resources):
         assert phrase.docs == 3 and {s.doc for s in phrase.sources} == {"a.txt", "b.txt", "d.txt"}
     with open_query_banks(paths.user_bank_path()) as only_user:  # --bank FILE alone
         assert [p.docs for p in only_user.suggest("jjwg")] == [1]
+
+
+def test_a_broken_user_bank_is_reported_and_the_default_bank_still_answers(resources):
+    build_default_bank(resources / "corpus", paths.default_bank_path(), miner=RULES)
+    paths.user_bank_path().write_bytes(b"\x00garbage" * 500)
+    with open_query_banks() as group:
+        assert [b.path for b in group.banks] == [paths.default_bank_path()]
+        assert len(group.problems) == 1 and group.problems[0].startswith("bank.sqlite：不是有效的素材库文件")
+        assert [p.text for p in group.suggest("jjwg")] == ["久久为功"]
