@@ -120,6 +120,17 @@ def test_missing_newer_and_foreign_bank_files_are_errors(tmp_path, rule_bank):
     assert result.returncode == 2 and "notes.db：不是有效的素材库文件" in result.stderr
 
 
+def test_mine_remove_takes_a_document_out(tmp_path, rule_bank):
+    result = gongwen("mine", "--remove", str(tmp_path / "corpus" / "a.txt"), "--bank", str(rule_bank))
+    assert result.returncode == 0, result.stderr
+    assert "删除 1" in result.stdout and "库中共有文档 2 篇" in result.stdout
+    phrases = {p["text"]: p for p in json.loads(gongwen("phrases", "--json", "--bank", str(rule_bank)).stdout)}
+    assert phrases["久久为功"]["docs"] == 1 and {s["doc"] for s in phrases["久久为功"]["sources"]} == {"b.txt"}
+    assert "一抓到底" not in phrases
+    again = gongwen("mine", "--remove", str(tmp_path / "corpus" / "a.txt"), "--bank", str(rule_bank))
+    assert again.returncode == 2 and "a.txt：素材库中没有这个文件的素材" in again.stderr
+
+
 # ---- mining with the real extractors --------------------------------------------------------------
 
 
