@@ -33,7 +33,13 @@ def build(path: Path, size: int) -> float:
     text = "\n".join(s.sentence for p in PLANTED for s in p.sources)
     with PhraseBank.open(path) as bank, bank.transaction():
         touched = bank.store_document(
-            path="/bench", name="bench.txt", title="", text=text, content_hash="bench", size=1, phrases=phrases
+            path="/bench",
+            name="bench.txt",
+            title="",
+            text=text,
+            content_hash="bench",
+            size=1,
+            phrases=phrases,
         )
         bank.refresh_phrases(touched)
     return time.perf_counter() - start
@@ -56,7 +62,8 @@ def main() -> int:
             start = time.perf_counter()
             for _ in range(REPEAT):
                 hits = bank.search("营商环境")
-            print(f"{'search (concordance)':<28} {(time.perf_counter() - start) / REPEAT * 1000:7.2f} ms  {len(hits)} hits")
+            ms = (time.perf_counter() - start) / REPEAT * 1000
+            print(f"{'search (concordance)':<28} {ms:7.2f} ms  {len(hits)} hits")
     return 0
 
 

@@ -72,9 +72,17 @@ def test_suggest_by_initials_with_context_and_limit(rule_bank):
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("1. 久久为功　jjwg　3 次 · 2 篇　［四字格］")
     flood = "今年汛期防汛工作任务重"
-    ranked = json.loads(gongwen("suggest", "", "--context", flood, "--limit", "2", "--json", "--bank", str(rule_bank)).stdout)
-    assert len(ranked) == 2 and {p["text"] for p in ranked} <= {"真抓实干", "重整行装", "要查隐患、堵漏洞、强弱项"}
-    by_kind = json.loads(gongwen("suggest", "", "--kind", "parallel", "--json", "--bank", str(rule_bank)).stdout)
+    ranked = json.loads(
+        gongwen("suggest", "", "--context", flood, "--limit", "2", "--json", "--bank", str(rule_bank)).stdout
+    )
+    assert len(ranked) == 2 and {p["text"] for p in ranked} <= {
+        "真抓实干",
+        "重整行装",
+        "要查隐患、堵漏洞、强弱项",
+    }
+    by_kind = json.loads(
+        gongwen("suggest", "", "--kind", "parallel", "--json", "--bank", str(rule_bank)).stdout
+    )
     assert {p["kind"] for p in by_kind} == {"parallel"}
     none = gongwen("suggest", "qqqq", "--bank", str(rule_bank))
     assert none.returncode == 0 and "没有找到与“qqqq”匹配的素材" in none.stdout
@@ -124,8 +132,12 @@ def test_mine_remove_takes_a_document_out(tmp_path, rule_bank):
     result = gongwen("mine", "--remove", str(tmp_path / "corpus" / "a.txt"), "--bank", str(rule_bank))
     assert result.returncode == 0, result.stderr
     assert "删除 1" in result.stdout and "库中共有文档 2 篇" in result.stdout
-    phrases = {p["text"]: p for p in json.loads(gongwen("phrases", "--json", "--bank", str(rule_bank)).stdout)}
-    assert phrases["久久为功"]["docs"] == 1 and {s["doc"] for s in phrases["久久为功"]["sources"]} == {"b.txt"}
+    phrases = {
+        p["text"]: p for p in json.loads(gongwen("phrases", "--json", "--bank", str(rule_bank)).stdout)
+    }
+    assert phrases["久久为功"]["docs"] == 1 and {s["doc"] for s in phrases["久久为功"]["sources"]} == {
+        "b.txt"
+    }
     assert "一抓到底" not in phrases
     again = gongwen("mine", "--remove", str(tmp_path / "corpus" / "a.txt"), "--bank", str(rule_bank))
     assert again.returncode == 2 and "a.txt：素材库中没有这个文件的素材" in again.stderr
@@ -170,7 +182,9 @@ def test_default_and_user_banks_without_bank_option(tmp_path, isolated_data_dir)
     assert json.loads(first.stdout)[0]["text"] == "久久为功"
     assert "营商环境" in gongwen("search", "营商环境", env=env).stdout
 
-    mine = write(tmp_path / "mine", "讲话.txt", "在座谈会上的讲话\n同志们：\n我们要久久为功，持续优化营商环境。\n")
+    mine = write(
+        tmp_path / "mine", "讲话.txt", "在座谈会上的讲话\n同志们：\n我们要久久为功，持续优化营商环境。\n"
+    )
     result = gongwen("mine", str(mine.parent), env=env)
     assert result.returncode == 0, result.stderr
     assert (isolated_data_dir / "bank.sqlite").exists()
@@ -200,7 +214,12 @@ def test_bad_files_among_good_ones_are_reported_and_skipped(tmp_path):
         assert status[bad] == "failed" and f"{bad}：" in result.stderr
     with PhraseBank.open(bank, readonly=True) as opened:
         names = {d.name for d in opened.documents()}
-        assert {s.name for s in good} <= names and not names & {"empty.txt", "binary.txt", "corrupt.docx", "nobody.docx"}
+        assert {s.name for s in good} <= names and not names & {
+            "empty.txt",
+            "binary.txt",
+            "corrupt.docx",
+            "nobody.docx",
+        }
         assert opened.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert sum(opened.kind_counts().values()) > 0
 

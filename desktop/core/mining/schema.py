@@ -20,6 +20,7 @@ SCHEMA_VERSION = 1
 # Context grams kept per phrase: enough to tell topics apart, small enough for 100k phrases.
 MAX_GRAMS_PER_PHRASE = 48
 
+
 def _trigram_index(table: str) -> str:
     """An FTS5 trigram index over `table.text` (external content), kept in step by triggers.
     Rows are only inserted and deleted, never updated, so no update trigger is needed."""
@@ -166,7 +167,8 @@ def _migrate_v0_to_v1(conn: sqlite3.Connection) -> None:
     # program_version '' makes the next import of the same file mine it again with the current miner.
     conn.execute(
         """INSERT INTO documents (id, name, path, title, text, content_hash, size, added_at, program_version)
-           SELECT id, name, path, '', text, content_hash, length(CAST(text AS BLOB)), ?, '' FROM v0_documents""",
+           SELECT id, name, path, '', text, content_hash, length(CAST(text AS BLOB)), ?, ''
+           FROM v0_documents""",
         (stamp,),
     )
     conn.execute(

@@ -34,7 +34,9 @@ def rule_miner(doc: CleanDocument) -> list[Phrase]:
         hits = [(idiom, "idiom", IDIOM_INITIALS[idiom]) for idiom in IDIOM_INITIALS if idiom in sentence]
         hits += [(run, "parallel", "") for run in _RUN.findall(sentence)]
         for text, kind, initials in hits:
-            phrase = found.setdefault((text, kind), Phrase(text, kind, initials=initials, count=0, sources=[]))
+            phrase = found.setdefault(
+                (text, kind), Phrase(text, kind, initials=initials, count=0, sources=[])
+            )
             phrase.count += sentence.count(text)
             phrase.sources.append(Source(doc.name, sentence))
     return list(found.values())

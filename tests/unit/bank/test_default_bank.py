@@ -10,7 +10,12 @@ import pytest
 from desktop.core import paths
 from desktop.core.errors import BankError
 from desktop.core.mining.bank import PhraseBank
-from desktop.core.mining.banks import build_default_bank, ensure_default_bank, open_query_banks, open_write_bank
+from desktop.core.mining.banks import (
+    build_default_bank,
+    ensure_default_bank,
+    open_query_banks,
+    open_write_bank,
+)
 from desktop.core.mining.importer import import_paths
 from tests.unit.bank.conftest import DOC_A, DOC_B, RULES, write
 
@@ -31,7 +36,10 @@ def test_built_default_bank_is_one_portable_read_only_file(tmp_path, resources):
     assert sorted(p.name for p in out.parent.iterdir()) == ["default.sqlite"]  # no journal, no WAL
     conn = sqlite3.connect(out)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
-    assert [r[0] for r in conn.execute("SELECT path FROM documents ORDER BY name")] == ["corpus/a.txt", "corpus/b.txt"]
+    assert [r[0] for r in conn.execute("SELECT path FROM documents ORDER BY name")] == [
+        "corpus/a.txt",
+        "corpus/b.txt",
+    ]
     conn.close()
     with PhraseBank.open(out, readonly=True) as bank:
         assert [p.text for p in bank.suggest("jjwg")] == ["久久为功"]
