@@ -199,3 +199,19 @@ def test_the_bank_is_one_self_contained_sqlite_file(tmp_path, corpus):
     )
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     conn.close()
+
+
+def test_queries_keep_working_while_an_import_is_open(tmp_path, corpus):
+    path = tmp_path / "b.db"
+    with PhraseBank.open(path) as bank:
+        import_paths(bank, [corpus / "a.txt"], miner=RULES)
+    with PhraseBank.open(path) as writer, PhraseBank.open(path, readonly=True) as reader:
+        seen = []
+
+        def query_midway(index, total, outcome):
+            seen.append([h.doc for h in reader.search("营商环境")])
+
+        import_paths(writer, [corpus], miner=RULES, progress=query_midway)
+        # the reader sees the bank as committed before the import, never a half-written one
+        assert seen == [["a.txt"]] * 3
+        assert [h.doc for h in reader.search("营商环境")] == ["a.txt", "b.txt"]
