@@ -98,8 +98,5 @@ def _drop_preamble_and_repeated_title(paragraphs: list[str]) -> list[str]:
     title = paragraphs[index]
     rest = paragraphs[index + 1 :]
     # A PDF copy often repeats the title as the first line of its body.
-    for offset, line in enumerate(rest[:6]):
-        if line == title:
-            del rest[offset]
-            break
+    rest = [line for line in rest[:6] if line != title] + rest[6:]
     return [*paragraphs[:index], title, *rest]

@@ -25,18 +25,20 @@ def ascii_alnum(text: str) -> str:
 
 def to_full_width(line: str) -> str:
     line = _convert_pairs(line)
-    if not _MARK_RE.search(line):
-        return line
+    previous = None
+    while previous != line and _MARK_RE.search(line):  # a run like "::一" converts from its Chinese end
+        previous = line
+        line = _MARK_RE.sub(lambda match: _convert_mark(match.string, match.start()), line)
+    return line
 
-    def convert(match: re.Match[str]) -> str:
-        mark, index = match.group(0), match.start()
-        before, after = _neighbour(line, index, -1), _neighbour(line, index, 1)
-        touching = index > 0 and line[index - 1] == before and index + 1 < len(line) and line[index + 1] == after
-        if mark in ",:" and touching and before.isdigit() and after.isdigit():
-            return mark  # 1,000 and 10:30
-        return _MARKS[mark] if is_cjk(before) or is_cjk(after) else mark
 
-    return _MARK_RE.sub(convert, line)
+def _convert_mark(line: str, index: int) -> str:
+    mark = line[index]
+    before, after = _neighbour(line, index, -1), _neighbour(line, index, 1)
+    touching = index > 0 and line[index - 1] == before and index + 1 < len(line) and line[index + 1] == after
+    if mark in ",:" and touching and before.isdigit() and after.isdigit():
+        return mark  # 1,000 and 10:30
+    return _MARKS[mark] if is_cjk(before) or is_cjk(after) else mark
 
 
 def _convert_pairs(line: str) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from desktop.core.corpus.chars import PARAGRAPH_END, SENTENCE_END, is_cjk, width
+from desktop.core.corpus.chars import PARAGRAPH_END, SENTENCE_END, width
 
 # A heading that starts a paragraph of its own.
 HEADING_START = re.compile(
@@ -155,12 +155,11 @@ def _next_item(current: list[str], following: str) -> bool:
 def _join(lines: list[str]) -> str:
     text = lines[0]
     for line in lines[1:]:
-        if text[-1].isascii() and text[-1].isalnum() and line[0].isascii() and line[0].isalnum():
-            text = f"{text} {line}"  # a Latin word or number wrapped at the margin keeps its space
-        elif is_cjk(text[-1]) or is_cjk(line[0]):
-            text += line
-        else:
-            text = f"{text} {line}"
+        # Latin words wrapped at the margin keep a space between them; nothing else does ("80" + "%").
+        latin_gap = text[-1].isascii() and (text[-1].isalnum() or text[-1] in ",.;:!?)") and (
+            line[0].isascii() and line[0].isalnum()
+        )
+        text = f"{text} {line}" if latin_gap else text + line
     return text
 
 
