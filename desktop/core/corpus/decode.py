@@ -59,9 +59,12 @@ class DecodedText:
 
 
 def decode_bytes(data: bytes, path: str | Path | None = None) -> DecodedText:
-    """Decode a text file's bytes, or raise InputError naming the file and the reason."""
+    """Decode a text file's bytes, or raise InputError naming the file and the reason.
+
+    An empty file decodes to empty text (an editor may open an empty draft); read_document refuses it.
+    """
     if not data:
-        raise InputError(path, "文件为空")
+        return DecodedText("", "utf-8", "\n", False)
     for signature, reason in _MAGIC:
         if data.startswith(signature):
             raise InputError(path, reason)
@@ -70,8 +73,6 @@ def decode_bytes(data: bytes, path: str | Path | None = None) -> DecodedText:
     _refuse_binary(text, path)
     newline = "\r\n" if "\r\n" in text else ("\r" if "\r" in text else "\n")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        raise InputError(path, "文件中没有文字（只有空白）")
     return DecodedText(text, encoding, newline, bom)
 
 

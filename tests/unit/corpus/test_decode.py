@@ -83,14 +83,19 @@ def test_a_stray_bad_byte_in_a_long_file_is_tolerated(tmp_path):
     assert "所谓有欣喜" in decoded.text
 
 
-def test_empty_file(tmp_path):
+def test_empty_corpus_file(tmp_path):
     with pytest.raises(InputError, match="empty.txt：文件为空"):
-        read_text_file(write(tmp_path, "empty.txt", b""))
+        read_document(write(tmp_path, "empty.txt", b""))
 
 
-def test_whitespace_only_file(tmp_path):
+def test_whitespace_only_corpus_file(tmp_path):
     with pytest.raises(InputError, match="blank.txt：.*没有文字"):
-        read_text_file(write(tmp_path, "blank.txt", " \r\n\t\n".encode()))
+        read_document(write(tmp_path, "blank.txt", " \r\n\t\n".encode()))
+
+
+def test_an_empty_draft_decodes_to_empty_text(tmp_path):
+    decoded = read_text_file(write(tmp_path, "new.txt", b""))
+    assert (decoded.text, decoded.encoding, decoded.newline) == ("", "utf-8", "\n")
 
 
 def test_binary_with_nul_bytes(tmp_path):
@@ -160,5 +165,5 @@ def test_a_file_without_read_permission(tmp_path):
 
 
 def test_decode_bytes_without_a_path_still_explains():
-    with pytest.raises(InputError, match="^文件为空$"):
-        decode_bytes(b"")
+    with pytest.raises(InputError, match="^不是文本文件"):
+        decode_bytes(b"\x00\x01\x02\x03" * 100)

@@ -62,3 +62,15 @@ def test_supported_suffixes_are_case_insensitive(tmp_path):
     path = tmp_path / "SPEECH.TXT"
     path.write_text(SPEECH, encoding="utf-8")
     assert is_supported(path) and read_document(path).title == SPEECH_LINES[0]
+
+
+def test_an_unexpected_failure_on_one_file_is_still_an_input_error(tmp_path, monkeypatch):
+    path = tmp_path / "odd.txt"
+    path.write_text(SPEECH, encoding="utf-8")
+
+    def broken(raw):
+        raise RuntimeError("a reader bug")
+
+    monkeypatch.setattr("desktop.core.corpus.document.clean_paragraphs", broken)
+    with pytest.raises(InputError, match="odd.txt：读取失败（内部错误 RuntimeError"):
+        read_document(path)
