@@ -151,8 +151,10 @@ def test_spaces_beside_latin_letters_and_digits_go_but_latin_words_keep_theirs()
 
 
 def test_half_width_punctuation_in_chinese_text_becomes_full_width():
-    raw = "同志们:差距在哪?主要有以下几点;一是增长8.3%,没有完成目标!湘西(x)“科创飞地”园区作用。"
-    assert clean_text(raw) == "同志们：差距在哪？主要有以下几点；一是增长8.3%，没有完成目标！湘西（x）“科创飞地”园区作用。"
+    raw = "同志们:差距在哪?主要有以下几点;一是增长8.3%,没有完成目标!湘西(x)“科创飞地”园区作用,下降x%,xx总收入。"
+    assert clean_text(raw) == (
+        "同志们：差距在哪？主要有以下几点；一是增长8.3%，没有完成目标！湘西（x）“科创飞地”园区作用，下降x%，xx总收入。"
+    )
 
 
 def test_numbers_and_latin_text_keep_their_punctuation():
