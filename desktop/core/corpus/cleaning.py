@@ -26,7 +26,9 @@ from desktop.core.corpus.spacing import tidy_spaces
 from desktop.core.corpus.title import find_title_index
 
 # Zero-width and formatting marks, the BOM, soft hyphens, and control characters other than \n and \t.
-_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff\x00-\x08\x0b-\x1f\x7f]")
+_INVISIBLE = re.compile(
+    r"[\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff\x00-\x08\x0b-\x1f\x7f]"
+)
 _HAS_TEXT = re.compile(r"[0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]")
 _LEFTOVER_MAX = 20
 _SENTENCE_MARK = re.compile(r"[。！？；，,;!?]")

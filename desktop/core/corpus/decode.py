@@ -22,7 +22,10 @@ log = logging.getLogger(__name__)
 _MAGIC = (
     (b"PK\x03\x04", "这是 Word（.docx）或压缩文件，不是纯文本；请按其真实类型导入"),
     (b"%PDF", "这是 PDF 文件，不是纯文本；请把扩展名改为 .pdf 后导入"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "这是旧版 Word（.doc）或 WPS 文件，不是纯文本；请把扩展名改为 .doc 后导入"),
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        "这是旧版 Word（.doc）或 WPS 文件，不是纯文本；请把扩展名改为 .doc 后导入",
+    ),
     (b"{\\rtf", "这是 RTF 文件，不是纯文本；请在 Word 中另存为 .docx 后导入"),
 )
 _BOMS = (

@@ -2,7 +2,8 @@
 
 , ; : ? ! become ，；：？！ when a Chinese character stands next to them (or they sit in a short
 run of ASCII between Chinese characters: 下降x%,xx总收入); ( ) become （ ） around Chinese
-text or after a Chinese character; "…" around Chinese text becomes “…”. 1,000  3.5  10:30  f(x)  "OK" stay as they are.
+text or after a Chinese character; "…" around Chinese text becomes “…”.
+1,000  3.5  10:30  f(x)  "OK" stay as they are.
 Full-width digits and Latin letters (１２３ＡＢＣ) become ASCII, as GB/T 15835 asks.
 """
 
@@ -13,7 +14,9 @@ import re
 from desktop.core.corpus.chars import has_cjk, is_cjk
 
 _MARKS = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
-_FULL_WIDTH_ALNUM = {code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))}
+_FULL_WIDTH_ALNUM = {
+    code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))
+}
 _SHORT_RUN = 12
 _MARK_RE = re.compile(r"[,;:?!]")
 _PARENS = re.compile(r"\(([^()\n]{0,300})\)")
@@ -52,7 +55,13 @@ def _inside_chinese(line: str, index: int) -> bool:
         start -= 1
     while end < len(line) and line[end].isascii() and not line[end].isspace():
         end += 1
-    return end - start <= _SHORT_RUN and start > 0 and end < len(line) and is_cjk(line[start - 1]) and is_cjk(line[end])
+    return (
+        end - start <= _SHORT_RUN
+        and start > 0
+        and end < len(line)
+        and is_cjk(line[start - 1])
+        and is_cjk(line[end])
+    )
 
 
 def _convert_pairs(line: str) -> str:

@@ -156,8 +156,10 @@ def _join(lines: list[str]) -> str:
     text = lines[0]
     for line in lines[1:]:
         # Latin words wrapped at the margin keep a space between them; nothing else does ("80" + "%").
-        latin_gap = text[-1].isascii() and (text[-1].isalnum() or text[-1] in ",.;:!?)") and (
-            line[0].isascii() and line[0].isalnum()
+        latin_gap = (
+            text[-1].isascii()
+            and (text[-1].isalnum() or text[-1] in ",.;:!?)")
+            and (line[0].isascii() and line[0].isalnum())
         )
         text = f"{text} {line}" if latin_gap else text + line
     return text

@@ -31,7 +31,7 @@ def seed_text(prefix: str) -> str:
 
 @pytest.fixture
 def make_docx(tmp_path) -> Callable[..., Path]:
-    """Build a real .docx: paragraphs, then an optional table (rows of cell texts), then closing paragraphs."""
+    """Build a real .docx: paragraphs, then an optional table (rows of cell texts), then more paragraphs."""
 
     def build(
         name: str = "speech.docx",
@@ -44,8 +44,8 @@ def make_docx(tmp_path) -> Callable[..., Path]:
             document.add_paragraph(text)
         if table:
             grid = document.add_table(rows=len(table), cols=len(table[0]))
-            for row, cells in zip(grid.rows, table):
-                for cell, text in zip(row.cells, cells):
+            for row, cells in zip(grid.rows, table, strict=True):
+                for cell, text in zip(row.cells, cells, strict=True):
                     cell.text = text
         for text in after:
             document.add_paragraph(text)
@@ -85,7 +85,9 @@ def converted(soffice, tmp_path_factory) -> Callable[[Path, str], Path]:
             capture_output=True,
             timeout=180,
         )
-        (result,) = [p for p in workdir.iterdir() if p.is_file() and p.suffix == f".{target_format.split(':')[0]}"]
+        (result,) = [
+            p for p in workdir.iterdir() if p.is_file() and p.suffix == f".{target_format.split(':')[0]}"
+        ]
         return result
 
     return convert

@@ -11,10 +11,14 @@ from desktop.core.corpus.junk_rules import load_junk_rules
 from tests.conftest import SEEDS_DIR
 
 RULES = load_junk_rules()
-SEED_LINES = [line for path in sorted(SEEDS_DIR.glob("*.txt")) for line in path.read_text("utf-8").split("\n")]
+SEED_LINES = [
+    line for path in sorted(SEEDS_DIR.glob("*.txt")) for line in path.read_text("utf-8").split("\n")
+]
 JUNK_LINES = [example for rule in (*RULES.line, *RULES.inline, *RULES.block_start) for example in rule.junk]
 TEXTISH = st.text(
-    alphabet=st.sampled_from(list("同志们要抓好落实一二三、（）()，,。.：:；;？?！!“”\"  XX×1234567890abcQ\t\u3000\u00a0\n")),
+    alphabet=st.sampled_from(
+        list('同志们要抓好落实一二三、（）()，,。.：:；;？?！!“”"  XX×1234567890abcQ\t\u3000\u00a0\n')
+    ),
     max_size=300,
 )
 LINES = st.lists(st.one_of(st.sampled_from(SEED_LINES), st.sampled_from(JUNK_LINES), TEXTISH), max_size=12)
@@ -34,7 +38,9 @@ def test_the_seeds_are_clean_after_one_pass():
         assert clean_text(once) == once, path.name
 
 
-BODY = [line for line in (SEEDS_DIR / "001_07a2ac641371adfc.txt").read_text("utf-8").split("\n")[1:20] if line]
+BODY = [
+    line for line in (SEEDS_DIR / "001_07a2ac641371adfc.txt").read_text("utf-8").split("\n")[1:20] if line
+]
 
 
 @settings(max_examples=60, deadline=None)

@@ -90,7 +90,7 @@ def test_empty_corpus_file(tmp_path):
 
 def test_whitespace_only_corpus_file(tmp_path):
     with pytest.raises(InputError, match="blank.txt：.*没有文字"):
-        read_document(write(tmp_path, "blank.txt", " \r\n\t\n".encode()))
+        read_document(write(tmp_path, "blank.txt", b" \r\n\t\n"))
 
 
 def test_an_empty_draft_decodes_to_empty_text(tmp_path):
@@ -112,7 +112,11 @@ def test_binary_full_of_control_characters_but_no_nul(tmp_path):
 
 @pytest.mark.parametrize(
     ("head", "named"),
-    [(b"PK\x03\x04", "Word（.docx）或压缩文件"), (b"%PDF-1.7", "PDF"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", ".doc")],
+    [
+        (b"PK\x03\x04", "Word（.docx）或压缩文件"),
+        (b"%PDF-1.7", "PDF"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", ".doc"),
+    ],
 )
 def test_office_files_named_txt_are_named_for_what_they_are(tmp_path, head, named):
     with pytest.raises(InputError, match=named):
@@ -156,7 +160,9 @@ def test_a_named_pipe_is_refused_without_blocking(tmp_path):
         read_document(pipe)
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads every file regardless of mode")
+@pytest.mark.skipif(
+    os.name != "posix" or os.geteuid() == 0, reason="root reads every file regardless of mode"
+)
 def test_a_file_without_read_permission(tmp_path):
     path = write(tmp_path, "secret.txt", SPEECH.encode())
     path.chmod(0)
