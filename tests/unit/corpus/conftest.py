@@ -9,6 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from desktop.core.corpus.chars import width
 from desktop.core.corpus.legacy import find_soffice
 from tests.conftest import SEEDS_DIR
 
@@ -27,6 +28,20 @@ SPEECH_LINES = (
 def seed_text(prefix: str) -> str:
     (path,) = SEEDS_DIR.glob(f"{prefix}_*.txt")
     return path.read_text(encoding="utf-8")
+
+
+def wrap(paragraph: str, line_width: int, indent: bool) -> list[str]:
+    """Fill lines up to line_width cells (ASCII half a cell), never breaking inside a number, as Word does."""
+    lines, current, limit = [], "", line_width - (2 if indent else 0)
+    for char in paragraph:
+        if current and width(current + char) > limit:
+            cut = len(current)
+            while cut > 1 and current[cut - 1].isascii() and current[cut - 1].isalnum() and char.isascii():
+                cut -= 1  # carry the start of a number over to the next line
+            lines.append(current[:cut])
+            current, limit = current[cut:], line_width
+        current += char
+    return [*lines, current]
 
 
 @pytest.fixture

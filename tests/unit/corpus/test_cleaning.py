@@ -8,6 +8,7 @@ from desktop.core.corpus import clean_text
 from desktop.core.corpus.cleaning import clean_paragraphs, cut_inline_junk
 from desktop.core.corpus.junk_rules import load_junk_rules
 from desktop.core.corpus.title import choose_title
+from tests.unit.corpus.conftest import wrap
 
 RULES = load_junk_rules()
 OPENING = (
@@ -280,23 +281,37 @@ def test_long_lines_before_a_title_are_not_taken_for_a_preamble():
 
 
 @pytest.fixture
-def one_line_body() -> str:
-    """A page of speech wrapped at 26 characters, lines joined by spaces, as a web copy of a PDF has it."""
+def one_line_body(page_lines) -> str:
+    """The page's lines joined by spaces, as a web copy of a PDF has it."""
+    return " ".join(page_lines)
+
+
+@pytest.fixture
+def page_lines() -> list[str]:
+    """A page of speech set 26 characters wide, paragraphs indented by two, its full-width commas and colons
+    extracted as half-width ones (as the web copy of seed 004 has them)."""
     paragraphs = [
         "在全区产业发展现场观摩总结会上的讲话",
-        "同志们:",
-        OPENING.replace("，", ","),
-        "第一句话,成绩可圈可点,要扬长补短、扬优成势,保持发展定力",
-        "年初以来,全区上下咬定建设现代化中心城区总体目标,深入实施 XX 发展“1339”战略,扎实做好“六稳”工作、"
-        "全面落实“六保”任务,疫情防控取得战略性成果,经济社会发展稳中向好,实现良好开局。",
-        "从日常掌握和这次观摩情况看,各街道各部门能够认真贯彻落实区委、区政府的决策部署,思路清晰、措施务实,"
-        "成效也很明显,观摩的重点工作也各有特色,全区发展呈现良好势头。",
-        "同志们,新的目标激励我们承前启后、继往开来,新的征程需要我们开拓进取、拼搏奋进。",
+        "同志们：",
+        OPENING,
+        "第一句话，成绩可圈可点，要扬长补短、扬优成势，保持发展定力",
+        "年初以来，全区上下咬定建设现代化中心城区总体目标，深入实施XX发展“1339”战略，扎实做好“六稳”工作、"
+        "全面落实“六保”任务，疫情防控取得战略性成果，经济社会发展稳中向好，实现良好开局。",
+        "从日常掌握和这次观摩情况看，各街道各部门能够认真贯彻落实区委、区政府的决策部署，思路清晰、措施务实，"
+        "成效也很明显，观摩的重点工作也各有特色，全区发展呈现良好势头。",
+        "同志们，新的目标激励我们承前启后、继往开来，新的征程需要我们开拓进取、拼搏奋进。",
     ]
-    lines: list[str] = []
-    for paragraph in paragraphs:
-        rest, indent = paragraph, 2
-        while rest:
-            lines.append(rest[: 26 - indent])
-            rest, indent = rest[26 - indent :], 0
-    return " ".join(lines)
+    lines = [line for paragraph in paragraphs for line in wrap(paragraph, 26, indent=True)]
+    return [line.replace("，", ",").replace("：", ":") for line in lines]
+
+
+def test_text_kept_as_a_pages_visual_lines_is_reflowed(page_lines, one_line_body):
+    """A PDF saved as .txt: one visual line per line."""
+    paragraphs = clean_paragraphs("\n".join(page_lines))
+    assert paragraphs == clean_paragraphs(one_line_body)
+    assert len(paragraphs) == 7
+
+
+def test_short_lines_of_a_list_are_not_taken_for_a_wrapped_page():
+    items = [f"{n}、{text}" for n, text in enumerate(["加强组织领导", "强化督查考核", "严格责任追究"] * 4, 1)]
+    assert clean_paragraphs("\n".join(items)) == items

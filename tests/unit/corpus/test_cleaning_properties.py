@@ -6,9 +6,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.core.corpus import clean_text
-from desktop.core.corpus.chars import width
 from desktop.core.corpus.junk_rules import load_junk_rules
 from tests.conftest import SEEDS_DIR
+from tests.unit.corpus.conftest import wrap
 
 RULES = load_junk_rules()
 SEED_LINES = [
@@ -48,24 +48,12 @@ BODY = [
     st.lists(st.sampled_from(BODY), min_size=2, max_size=8),
     st.integers(min_value=18, max_value=40),
     st.booleans(),
+    st.sampled_from([" ", "\n"]),
 )
-def test_reflowing_a_wrapped_body_loses_and_changes_no_character(paragraphs, line_width, indent):
-    """Wrap real paragraphs at a page width (with or without a two-character indent), join the lines with
-    spaces as a web copy of a PDF does; cleaning gives back every character in order."""
+def test_reflowing_a_wrapped_body_loses_and_changes_no_character(paragraphs, line_width, indent, separator):
+    """Wrap real paragraphs at a page width (with or without a two-character indent), keep the lines as
+    lines (a PDF saved as text) or join them with spaces (a web copy of a PDF); cleaning gives back every
+    character in order."""
     lines = [line for paragraph in paragraphs for line in wrap(paragraph, line_width, indent)]
-    cleaned = clean_text(" ".join(lines))
+    cleaned = clean_text(separator.join(lines))
     assert cleaned.replace("\n", "") == clean_text("".join(paragraphs)).replace("\n", "")
-
-
-def wrap(paragraph: str, line_width: int, indent: bool) -> list[str]:
-    """Fill lines up to line_width cells (ASCII half a cell), never breaking inside a number, as Word does."""
-    lines, current, limit = [], "", line_width - (2 if indent else 0)
-    for char in paragraph:
-        if current and width(current + char) > limit:
-            cut = len(current)
-            while cut > 1 and current[cut - 1].isascii() and current[cut - 1].isalnum() and char.isascii():
-                cut -= 1  # carry the start of a number over to the next line
-            lines.append(current[:cut])
-            current, limit = current[cut:], line_width
-        current += char
-    return [*lines, current]
