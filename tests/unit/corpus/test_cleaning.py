@@ -261,6 +261,7 @@ def test_one_run_in_heading_inside_a_paragraph_does_not_split_it():
         (["关于加强基层治理的几点思考", "同志们：", OPENING], "关于加强基层治理的几点思考"),
         (["同志们：", OPENING], "讲话稿"),
         ([OPENING], "讲话稿"),
+        (["一、关于经济工作", OPENING], "讲话稿"),
     ],
 )
 def test_title_detection(lines, title):
