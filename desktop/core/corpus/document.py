@@ -16,7 +16,7 @@ from desktop.core.corpus.legacy import convert_to_docx
 from desktop.core.corpus.limits import MAX_OFFICE_BYTES, MAX_TEXT_BYTES
 from desktop.core.corpus.pdf_reader import read_pdf_text
 from desktop.core.corpus.title import choose_title
-from desktop.core.errors import InputError
+from desktop.core.errors import GongwenError, InputError
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +51,7 @@ def read_document(path: str | Path) -> CleanDocument:
     path = Path(path)
     try:
         return _read_document(path)
-    except InputError:
+    except GongwenError:  # InputError for this file; any other (a broken rules file) concerns every file
         raise
     except Exception as exc:  # a reader's bug on one odd file must not stop a whole import
         log.exception("unexpected failure reading %s", path)

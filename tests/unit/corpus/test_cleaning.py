@@ -316,3 +316,21 @@ def test_text_kept_as_a_pages_visual_lines_is_reflowed(page_lines, one_line_body
 def test_short_lines_of_a_list_are_not_taken_for_a_wrapped_page():
     items = [f"{n}、{text}" for n, text in enumerate(["加强组织领导", "强化督查考核", "严格责任追究"] * 4, 1)]
     assert clean_paragraphs("\n".join(items)) == items
+
+
+def test_the_users_own_rules_extend_the_bundled_ones(isolated_data_dir):
+    from desktop.core.corpus.junk_rules import user_rules_path
+
+    user_rules_path().write_text(
+        '[[line]]\nkind = "advert"\npattern = "某某文秘网独家"\nmax_len = 30\n', encoding="utf-8"
+    )
+    assert_speech_intact(clean_text(speech("某某文秘网独家", "仅供学习 禁止外传")))
+
+
+def test_a_broken_user_rules_file_is_reported_by_name(isolated_data_dir):
+    from desktop.core.corpus.junk_rules import user_rules_path
+    from desktop.core.errors import GongwenError
+
+    user_rules_path().write_text('[[line]]\nkind = "advert"\npattern = "(unclosed"\n', encoding="utf-8")
+    with pytest.raises(GongwenError, match="corpus_cleaning.toml：清理规则有误"):
+        clean_text(OPENING)
