@@ -65,8 +65,8 @@ def check_placeholder(rule: Rule, ctx: ParagraphContext) -> Iterator[Diagnostic]
         message = f"遗留占位符「{ctx.text[start:end]}」，请填上实际内容"
     else:
         kinds = Counter(ctx.text[s:e] for s, e in spans)
-        shown = "、".join(f"「{k}」" for k, _ in kinds.most_common(4))
-        message = f"本段有 {len(spans)} 处遗留占位符（{shown}等），请逐一填上实际内容"
+        shown = "、".join(f"「{k}」" for k, _ in kinds.most_common(4)) + ("等" if len(kinds) > 4 else "")
+        message = f"本段有 {len(spans)} 处遗留占位符（{shown}），请逐一填上实际内容"
     yield rule.diagnostic(start, end - start, message, spots=tuple((s, e - s) for s, e in spans))
 
 
