@@ -338,22 +338,17 @@ def _split_line(text: str, start: int, end: int, line_no: int) -> list[_Segment]
         after = m.end()
         if m.start() == 0 or after >= len(line):
             continue
-        before = line[: m.start()].rstrip()
-        if not before:
-            continue
-        if _SALUTATION_LEAD.match(line, after):
-            cuts.append(after)
-            continue
-        if _SALUTATION_LEAD.fullmatch(line[max(0, m.start() - 4) : m.start()]) and before.endswith(("：", ":")):
+        last, second_last = line[m.start() - 1], line[m.start() - 2 : m.start() - 1]  # \s+ is greedy: not blank
+        if _SALUTATION_LEAD.match(line, after) or _SALUTATION_LEAD.fullmatch(line[max(0, m.start() - 4) : m.start()]):
             cuts.append(after)
             continue
         marker = match_marker(line, after)
         if marker and marker.family in ("第一部分", "第一句话", "一、", "（一）", "1.", "（1）"):
-            if marker.family in ("1.", "（1）") and not wrapped and before[-1] not in _SENTENCE_END:
+            if marker.family in ("1.", "（1）") and not wrapped and last not in _SENTENCE_END:
                 continue
             cuts.append(after)
             continue
-        if wrapped and before[-1] in _SENTENCE_END + "”" and (before[-1] != "”" or before[-2:-1] in ("。", "！", "？")):
+        if wrapped and (last in _SENTENCE_END or (last == "”" and second_last in _SENTENCE_END)):
             cuts.append(after)
     segments: list[_Segment] = []
     bounds = [0, *cuts, len(line)]
