@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 from collections.abc import Iterator
+from functools import lru_cache
 
 from desktop.core.lint.model import (
     Diagnostic,
