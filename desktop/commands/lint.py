@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import codecs
 import logging
 import os
 import sys
@@ -58,13 +57,10 @@ def write_back(path: Path, text: str, decoded: DecodedText, original: bytes) -> 
         raise InputError(path, f"无法再次读取文件（{exc.strerror or exc}）") from exc
     if current != original:
         raise InputError(path, "文件在检查期间被修改过，未写入修正；请重新运行")
-    body = text.replace("\n", decoded.newline)
     try:
-        data = body.encode(decoded.encoding)
+        data = decoded.encode(text)
     except UnicodeEncodeError as exc:
         raise InputError(path, f"修正后的文字无法用原编码 {decoded.encoding} 保存（{exc.reason}）") from exc
-    if decoded.bom and decoded.encoding == "utf-8":
-        data = codecs.BOM_UTF8 + data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
