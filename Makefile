@@ -5,12 +5,12 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test setup system-deps clean package package-test
+.PHONY: run test setup system-deps clean bank package package-test
 
-run: setup
+run: setup bank
 	$(VENV)/bin/gongwen
 
-test: setup
+test: setup bank
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 setup: system-deps $(STAMP)
@@ -24,16 +24,27 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-# Installers (docs/PACKAGING.md). `make package` builds dist/gongwen/ and the .deb; `make package-test`
-# installs the .deb and runs --selftest from the installed files. PYSIDE_VERSION=6.9.3 builds in its own
-# venv against that PySide6 (for glibc 2.28 desktops: build it on such a system).
+# The default phrase bank, mined from the bundled corpus; rebuilt when the corpus or the code that
+# reads and mines it changes. Built beside the target and renamed, so a failed build leaves no file.
+DEFAULT_BANK := resources/bank/default.sqlite
+BANK_INPUTS := resources/corpus $(wildcard resources/corpus/*) $(shell find desktop/core/corpus desktop/core/mining -type f -not -path '*/__pycache__/*')
+
+bank: setup $(DEFAULT_BANK)
+
+$(DEFAULT_BANK): $(STAMP) $(BANK_INPUTS)
+	$(PY) -m desktop.core.mining.banks $@
+
+# Installers (docs/PACKAGING.md). `make package` builds dist/gongwen/ (with the prebuilt bank) and the
+# .deb; `make package-test` installs the .deb and runs --selftest from the installed files.
+# PYSIDE_VERSION=6.9.3 builds in its own venv against that PySide6 (for glibc 2.28 desktops: build it
+# on such a system).
 PYSIDE_VERSION ?=
 PKG_VENV := $(if $(PYSIDE_VERSION),.venv-pyside$(PYSIDE_VERSION),$(VENV))
 PKG_DIST ?= $(if $(PYSIDE_VERSION),dist/pyside$(PYSIDE_VERSION),dist)
 PKG_STAMP := $(PKG_VENV)/.installed-package
 
-package: system-deps $(PKG_STAMP)
-	$(PKG_VENV)/bin/python packaging/build.py --dist $(PKG_DIST) --work build/$(notdir $(PKG_DIST)) $(PACKAGE_ARGS)
+package: system-deps bank $(PKG_STAMP)
+	$(PKG_VENV)/bin/python packaging/build.py --require-bank --dist $(PKG_DIST) --work build/$(notdir $(PKG_DIST)) $(PACKAGE_ARGS)
 
 package-test: package
 	GONGWEN_DIST=$(PKG_DIST) QT_QPA_PLATFORM=offscreen $(PKG_VENV)/bin/python -m pytest packaging/tests -q
