@@ -88,10 +88,13 @@ def pyside_version() -> str:
 
 BANK_BUILDER = REPO / "desktop" / "core" / "mining" / "banks.py"  # what `make bank` runs
 MINE_COMMAND = REPO / "desktop" / "commands" / "mine.py"
+MINER = REPO / "desktop" / "core" / "mining" / "miner.py"  # both of the above need it
 
 
 def _bank_builder() -> list[str] | None:
     """The app's own way to build the default bank from a corpus: the `make bank` builder, else `gongwen mine`."""
+    if not MINER.is_file():
+        return None
     if BANK_BUILDER.is_file():
         return [sys.executable, "-m", "desktop.core.mining.banks"]
     if MINE_COMMAND.is_file():
@@ -126,8 +129,8 @@ def stage_resources(stage: Path, bank: Path | None, require_bank: bool) -> Path 
         mine_bank(builder, target)
         return target
     else:
-        message = ("no default bank: resources/bank/default.sqlite is missing and neither `make bank`'s builder "
-                   "(desktop/core/mining/banks.py) nor `gongwen mine` exists yet, so the bundle ships without one")
+        message = ("no default bank: resources/bank/default.sqlite is missing and the app cannot mine yet "
+                   "(desktop/core/mining/miner.py missing), so the bundle ships without one")
         if require_bank:
             raise BuildError(message)
         log.warning("WARNING: %s", message)

@@ -36,9 +36,19 @@ class AboutInfo:
 _ROLE_LABELS = {"default": "内置素材库", "user": "个人素材库", "chosen": "当前素材库"}
 
 
+def default_bank_in_use() -> Path:
+    """The bundled default bank, or the copy built into the data folder where the bundle lacks one."""
+    bundled = paths.default_bank_path()
+    if bundled.is_file():
+        return bundled
+    from desktop.core.mining.banks import FALLBACK_DEFAULT_NAME
+
+    return paths.data_dir() / FALLBACK_DEFAULT_NAME
+
+
 def about_info(chosen_bank: Path | None = None) -> AboutInfo:
     """Collect the facts; `chosen_bank` is a bank the user opened instead of the usual pair."""
-    candidates = [("default", paths.default_bank_path()), ("user", paths.user_bank_path())]
+    candidates = [("default", default_bank_in_use()), ("user", paths.user_bank_path())]
     if chosen_bank is not None:
         candidates.insert(0, ("chosen", Path(chosen_bank)))
     banks = tuple(BankInfo(role, path, path.is_file()) for role, path in candidates)

@@ -21,7 +21,17 @@ def test_banks_in_use_say_whether_they_exist(isolated_data_dir):
     sqlite3.connect(user_bank).close()
     after = {bank.role: bank for bank in about_info().banks}
     assert after["user"].exists
-    assert after["default"].path.name == "default.sqlite"
+
+
+def test_default_bank_is_the_bundled_one_or_the_copy_in_the_data_folder(isolated_data_dir, tmp_path, monkeypatch):
+    resources = tmp_path / "resources"
+    monkeypatch.setenv("GONGWEN_RESOURCES", str(resources))
+    fallback = {bank.role: bank for bank in about_info().banks}["default"]
+    assert fallback.path.parent == isolated_data_dir and not fallback.exists
+    (resources / "bank").mkdir(parents=True)
+    sqlite3.connect(resources / "bank" / "default.sqlite").close()
+    bundled = {bank.role: bank for bank in about_info().banks}["default"]
+    assert bundled.path == resources / "bank" / "default.sqlite" and bundled.exists
 
 
 def test_a_chosen_bank_comes_first_and_lines_name_every_path(tmp_path):
