@@ -7,7 +7,7 @@ set -euo pipefail
 PACKAGES=(
   libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0
   libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-render-util0
-  libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1
+  libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 libx11-xcb1
   fonts-noto-cjk xvfb xauth xdotool strace desktop-file-utils
   libreoffice-writer-nogui poppler-utils
 )

@@ -51,9 +51,13 @@ def installed(report, tmp_path_factory):
     deb = Path(report["installer"])
     assert deb.suffix == ".deb" and deb.is_file(), f"no .deb at {deb}"
     if os.geteuid() == 0 and shutil.which("dpkg"):
-        subprocess.run(["dpkg", "-i", str(deb)], check=True, capture_output=True)
+        result = subprocess.run(["dpkg", "-i", str(deb)], capture_output=True, text=True)
+        if result.returncode != 0:
+            subprocess.run(["dpkg", "-r", "gongwen"], capture_output=True)
+            pytest.fail(f"dpkg -i {deb.name} failed:\n{result.stdout}{result.stderr}")
         yield Installed(Path("/"), "dpkg -i", deb, report)
         subprocess.run(["dpkg", "-r", "gongwen"], check=True, capture_output=True)
+        assert not Path("/opt/gongwen").exists(), "dpkg -r left /opt/gongwen behind"
     else:
         root = tmp_path_factory.mktemp("installed-root")
         subprocess.run(["dpkg-deb", "-x", str(deb), str(root)], check=True)
