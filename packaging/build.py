@@ -29,9 +29,9 @@ REPO = PACKAGING.parent
 sys.path.insert(0, str(PACKAGING))
 sys.path.insert(0, str(REPO))
 
-import bundle_rules  # noqa: E402
+import bundle_rules
 
-from desktop import APP_TITLE, __version__  # noqa: E402  (the one version source)
+from desktop import APP_TITLE, __version__
 
 log = logging.getLogger("gongwen.build")
 
@@ -65,6 +65,7 @@ class BuildReport:
 
 # ---------------------------------------------------------------- helpers
 
+
 def run(cmd: list[str], **kwargs) -> subprocess.CompletedProcess:
     log.info("$ %s", " ".join(str(c) for c in cmd))
     return subprocess.run(cmd, check=True, **kwargs)
@@ -92,7 +93,7 @@ MINER = REPO / "desktop" / "core" / "mining" / "miner.py"  # both of the above n
 
 
 def _bank_builder() -> list[str] | None:
-    """The app's own way to build the default bank from a corpus: the `make bank` builder, else `gongwen mine`."""
+    """How the app builds the default bank from a corpus: `make bank`'s builder, else `gongwen mine`."""
     if not MINER.is_file():
         return None
     if BANK_BUILDER.is_file():
@@ -129,8 +130,10 @@ def stage_resources(stage: Path, bank: Path | None, require_bank: bool) -> Path 
         mine_bank(builder, target)
         return target
     else:
-        message = ("no default bank: resources/bank/default.sqlite is missing and the app cannot mine yet "
-                   "(desktop/core/mining/miner.py missing), so the bundle ships without one")
+        message = (
+            "no default bank: resources/bank/default.sqlite is missing and the app cannot mine yet "
+            "(desktop/core/mining/miner.py missing), so the bundle ships without one"
+        )
         if require_bank:
             raise BuildError(message)
         log.warning("WARNING: %s", message)
@@ -142,10 +145,26 @@ def stage_resources(stage: Path, bank: Path | None, require_bank: bool) -> Path 
 
 # ---------------------------------------------------------------- 2.–3. freeze and check
 
+
 def freeze(stage: Path, dist: Path, work: Path) -> Path:
     env = {**os.environ, "GONGWEN_STAGE_RESOURCES": str(stage), "PYTHONDONTWRITEBYTECODE": "1"}
-    run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-         "--distpath", str(dist), "--workpath", str(work), str(PACKAGING / "gongwen.spec")], env=env, cwd=REPO)
+    run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(dist),
+            "--workpath",
+            str(work),
+            str(PACKAGING / "gongwen.spec"),
+        ],
+        env=env,
+        cwd=REPO,
+    )
     return dist / APP
 
 
@@ -168,8 +187,15 @@ def selftest(exe: Path) -> str:
     """Run `--selftest` offscreen with a throw-away data folder; returns its output."""
     with tempfile.TemporaryDirectory(prefix="gongwen-selftest-") as data:
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "GONGWEN_DATA_DIR": data}
-        result = subprocess.run([str(exe), "--selftest"], env=env, capture_output=True, encoding="utf-8",
-                                errors="replace", timeout=300)
+        result = subprocess.run(
+            [str(exe), "--selftest"],
+            env=env,
+            check=False,
+            capture_output=True,
+            encoding="utf-8",
+            errors="replace",
+            timeout=300,
+        )
     output = (result.stdout + result.stderr).strip()
     if result.returncode != 0:
         raise BuildError(f"{exe} --selftest exited {result.returncode}:\n{output}")
@@ -197,7 +223,7 @@ def glibc_needs(root: Path) -> dict[str, str]:
         with path.open("rb") as fh:
             if fh.read(4) != b"\x7fELF":
                 continue
-        out = subprocess.run(["objdump", "-T", str(path)], capture_output=True, text=True).stdout
+        out = subprocess.run(["objdump", "-T", str(path)], check=False, capture_output=True, text=True).stdout
         versions = _GLIBC.findall(out)
         if versions:
             needs[path.relative_to(root).as_posix()] = max(versions, key=_version_key)
@@ -215,8 +241,11 @@ def glibc_floor(needs: dict[str, str]) -> tuple[str | None, list[str]]:
 def is_qt_file(rel: str) -> bool:
     """Files that come from the PySide6/shiboken6 wheels (their glibc floor is the wheel's tag)."""
     name = rel.rsplit("/", 1)[-1]
-    return "/PySide6/" in f"/{rel}" or "/shiboken6/" in f"/{rel}" or name.startswith(("libQt6", "libpyside6",
-                                                                                        "libshiboken6", "libicu"))
+    return (
+        "/PySide6/" in f"/{rel}"
+        or "/shiboken6/" in f"/{rel}"
+        or name.startswith(("libQt6", "libpyside6", "libshiboken6", "libicu"))
+    )
 
 
 # ---------------------------------------------------------------- 5a. Linux: .deb
@@ -240,8 +269,9 @@ StartupWMClass=gongwen
 
 
 def deb_architecture() -> str:
-    return subprocess.run(["dpkg", "--print-architecture"], capture_output=True, text=True,
-                          check=True).stdout.strip()
+    return subprocess.run(
+        ["dpkg", "--print-architecture"], capture_output=True, text=True, check=True
+    ).stdout.strip()
 
 
 def deb_control(version: str, arch: str, installed_kib: int, glibc: str | None) -> str:
@@ -290,18 +320,24 @@ def build_deb(bundle: Path, out_dir: Path, version: str, glibc: str | None) -> P
                 path.chmod(0o755)
         out_dir.mkdir(parents=True, exist_ok=True)
         deb = out_dir / f"{APP}_{version}_{arch}.deb"
-        run(["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(root), str(deb)],
-            stdout=subprocess.DEVNULL)
+        run(
+            ["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(root), str(deb)],
+            stdout=subprocess.DEVNULL,
+        )
     return deb
 
 
 # ---------------------------------------------------------------- 5b. Windows: Inno Setup
 
+
 def find_iscc() -> Path:
     found = shutil.which("iscc") or shutil.which("ISCC")
     candidates = [Path(found)] if found else []
-    for base in (os.environ.get("ProgramFiles(x86)"), os.environ.get("ProgramFiles"),
-                 os.path.join(os.environ.get("LOCALAPPDATA", ""), "Programs")):
+    for base in (
+        os.environ.get("ProgramFiles(x86)"),
+        os.environ.get("ProgramFiles"),
+        os.path.join(os.environ.get("LOCALAPPDATA", ""), "Programs"),
+    ):
         if base:
             candidates.append(Path(base) / "Inno Setup 6" / "ISCC.exe")
     for candidate in candidates:
@@ -312,20 +348,33 @@ def find_iscc() -> Path:
 
 def build_inno(bundle: Path, out_dir: Path, version: str) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
-    run([str(find_iscc()), f"/DAppVersion={version}", f"/DBundleDir={bundle}", f"/DRepoDir={REPO}",
-         f"/O{out_dir}", str(PACKAGING / "windows" / "gongwen.iss")])
+    run(
+        [
+            str(find_iscc()),
+            f"/DAppVersion={version}",
+            f"/DBundleDir={bundle}",
+            f"/DRepoDir={REPO}",
+            f"/O{out_dir}",
+            str(PACKAGING / "windows" / "gongwen.iss"),
+        ]
+    )
     return out_dir / f"gongwen-{version}-setup.exe"
 
 
 # ---------------------------------------------------------------- main
+
 
 def build(args: argparse.Namespace) -> BuildReport:
     dist = Path(args.dist).resolve()
     work = Path(args.work).resolve()
     stage = work / "stage" / "resources"
     bank = stage_resources(stage, Path(args.bank).resolve() if args.bank else None, args.require_bank)
-    report = BuildReport(version=__version__, pyside_version=pyside_version(), platform=sys.platform,
-                         bank=None if bank is None else "resources/bank/default.sqlite")
+    report = BuildReport(
+        version=__version__,
+        pyside_version=pyside_version(),
+        platform=sys.platform,
+        bank=None if bank is None else "resources/bank/default.sqlite",
+    )
 
     bundle = freeze(stage, dist, work / "pyinstaller")
     check_bundle(bundle)
@@ -348,15 +397,19 @@ def build(args: argparse.Namespace) -> BuildReport:
         report.installer = str(installer)
         report.installer_bytes = installer.stat().st_size
 
-    (dist / "build-report.json").write_text(json.dumps(asdict(report), ensure_ascii=False, indent=2) + "\n",
-                                            encoding="utf-8")
+    (dist / "build-report.json").write_text(
+        json.dumps(asdict(report), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
     return report
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build the Gongwen bundle and installer.")
-    parser.add_argument("--bank", help="prebuilt default bank to ship (default: resources/bank/default.sqlite, "
-                                       "else mined from resources/corpus with `gongwen mine`)")
+    parser.add_argument(
+        "--bank",
+        help="prebuilt default bank to ship (default: resources/bank/default.sqlite, "
+        "else mined from resources/corpus with `gongwen mine`)",
+    )
     parser.add_argument("--require-bank", action="store_true", help="fail instead of shipping without a bank")
     parser.add_argument("--no-installer", action="store_true", help="build and check the bundle only")
     parser.add_argument("--dist", default=str(REPO / "dist"), help="output folder (default: dist/)")
@@ -369,10 +422,17 @@ def main(argv: list[str] | None = None) -> int:
         log.error("FAILED: %s", exc)
         return 1
     mib = 1024 * 1024
-    log.info("bundle %s: %.1f MiB in %d files", report.bundle_dir, report.bundle_bytes / mib, report.bundle_files)
+    log.info(
+        "bundle %s: %.1f MiB in %d files", report.bundle_dir, report.bundle_bytes / mib, report.bundle_files
+    )
     if report.glibc_floor:
-        log.info("minimum glibc %s (set by %s); PySide6 %s alone needs %s", report.glibc_floor,
-                 ", ".join(report.glibc_floor_libraries[:5]), report.pyside_version, report.glibc_floor_qt)
+        log.info(
+            "minimum glibc %s (set by %s); PySide6 %s alone needs %s",
+            report.glibc_floor,
+            ", ".join(report.glibc_floor_libraries[:5]),
+            report.pyside_version,
+            report.glibc_floor_qt,
+        )
     if report.installer:
         log.info("installer %s: %.1f MiB", report.installer, report.installer_bytes / mib)
     return 0

@@ -19,26 +19,86 @@ EXCLUDED_MODULES = [
     *(
         f"PySide6.{name}"
         for name in (
-            "QtNetwork", "QtQml", "QtQuick", "QtQuickControls2", "QtQuickWidgets", "QtQuickTest", "QtPdf",
-            "QtPdfWidgets", "QtSvg", "QtSvgWidgets", "QtOpenGL", "QtOpenGLWidgets", "QtPrintSupport",
-            "QtSql", "QtTest", "QtXml", "QtConcurrent", "QtDesigner", "QtHelp", "QtUiTools", "QtDBus",
-            "QtMultimedia", "QtWebEngineCore", "QtWebEngineWidgets", "QtCharts", "QtLabsStyleKit",
+            "QtNetwork",
+            "QtQml",
+            "QtQuick",
+            "QtQuickControls2",
+            "QtQuickWidgets",
+            "QtQuickTest",
+            "QtPdf",
+            "QtPdfWidgets",
+            "QtSvg",
+            "QtSvgWidgets",
+            "QtOpenGL",
+            "QtOpenGLWidgets",
+            "QtPrintSupport",
+            "QtSql",
+            "QtTest",
+            "QtXml",
+            "QtConcurrent",
+            "QtDesigner",
+            "QtHelp",
+            "QtUiTools",
+            "QtDBus",
+            "QtMultimedia",
+            "QtWebEngineCore",
+            "QtWebEngineWidgets",
+            "QtCharts",
+            "QtLabsStyleKit",
         )
     ),
-    "tkinter", "_tkinter", "unittest", "pydoc", "pydoc_data", "lib2to3", "distutils", "setuptools",
+    "tkinter",
+    "_tkinter",
+    "unittest",
+    "pydoc",
+    "pydoc_data",
+    "lib2to3",
+    "distutils",
+    "setuptools",
     # jieba falls back to reading its dictionary beside its own files without pkg_resources.
-    "pkg_resources", "pip", "ensurepip", "venv", "idlelib", "turtle", "turtledemo", "test", "doctest",
-    "readline", "ssl", "_ssl", "ftplib", "smtplib", "imaplib", "poplib", "nntplib", "telnetlib", "xmlrpc",
-    "http.server", "urllib.request", "paddle", "numpy", "PIL",
+    "pkg_resources",
+    "pip",
+    "ensurepip",
+    "venv",
+    "idlelib",
+    "turtle",
+    "turtledemo",
+    "test",
+    "doctest",
+    "readline",
+    "ssl",
+    "_ssl",
+    "ftplib",
+    "smtplib",
+    "imaplib",
+    "poplib",
+    "nntplib",
+    "telnetlib",
+    "xmlrpc",
+    "http.server",
+    "urllib.request",
+    "paddle",
+    "numpy",
+    "PIL",
     # python-docx needs only lxml.etree.
-    "lxml.objectify", "lxml.html", "lxml.isoschematron", "lxml.cssselect", "lxml.ElementInclude",
+    "lxml.objectify",
+    "lxml.html",
+    "lxml.isoschematron",
+    "lxml.cssselect",
+    "lxml.ElementInclude",
 ]
 
 # Qt plugins kept, by plugin folder; folders not named here are dropped whole.
 QT_PLUGINS = {
     # offscreen for --selftest and CI, minimal as a last resort, xcb for X11 desktops (UOS, Kylin run X11).
-    "platforms": ["libqxcb.so", "libqoffscreen.so", "libqminimal.so", "qwindows.dll", "qoffscreen.dll",
-                  "qminimal.dll"],
+    "platforms": [
+        "libqxcb.so",
+        "libqoffscreen.so",
+        "libqminimal.so",
+        "qwindows.dll",
+        "qoffscreen.dll",
+        "qminimal.dll",
+    ],
     # Without these, Chinese input methods (ibus; fcitx5 through its ibus front end) never reach the app.
     "platforminputcontexts": ["*ibusplatforminputcontextplugin*", "*composeplatforminputcontextplugin*"],
     "imageformats": ["*qico*", "*qjpeg*", "*qgif*"],
@@ -55,13 +115,24 @@ QT_LIBRARIES = ["Core", "Gui", "Widgets", "DBus", "XcbQpa"]
 
 # Data files of the app's dependencies that are never read at run time.
 DROPPED_DATA = [
-    "*.pyi", "*/py.typed", "*.dist-info/*", "*/__pycache__/*",
-    "*/tests/*", "*/test/*",
+    "*.pyi",
+    "*/py.typed",
+    "*.dist-info/*",
+    "*/__pycache__/*",
+    "*/tests/*",
+    "*/test/*",
     # jieba: the paddle model (only for paddle mode) and the pickled models read only on Jython.
-    "jieba/lac_small/*", "jieba/*.p", "jieba/*/*.p",
+    "jieba/lac_small/*",
+    "jieba/*.p",
+    "jieba/*/*.p",
     "pypinyin/__pyinstaller/*",
-    "PySide6/Qt/metatypes/*", "PySide6/Qt/qml/*", "PySide6/Qt/libexec/*",
-    "PySide6/typesystems/*", "PySide6/include/*", "PySide6/glue/*", "PySide6/scripts/*",
+    "PySide6/Qt/metatypes/*",
+    "PySide6/Qt/qml/*",
+    "PySide6/Qt/libexec/*",
+    "PySide6/typesystems/*",
+    "PySide6/include/*",
+    "PySide6/glue/*",
+    "PySide6/scripts/*",
     # Windows: the 20 MB software OpenGL fallback; widgets paint without OpenGL.
     "PySide6/opengl32sw.dll",
 ]
@@ -69,17 +140,60 @@ DROPPED_DATA = [
 # System libraries left to the target desktop: the GTK stack pulled in only by the dropped GTK theme
 # plugin, and libraries every X11 desktop has whose bundled copies would raise the glibc floor.
 SYSTEM_LIBRARIES_LEFT_OUT = [
-    "libgtk-3.so*", "libgdk-3.so*", "libatk-*", "libatk-bridge-*", "libatspi*", "libcairo*", "libpango*",
-    "libgdk_pixbuf-*", "libpixman-*", "libthai*", "libdatrie*", "libfribidi*", "libepoxy*",
-    "libXrender*", "libXext*", "libXi.so*", "libXfixes*", "libXcomposite*", "libXdamage*", "libXcursor*",
-    "libXrandr*", "libXinerama*", "libwayland-*", "libgcrypt*", "libgpg-error*", "libsystemd*", "liblz4*",
-    "libkrb5*", "libk5crypto*", "libgssapi_krb5*", "libcom_err*", "libkeyutils*", "libcrypto*", "libssl*",
-    "libselinux*", "libmount*", "libblkid*", "libcap.so*",
+    "libgtk-3.so*",
+    "libgdk-3.so*",
+    "libatk-*",
+    "libatk-bridge-*",
+    "libatspi*",
+    "libcairo*",
+    "libpango*",
+    "libgdk_pixbuf-*",
+    "libpixman-*",
+    "libthai*",
+    "libdatrie*",
+    "libfribidi*",
+    "libepoxy*",
+    "libXrender*",
+    "libXext*",
+    "libXi.so*",
+    "libXfixes*",
+    "libXcomposite*",
+    "libXdamage*",
+    "libXcursor*",
+    "libXrandr*",
+    "libXinerama*",
+    "libwayland-*",
+    "libgcrypt*",
+    "libgpg-error*",
+    "libsystemd*",
+    "liblz4*",
+    "libkrb5*",
+    "libk5crypto*",
+    "libgssapi_krb5*",
+    "libcom_err*",
+    "libkeyutils*",
+    "libcrypto*",
+    "libssl*",
+    "libselinux*",
+    "libmount*",
+    "libblkid*",
+    "libcap.so*",
     # AppImage practice: use the desktop's font stack so its fontconfig configuration matches.
-    "libfontconfig*", "libfreetype*", "libexpat*", "libharfbuzz*", "libpng16*", "libbrotli*", "libgraphite2*",
+    "libfontconfig*",
+    "libfreetype*",
+    "libexpat*",
+    "libharfbuzz*",
+    "libpng16*",
+    "libbrotli*",
+    "libgraphite2*",
     # X11 itself (the desktop's; the .deb depends on it). The small xcb helper libraries Qt needs stay
     # bundled: desktops often lack libxcb-cursor0 and friends.
-    "libX11.so*", "libX11-xcb.so*", "libXau.so*", "libXdmcp.so*", "libbsd.so*", "libmd.so*",
+    "libX11.so*",
+    "libX11-xcb.so*",
+    "libXau.so*",
+    "libXdmcp.so*",
+    "libbsd.so*",
+    "libmd.so*",
 ]
 
 # What must be there, as glob patterns on bundle-relative paths, per platform.
@@ -110,12 +224,32 @@ REQUIRED = {
 
 # What must never be there, whatever a hook collected.
 FORBIDDEN = [
-    "*Qt6Network*", "*Qt6Qml*", "*Qt6Quick*", "*Qt6Pdf*", "*Qt6Svg*", "*Qt6WebEngine*", "*Qt6Wayland*",
-    "*Qt6EglFS*", "*Qt6Designer*", "PySide6/QtNetwork*", "PySide6/QtQml*", "PySide6/QtQuick*",
-    "*/plugins/tls/*", "*/plugins/networkinformation/*", "*/plugins/platformthemes/*gtk3*",
-    "*qtvirtualkeyboard*", "*.pyi", "*.dist-info/*", "*/tests/*", "jieba/lac_small/*",
-    "*/translations/assistant_*", "*/translations/designer_*", "*/translations/qt_help_*",
-    "*/translations/linguist_*", "*_ssl*", "*libssl*",
+    "*Qt6Network*",
+    "*Qt6Qml*",
+    "*Qt6Quick*",
+    "*Qt6Pdf*",
+    "*Qt6Svg*",
+    "*Qt6WebEngine*",
+    "*Qt6Wayland*",
+    "*Qt6EglFS*",
+    "*Qt6Designer*",
+    "PySide6/QtNetwork*",
+    "PySide6/QtQml*",
+    "PySide6/QtQuick*",
+    "*/plugins/tls/*",
+    "*/plugins/networkinformation/*",
+    "*/plugins/platformthemes/*gtk3*",
+    "*qtvirtualkeyboard*",
+    "*.pyi",
+    "*.dist-info/*",
+    "*/tests/*",
+    "jieba/lac_small/*",
+    "*/translations/assistant_*",
+    "*/translations/designer_*",
+    "*/translations/qt_help_*",
+    "*/translations/linguist_*",
+    "*_ssl*",
+    "*libssl*",
 ]
 
 
@@ -137,7 +271,7 @@ def _qt_relative(path: str) -> str | None:
     """The part after the Qt prefix ("PySide6/Qt/" on Linux, "PySide6/" on Windows), or None."""
     for prefix in ("PySide6/Qt/", "PySide6/"):
         if path.startswith(prefix):
-            return path[len(prefix):]
+            return path[len(prefix) :]
     return None
 
 
@@ -171,6 +305,7 @@ def unreferenced_libraries(needed_by: dict[str, set[str]]) -> set[str]:
     bundle path to the sonames it links against; the result is the top-level libraries to drop, found
     by walking from every file that is not such a library (extensions, plugins, Qt libraries).
     """
+
     def is_candidate(dest: str) -> bool:
         return "/" not in dest and dest.startswith("lib") and not dest.startswith("libpython")
 

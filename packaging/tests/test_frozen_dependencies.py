@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-PROBE = '''
+PROBE = """
 import io, sys
 import docx, jieba, pypinyin
 jieba.setLogLevel(60)
@@ -24,20 +24,22 @@ document.add_paragraph("同志们：")
 buffer = io.BytesIO()
 document.save(buffer)
 print("|".join(words), initials, len(buffer.getvalue()))
-'''
+"""
 
-SPEC = '''
+SPEC = """
 import sys
 sys.path.insert(0, {packaging!r})
 import bundle_rules
-a = Analysis([{script!r}], hiddenimports=bundle_rules.RUNTIME_PACKAGES, excludes=bundle_rules.EXCLUDED_MODULES)
+a = Analysis(
+    [{script!r}], hiddenimports=bundle_rules.RUNTIME_PACKAGES, excludes=bundle_rules.EXCLUDED_MODULES
+)
 unused = bundle_rules.unused_optional_data({desktop!r})
 a.datas = [e for e in a.datas if bundle_rules.keep(e[0], unused)]
 a.binaries = [e for e in a.binaries if bundle_rules.keep(e[0], unused)]
 pyz = PYZ(a.pure)
 exe = EXE(pyz, a.scripts, [], exclude_binaries=True, name="probe", console=True)
 coll = COLLECT(exe, a.binaries, a.datas, name="probe")
-'''
+"""
 
 
 @pytest.fixture(scope="module")
@@ -46,17 +48,46 @@ def probe(tmp_path_factory):
 
     work = tmp_path_factory.mktemp("probe")
     (work / "probe.py").write_text(PROBE, encoding="utf-8")
-    (work / "probe.spec").write_text(SPEC.format(packaging=str(REPO_ROOT / "packaging"), script=str(work / "probe.py"),
-                                                 desktop=str(REPO_ROOT / "desktop")), encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "ERROR",
-                    "--distpath", str(work / "dist"), "--workpath", str(work / "build"), str(work / "probe.spec")],
-                   cwd=work, check=True, capture_output=True, timeout=600)
+    (work / "probe.spec").write_text(
+        SPEC.format(
+            packaging=str(REPO_ROOT / "packaging"),
+            script=str(work / "probe.py"),
+            desktop=str(REPO_ROOT / "desktop"),
+        ),
+        encoding="utf-8",
+    )
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "ERROR",
+            "--distpath",
+            str(work / "dist"),
+            "--workpath",
+            str(work / "build"),
+            str(work / "probe.spec"),
+        ],
+        cwd=work,
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     return work / "dist" / "probe"
 
 
 def test_frozen_jieba_pypinyin_and_docx(probe, tmp_path):
-    result = subprocess.run([str(probe / "probe")], capture_output=True, text=True, timeout=120,
-                            cwd=tmp_path, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    result = subprocess.run(
+        [str(probe / "probe")],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    )
     assert result.returncode == 0, result.stderr
     words, initials, docx_bytes = result.stdout.split()
     assert "高质量" in words.split("|")  # a dictionary word, not single characters

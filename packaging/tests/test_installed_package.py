@@ -9,10 +9,10 @@ import subprocess
 
 import bundle_rules
 import pytest
-from tests.e2e.offline import run_offline
-from tests.e2e.test_offline import DRAFT, missing_parts
 
 from desktop import __version__
+from tests.e2e.offline import run_offline
+from tests.e2e.test_offline import DRAFT, missing_parts
 
 MB = 1000 * 1000
 MAX_BUNDLE_BYTES = 130 * MB
@@ -55,15 +55,24 @@ def test_every_bundled_library_resolves(installed):
     for path in internal.rglob("*.so*"):
         if path.is_symlink() or not path.is_file():
             continue
-        out = subprocess.run(["ldd", str(path)], env=env, capture_output=True, text=True).stdout
-        unresolved += [f"{path.relative_to(internal)}: {line.strip()}" for line in out.splitlines()
-                       if "not found" in line]
+        out = subprocess.run(["ldd", str(path)], env=env, check=False, capture_output=True, text=True).stdout
+        unresolved += [
+            f"{path.relative_to(internal)}: {line.strip()}"
+            for line in out.splitlines()
+            if "not found" in line
+        ]
     assert unresolved == []
 
 
 def test_version(installed, app_env):
-    result = subprocess.run([str(installed.command), "--version"], env=app_env, capture_output=True,
-                            text=True, timeout=120)
+    result = subprocess.run(
+        [str(installed.command), "--version"],
+        env=app_env,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.stdout.strip() == f"gongwen {__version__}"
 
 
@@ -77,8 +86,14 @@ def test_selftest_on_x11(installed, app_env, tmp_path):
     if shutil.which("xvfb-run") is None:
         pytest.skip("xvfb-run not installed (scripts/install-system-deps.sh installs xvfb)")
     env = {**app_env, "QT_QPA_PLATFORM": "xcb"}
-    result = subprocess.run(["xvfb-run", "-a", str(installed.command), "--selftest"], env=env,
-                            capture_output=True, text=True, timeout=180)
+    result = subprocess.run(
+        ["xvfb-run", "-a", str(installed.command), "--selftest"],
+        env=env,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -86,8 +101,10 @@ def test_default_bank_is_prebuilt(installed):
     bank = installed.app_dir / "_internal" / "resources" / "bank" / "default.sqlite"
     if not _bank_can_be_built():
         assert installed.report["bank"] is None
-        pytest.skip(f"mining cannot run on this branch yet ({', '.join(missing_parts('mine'))} missing), "
-                    "so no default bank was built")
+        pytest.skip(
+            f"mining cannot run on this branch yet ({', '.join(missing_parts('mine'))} missing), "
+            "so no default bank was built"
+        )
     assert bank.is_file()
     with sqlite3.connect(f"file:{bank}?mode=ro", uri=True) as db:
         tables = [row[0] for row in db.execute("select name from sqlite_master where type='table'")]
@@ -107,12 +124,16 @@ def test_cli_commands_offline_from_installed_files(installed, app_env, tmp_path,
         "export": ["export", "讲话稿.txt", "-o", str(tmp_path / "讲话稿.docx")],
     }[command]
     run = run_offline([str(installed.command), *args], tmp_path, env=app_env)
-    assert run.result.returncode in ((0, 1) if command == "lint" else (0,)), run.result.stdout + run.result.stderr
+    assert run.result.returncode in ((0, 1) if command == "lint" else (0,)), (
+        run.result.stdout + run.result.stderr
+    )
     assert run.network_attempts == []
 
 
 def test_chinese_messages_under_the_c_locale(installed, app_env):
     env = {**app_env, "LANG": "C", "LC_ALL": "C"}
-    result = subprocess.run([str(installed.command), "suggest"], env=env, capture_output=True, timeout=120)
+    result = subprocess.run(
+        [str(installed.command), "suggest"], env=env, check=False, capture_output=True, timeout=120
+    )
     assert result.returncode == 2
     assert "用法错误" in result.stderr.decode("utf-8")

@@ -8,8 +8,16 @@ import runpy
 import sys
 import traceback
 
-NETWORK_EVENTS = {"socket.connect", "socket.getaddrinfo", "socket.gethostbyname", "socket.gethostbyaddr",
-                  "socket.sendto", "socket.sendmsg", "urllib.Request", "http.client.connect"}
+NETWORK_EVENTS = {
+    "socket.connect",
+    "socket.getaddrinfo",
+    "socket.gethostbyname",
+    "socket.gethostbyaddr",
+    "socket.sendto",
+    "socket.sendmsg",
+    "urllib.Request",
+    "http.client.connect",
+}
 
 
 def _is_internet(event: str, args: tuple) -> bool:

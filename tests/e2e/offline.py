@@ -2,7 +2,7 @@
 
 Three layers, each catching what the others cannot:
 - `unshare -n` (as root): the process gets a network namespace with no interfaces, so nothing can leave;
-- `strace` on connect/sendto/sendmsg: any AF_INET/AF_INET6 attempt, from Python or from C++ (Qt), frozen or not;
+- `strace` on connect/sendto/sendmsg: any AF_INET/AF_INET6 attempt, from Python or C++ (Qt), frozen or not;
 - a Python audit hook (source runs only): socket.connect/getaddrinfo/... events, with a Python traceback.
 Used by tests/e2e/test_offline.py (source) and packaging/tests (the installed frozen app).
 """
@@ -29,7 +29,7 @@ class GuardedRun:
 def _unshare_works() -> bool:
     if not hasattr(os, "geteuid") or os.geteuid() != 0 or shutil.which("unshare") is None:
         return False
-    return subprocess.run(["unshare", "-n", "true"], capture_output=True).returncode == 0
+    return subprocess.run(["unshare", "-n", "true"], check=False, capture_output=True).returncode == 0
 
 
 def _strace_options() -> list[str] | None:
@@ -38,7 +38,7 @@ def _strace_options() -> list[str] | None:
         return None
     base = ["strace", "-f", "-qq", "-e", "trace=connect,sendto,sendmsg"]
     fast = [*base[:3], "--seccomp-bpf", *base[3:]]
-    probe = subprocess.run([*fast, "-o", os.devnull, "true"], capture_output=True)
+    probe = subprocess.run([*fast, "-o", os.devnull, "true"], check=False, capture_output=True)
     return fast if probe.returncode == 0 else base
 
 
@@ -52,12 +52,20 @@ def available_layers() -> tuple[list[str], list[str]]:
     if _strace_options() is not None:
         layers.append("strace")
     else:
-        missing.append("strace not installed (scripts/install-system-deps.sh installs it): C-level connects unwatched")
+        missing.append(
+            "strace not installed (scripts/install-system-deps.sh installs it): C-level connects unwatched"
+        )
     return layers, missing
 
 
-def run_offline(argv: list[str], workdir: Path, *, env: dict[str, str] | None = None,
-                python_source: bool = False, timeout: int = 300) -> GuardedRun:
+def run_offline(
+    argv: list[str],
+    workdir: Path,
+    *,
+    env: dict[str, str] | None = None,
+    python_source: bool = False,
+    timeout: int = 300,
+) -> GuardedRun:
     """Run argv (or, with python_source, `python -m desktop argv`) inside every available layer."""
     layers, _ = available_layers()
     trace = workdir / "strace.log"
@@ -74,7 +82,9 @@ def run_offline(argv: list[str], workdir: Path, *, env: dict[str, str] | None = 
         command = [*_strace_options(), "-o", str(trace), *command]
     if "unshare" in layers:
         command = ["unshare", "-n", *command]
-    result = subprocess.run(command, cwd=workdir, env=full_env, capture_output=True, text=True, timeout=timeout)
+    result = subprocess.run(
+        command, cwd=workdir, env=full_env, check=False, capture_output=True, text=True, timeout=timeout
+    )
     attempts = []
     if trace.exists():
         attempts += [line for line in trace.read_text().splitlines() if "AF_INET" in line]

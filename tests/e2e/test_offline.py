@@ -67,7 +67,9 @@ def report_layers():
 
 def _assert_offline(run, allowed_codes=(0,)):
     output = run.result.stdout + run.result.stderr
-    assert run.result.returncode in allowed_codes, f"exit {run.result.returncode} under {run.layers}:\n{output}"
+    assert run.result.returncode in allowed_codes, (
+        f"exit {run.result.returncode} under {run.layers}:\n{output}"
+    )
     assert run.network_attempts == [], "network attempted:\n" + "\n".join(run.network_attempts)
 
 
@@ -75,7 +77,10 @@ def test_guard_catches_an_attempt(workdir):
     layers, _ = available_layers()
     if "strace" not in layers:
         pytest.skip("strace missing: only the audit hook is active, which this check does not cover")
-    probe = "import socket\ntry:\n    socket.create_connection(('127.0.0.1', 9), timeout=1)\nexcept OSError:\n    pass\n"
+    probe = (
+        "import socket\n"
+        "try:\n    socket.create_connection(('127.0.0.1', 9), timeout=1)\nexcept OSError:\n    pass\n"
+    )
     run = run_offline([sys.executable, "-c", probe], workdir)
     assert any("127.0.0.1" in line for line in run.network_attempts), run.network_attempts
 

@@ -23,7 +23,9 @@ def test_banks_in_use_say_whether_they_exist(isolated_data_dir):
     assert after["user"].exists
 
 
-def test_default_bank_is_the_bundled_one_or_the_copy_in_the_data_folder(isolated_data_dir, tmp_path, monkeypatch):
+def test_default_bank_is_the_bundled_one_or_the_copy_in_the_data_folder(
+    isolated_data_dir, tmp_path, monkeypatch
+):
     resources = tmp_path / "resources"
     monkeypatch.setenv("GONGWEN_RESOURCES", str(resources))
     fallback = {bank.role: bank for bank in about_info().banks}["default"]

@@ -1,4 +1,4 @@
-"""Load the build scripts in packaging/ by path (a folder named `packaging` must not shadow the PyPI package)."""
+"""Load the build scripts in packaging/ by path: a folder named `packaging` must not shadow the PyPI one."""
 
 from __future__ import annotations
 

@@ -89,8 +89,11 @@ def test_verify_bundle_names_missing_and_unexpected_files(bundle_rules, tmp_path
     complete = [pattern.replace("*", "x") for pattern in bundle_rules.REQUIRED["linux"]]
     root = make_tree(tmp_path / "ok", complete)
     assert bundle_rules.verify_bundle(root, "linux") == []
-    bad = make_tree(tmp_path / "bad", [f for f in complete if "platforminputcontexts" not in f]
-                    + ["PySide6/Qt/lib/libQt6Network.so.6", "PySide6/QtCore.pyi"])
+    bad = make_tree(
+        tmp_path / "bad",
+        [f for f in complete if "platforminputcontexts" not in f]
+        + ["PySide6/Qt/lib/libQt6Network.so.6", "PySide6/QtCore.pyi"],
+    )
     problems = bundle_rules.verify_bundle(bad, "linux")
     assert any("missing" in p and "ibusplatforminputcontext" in p for p in problems)
     assert "unexpected: PySide6/Qt/lib/libQt6Network.so.6" in problems

@@ -21,7 +21,7 @@ def test_build_script_passes_every_define_the_installer_requires(build_script, m
     monkeypatch.setattr(build_script, "run", lambda cmd, **kw: calls.append(cmd))
     build_script.build_inno(tmp_path / "gongwen", tmp_path / "out", "1.2.3")
     passed = {arg[2:].split("=", 1)[0] for arg in calls[0] if arg.startswith("/D")}
-    required = set(re.findall(r"^#ifndef (\w+)", ISS, flags=re.M))
+    required = set(re.findall(r"^#ifndef (\w+)", ISS, flags=re.MULTILINE))
     assert required and required <= passed
     assert calls[0][-1].endswith("gongwen.iss")
     # build.py names the installer it expects from OutputBaseFilename.
@@ -29,9 +29,11 @@ def test_build_script_passes_every_define_the_installer_requires(build_script, m
 
 
 def test_installer_is_per_user_with_shortcuts_uninstaller_and_clean_upgrade():
-    assert re.search(r"^PrivilegesRequired=lowest$", ISS, flags=re.M)
-    assert re.search(r"^DefaultDirName=\{autopf\}", ISS, flags=re.M)
-    assert re.search(r"^AppId=\{\{[0-9A-F-]{36}\}$", ISS, flags=re.M)  # fixed: upgrades find the old install
+    assert re.search(r"^PrivilegesRequired=lowest$", ISS, flags=re.MULTILINE)
+    assert re.search(r"^DefaultDirName=\{autopf\}", ISS, flags=re.MULTILINE)
+    assert re.search(
+        r"^AppId=\{\{[0-9A-F-]{36}\}$", ISS, flags=re.MULTILINE
+    )  # fixed: upgrades find the old install
     install_delete = ISS.split("[InstallDelete]")[1].split("\n[")[0]
     assert 'Name: "{app}\\_internal"' in install_delete and "filesandordirs" in install_delete
     icons = ISS.split("[Icons]")[1].split("\n[")[0]
@@ -46,8 +48,8 @@ def test_executables_named_by_installer_and_workflow_are_built_by_the_spec(exe):
 
 
 def test_workflow_uses_existing_make_targets_and_build_options(build_script):
-    targets = set(re.findall(r"^([a-z][\w-]*):", MAKEFILE, flags=re.M))
-    used = set(re.findall(r"(?:run:|^)\s*make ([a-z][\w-]*)", WORKFLOW, flags=re.M))
+    targets = set(re.findall(r"^([a-z][\w-]*):", MAKEFILE, flags=re.MULTILINE))
+    used = set(re.findall(r"(?:run:|^)\s*make ([a-z][\w-]*)", WORKFLOW, flags=re.MULTILINE))
     assert used and used <= targets
     source = (REPO_ROOT / "packaging" / "build.py").read_text(encoding="utf-8")
     for option in re.findall(r"packaging/build\.py((?: --[\w-]+)*)", WORKFLOW):

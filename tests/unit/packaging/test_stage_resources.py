@@ -29,13 +29,19 @@ def test_a_given_bank_is_shipped(build_script, no_prebuilt, tmp_path):
 
 
 def test_the_app_builds_the_bank_when_none_is_prebuilt(build_script, no_prebuilt, monkeypatch, tmp_path):
-    writer = [sys.executable, "-c", "import sys, sqlite3; sqlite3.connect(sys.argv[1]).execute('create table t (x)')"]
+    writer = [
+        sys.executable,
+        "-c",
+        "import sys, sqlite3; sqlite3.connect(sys.argv[1]).execute('create table t (x)')",
+    ]
     monkeypatch.setattr(build_script, "_bank_builder", lambda: writer)
     shipped = build_script.stage_resources(tmp_path / "stage", None, require_bank=True)
     assert shipped.is_file()
 
 
-def test_no_way_to_build_a_bank_is_an_error_only_when_required(build_script, no_prebuilt, monkeypatch, tmp_path):
+def test_no_way_to_build_a_bank_is_an_error_only_when_required(
+    build_script, no_prebuilt, monkeypatch, tmp_path
+):
     monkeypatch.setattr(build_script, "_bank_builder", lambda: None)
     assert build_script.stage_resources(tmp_path / "s1", None, require_bank=False) is None
     with pytest.raises(build_script.BuildError, match="no default bank"):
