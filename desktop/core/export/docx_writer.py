@@ -45,6 +45,7 @@ _ROLE_OF_KIND = {
     BlockKind.SALUTATION: "salutation", BlockKind.PARAGRAPH: "body", BlockKind.CLOSING: "closing",
 }
 _BLANK = " \t\u3000\xa0"
+_FRONT_MATTER = {BlockKind.TITLE, BlockKind.SUBTITLE, BlockKind.BYLINE}
 
 
 @dataclass
@@ -92,9 +93,17 @@ def build_document(text: str, profile: Profile, *, catalog: FontCatalog | None =
     for p in list(body.iterchildren(qn("w:p"))):  # the template's empty paragraph
         body.remove(p)
     count = 0
-    for block in outline.blocks:
-        if _add_block(document, outline.text, block, profile, fonts):
-            count += 1
+    blocks = outline.blocks
+    for index, block in enumerate(blocks):
+        if not _add_block(document, outline.text, block, profile, fonts):
+            continue
+        count += 1
+        following = blocks[index + 1].kind if index + 1 < len(blocks) else None
+        if block.kind in _FRONT_MATTER and following not in _FRONT_MATTER:
+            # the blank line(s) after the title go after the whole title block (title, subtitle, bylines)
+            lines = profile.roles["title"].space_after
+            document.paragraphs[-1]._p.get_or_add_pPr().get_or_add_spacing().set(
+                qn("w:after"), str(lines * profile.line_pitch))
     _add_footers(document, profile, fonts)
     title_block = outline.title
     title = outline.text[title_block.start:title_block.end].strip(_BLANK) if title_block else ""
@@ -120,8 +129,12 @@ def save_atomically(document: Document, out_path: Path) -> None:
         raise ExportWriteError(f"{out_path}：这是一个文件夹，请给出 .docx 文件名")
     if not folder.is_dir():
         raise ExportWriteError(f"{out_path.name}：保存位置不存在（{folder}）")
-    if out_path.exists() and not os.access(out_path, os.W_OK):
+    # Mode bits are checked as well as access(): an administrator can write anything, yet a file or
+    # folder marked read-only should stay as the user marked it.
+    if out_path.exists() and (not os.access(out_path, os.W_OK) or _read_only(out_path)):
         raise ExportWriteError(f"{out_path.name}：文件是只读的，无法覆盖；原文件未改动")
+    if not os.access(folder, os.W_OK) or _read_only(folder):
+        raise ExportWriteError(f"{out_path.name}：文件夹“{folder}”是只读的，无法在其中保存；请换一个保存位置")
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=".~gongwen-", suffix=".docx.tmp", dir=folder)
     except OSError as exc:
@@ -149,6 +162,10 @@ def save_atomically(document: Document, out_path: Path) -> None:
     finally:
         if tmp.exists():
             tmp.unlink(missing_ok=True)
+
+
+def _read_only(path: Path) -> bool:
+    return not path.stat().st_mode & 0o222
 
 
 def _umask() -> int:
@@ -252,7 +269,8 @@ def _ppr_args(role: Role, profile: Profile, *, keep_next: bool = False) -> dict:
     indent = round(role.indent_chars * role.size * 20)
     return {
         "align": role.align, "line": profile.line_pitch,
-        "before": role.space_before * profile.line_pitch, "after": role.space_after * profile.line_pitch,
+        "before": role.space_before * profile.line_pitch,
+        "after": 0 if role is profile.roles["title"] else role.space_after * profile.line_pitch,
         "first_line": indent, "first_line_chars": round(role.indent_chars * 100),
         "keep_next": keep_next,
     }
