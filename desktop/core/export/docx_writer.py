@@ -104,6 +104,9 @@ def build_document(text: str, profile: Profile, *, catalog: FontCatalog | None =
             lines = profile.roles["title"].space_after
             document.paragraphs[-1]._p.get_or_add_pPr().get_or_add_spacing().set(
                 qn("w:after"), str(lines * profile.line_pitch))
+    for ppr in list(body.iter(qn("w:pPr"))):
+        if len(ppr) == 0 and not ppr.attrib:  # python-docx leaves <w:pPr/> on Normal paragraphs
+            ppr.getparent().remove(ppr)
     _add_footers(document, profile, fonts)
     title_block = outline.title
     title = outline.text[title_block.start:title_block.end].strip(_BLANK) if title_block else ""
