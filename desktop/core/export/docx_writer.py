@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,7 +89,10 @@ def build_document(text: str, profile: Profile, *, catalog: FontCatalog | None =
     _setup_section(document, profile)
     _setup_settings(document, profile)
     _setup_styles(document, profile, fonts)
-    outline = parse_outline(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text, dropped = _xml_safe(text.replace("\r\n", "\n").replace("\r", "\n"))
+    if dropped:
+        warnings.append(f"文稿中有 {dropped} 个不可见的控制字符（多见于从 PDF 复制的文字），Word 文档无法保存，已去掉")
+    outline = parse_outline(text)
     body = document.element.body
     for p in list(body.iterchildren(qn("w:p"))):  # the template's empty paragraph
         body.remove(p)
@@ -175,6 +179,14 @@ def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
+
+
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _xml_safe(text: str) -> tuple[str, int]:
+    """XML 1.0 cannot hold control characters (form feeds of PDF copies…): remove them, and count them."""
+    return _XML_INVALID.subn("", text)
 
 
 # --- document parts ---

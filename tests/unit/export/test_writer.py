@@ -212,3 +212,10 @@ def test_failure_while_writing_leaves_no_temp_file_and_keeps_the_old_one(exporte
         export_docx("另一篇", out, load_profile("gongwen"), catalog=no_fonts)
     assert out.read_bytes() == before
     assert [p.name for p in out.parent.iterdir()] == [out.name]
+
+
+def test_control_characters_of_pdf_copies_are_removed_with_a_warning(no_fonts, tmp_path):
+    out = tmp_path / "pdf.docx"
+    result = export_docx("标题\n第一段\x0c。\n第二\x0b段。", out, load_profile("gongwen"), catalog=no_fonts)
+    assert [_text(p) for p in _paragraphs(out)] == ["标题", "第一段。", "第二段。"]
+    assert any("2 个不可见的控制字符" in w for w in result.warnings)
