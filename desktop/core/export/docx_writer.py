@@ -30,7 +30,7 @@ from desktop.core.export import ooxml
 from desktop.core.export.fonts import FontCatalog, FontChoice, choose, installed_fonts
 from desktop.core.export.profile import Profile, Role
 from desktop.core.export.title import split_title
-from desktop.core.outline import Block, BlockKind, parse_outline
+from desktop.core.outline import Block, BlockKind, Outline, parse_outline
 
 log = logging.getLogger(__name__)
 
@@ -79,9 +79,10 @@ def resolve_fonts(profile: Profile, catalog: FontCatalog | None = None) -> tuple
     return choices, warnings
 
 
-def build_document(text: str, profile: Profile, *, catalog: FontCatalog | None = None,
+def build_document(text: str, profile: Profile, *, outline: Outline | None = None,
+                   catalog: FontCatalog | None = None,
                    created: dt.datetime | None = None) -> tuple[Document, ExportResult]:
-    """The .docx of a draft, in memory."""
+    """The .docx of a draft, in memory. `outline` may be given when the caller has parsed `text` already."""
     choices, warnings = resolve_fonts(profile, catalog)
     fonts = _Fonts({k: c.name for k, c in choices.items()}, choices[profile.latin_font].name)
     document = docx.Document()
@@ -89,39 +90,39 @@ def build_document(text: str, profile: Profile, *, catalog: FontCatalog | None =
     _setup_section(document, profile)
     _setup_settings(document, profile)
     _setup_styles(document, profile, fonts)
-    text, dropped = _xml_safe(text.replace("\r\n", "\n").replace("\r", "\n"))
-    if dropped:
-        warnings.append(f"文稿中有 {dropped} 个不可见的控制字符（多见于从 PDF 复制的文字），Word 文档无法保存，已去掉")
-    outline = parse_outline(text)
+    if outline is None:
+        outline = parse_outline(text.replace("\r\n", "\n").replace("\r", "\n"))
     body = document.element.body
     for p in list(body.iterchildren(qn("w:p"))):  # the template's empty paragraph
         body.remove(p)
-    count = 0
+    builder = _Builder(document, profile, fonts)
     blocks = outline.blocks
     for index, block in enumerate(blocks):
-        if not _add_block(document, outline.text, block, profile, fonts):
+        paragraph = builder.add_block(outline.text, block)
+        if paragraph is None:
             continue
-        count += 1
         following = blocks[index + 1].kind if index + 1 < len(blocks) else None
         if block.kind in _FRONT_MATTER and following not in _FRONT_MATTER:
             # the blank line(s) after the title go after the whole title block (title, subtitle, bylines)
             lines = profile.roles["title"].space_after
-            document.paragraphs[-1]._p.get_or_add_pPr().get_or_add_spacing().set(
-                qn("w:after"), str(lines * profile.line_pitch))
+            paragraph._p.get_or_add_pPr().get_or_add_spacing().set(qn("w:after"), str(lines * profile.line_pitch))
+    if builder.dropped:
+        warnings.append(f"文稿中有 {builder.dropped} 个不可见的控制字符（多见于从 PDF 复制的文字），"
+                        "Word 文档无法保存它们，已去掉")
     for ppr in list(body.iter(qn("w:pPr"))):
         if len(ppr) == 0 and not ppr.attrib:  # python-docx leaves <w:pPr/> on Normal paragraphs
             ppr.getparent().remove(ppr)
     _add_footers(document, profile, fonts)
     title_block = outline.title
     title = outline.text[title_block.start:title_block.end].strip(_BLANK) if title_block else ""
-    _set_properties(document, title, created)
-    return document, ExportResult(None, count, choices, warnings)
+    _set_properties(document, _xml_safe(title)[0], created)
+    return document, ExportResult(None, builder.count, choices, warnings)
 
 
-def export_docx(text: str, out_path: str | Path, profile: Profile, *, catalog: FontCatalog | None = None,
-                created: dt.datetime | None = None) -> ExportResult:
+def export_docx(text: str, out_path: str | Path, profile: Profile, *, outline: Outline | None = None,
+                catalog: FontCatalog | None = None, created: dt.datetime | None = None) -> ExportResult:
     """Build the document and write it atomically to out_path."""
-    document, result = build_document(text, profile, catalog=catalog, created=created)
+    document, result = build_document(text, profile, outline=outline, catalog=catalog, created=created)
     out_path = Path(out_path)
     save_atomically(document, out_path)
     result.path = out_path
@@ -306,42 +307,48 @@ def _rpr_args(role: Role, profile: Profile, fonts: _Fonts) -> dict:
 # --- paragraphs ---
 
 
-def _add_block(document: Document, text: str, block: Block, profile: Profile, fonts: _Fonts) -> bool:
-    raw = text[block.start:block.end]
-    content = raw.strip(_BLANK)
-    if not content:
-        return False
-    offset = block.start + (len(raw) - len(raw.lstrip(_BLANK)))
-    heading = block.heading
-    if heading is not None and not heading.run_in:
-        role_name = f"heading{min(max(heading.level, 1), 4)}"
-        _paragraph(document, STYLE_NAMES[role_name], [(content, profile.roles[role_name])], profile, fonts)
-        return True
-    if heading is not None:  # run-in: only the heading part takes the heading font
-        split = max(0, min(len(content), heading.title_end - offset))
-        role_name = f"heading{min(max(heading.level, 1), 4)}"
-        parts = [(content[:split], profile.roles[role_name]), (content[split:], profile.body)]
-        _paragraph(document, "Normal", [p for p in parts if p[0]], profile, fonts)
-        return True
-    role_name = _ROLE_OF_KIND.get(block.kind, "body")
-    role = profile.roles[role_name]
-    if role_name == "title" and role.max_chars_per_line:
-        lines = split_title(content, role.max_chars_per_line)
-        _paragraph(document, STYLE_NAMES[role_name], [(line, role) for line in lines], profile, fonts,
-                   breaks=True)
-        return True
-    _paragraph(document, STYLE_NAMES[role_name], [(content, role)], profile, fonts)
-    return True
+class _Builder:
+    """Adds the paragraphs of outline blocks, counting them and the characters XML cannot hold."""
 
+    def __init__(self, document: Document, profile: Profile, fonts: _Fonts):
+        self.document, self.profile, self.fonts = document, profile, fonts
+        self.count = 0
+        self.dropped = 0
 
-def _paragraph(document: Document, style: str, parts: list[tuple[str, Role]], profile: Profile, fonts: _Fonts,
-               *, breaks: bool = False) -> None:
-    paragraph = document.add_paragraph(style=style)
-    for index, (text, role) in enumerate(parts):
-        if breaks and index:
-            paragraph.add_run().add_break()
-        run = paragraph.add_run(text)
-        ooxml.set_rpr(run._r.get_or_add_rPr(), **_rpr_args(role, profile, fonts))
+    def add_block(self, text: str, block: Block):
+        raw = text[block.start:block.end]
+        content = raw.strip(_BLANK)
+        if not content:
+            return None
+        self.count += 1
+        roles = self.profile.roles
+        offset = block.start + (len(raw) - len(raw.lstrip(_BLANK)))
+        heading = block.heading
+        if heading is not None:
+            role_name = f"heading{min(max(heading.level, 1), 4)}"
+            if not heading.run_in:
+                return self.paragraph(STYLE_NAMES[role_name], [(content, roles[role_name])])
+            # run-in: only the heading part takes the heading font
+            split = max(0, min(len(content), heading.title_end - offset))
+            parts = [(content[:split], roles[role_name]), (content[split:], self.profile.body)]
+            return self.paragraph("Normal", [p for p in parts if p[0]])
+        role_name = _ROLE_OF_KIND.get(block.kind, "body")
+        role = roles[role_name]
+        if role_name == "title" and role.max_chars_per_line:
+            lines = split_title(content, role.max_chars_per_line)
+            return self.paragraph(STYLE_NAMES[role_name], [(line, role) for line in lines], breaks=True)
+        return self.paragraph(STYLE_NAMES[role_name], [(content, role)])
+
+    def paragraph(self, style: str, parts: list[tuple[str, Role]], *, breaks: bool = False):
+        paragraph = self.document.add_paragraph(style=style)
+        for index, (text, role) in enumerate(parts):
+            if breaks and index:
+                paragraph.add_run().add_break()
+            text, dropped = _xml_safe(text)
+            self.dropped += dropped
+            run = paragraph.add_run(text)
+            ooxml.set_rpr(run._r.get_or_add_rPr(), **_rpr_args(role, self.profile, self.fonts))
+        return paragraph
 
 
 # --- footers: "— N —", odd pages right, even pages left ---

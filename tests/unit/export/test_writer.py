@@ -219,3 +219,38 @@ def test_control_characters_of_pdf_copies_are_removed_with_a_warning(no_fonts, t
     result = export_docx("标题\n第一段\x0c。\n第二\x0b段。", out, load_profile("gongwen"), catalog=no_fonts)
     assert [_text(p) for p in _paragraphs(out)] == ["标题", "第一段。", "第二段。"]
     assert any("2 个不可见的控制字符" in w for w in result.warnings)
+
+
+def _outline_of(lines_and_kinds):
+    from desktop.core.outline import Block, Outline
+
+    text = "\n".join(line for line, _ in lines_and_kinds)
+    outline, offset = Outline(text), 0
+    for number, (line, kind) in enumerate(lines_and_kinds):
+        outline.blocks.append(Block(kind, offset, offset + len(line), number))
+        offset += len(line) + 1
+    return outline
+
+
+def test_front_matter_speaker_date_and_closing(tmp_path, office_fonts):
+    from desktop.core.outline import BlockKind as K
+
+    outline = _outline_of([
+        ("在全市工作会议上的讲话", K.TITLE), ("——在2026年上半年工作总结会上", K.SUBTITLE), ("张三", K.BYLINE),
+        ("（2026年8月1日）", K.BYLINE), ("同志们：", K.SALUTATION), ("正文。", K.PARAGRAPH),
+        ("同志们，让我们携手奋进！", K.CLOSING),
+    ])
+    out = tmp_path / "front.docx"
+    export_docx(outline.text, out, load_profile("gongwen"), outline=outline, catalog=office_fonts)
+    paragraphs = _paragraphs(out)
+    assert [_style(p) for p in paragraphs] == ["Title", "Subtitle", "Byline", "Byline", "Salutation", "Normal",
+                                               "Closing"]
+    after = [p.find(f"{W}pPr/{W}spacing") for p in paragraphs]
+    # one blank line after the whole title block, not between title and speaker
+    assert after[0] is None and after[1] is None and after[2] is None
+    assert after[3].get(W + "after") == "579"
+    styles = {s.get(W + "styleId"): s for s in _part(out, "word/styles.xml").iter(W + "style")}
+    for style_id in ("Byline", "Subtitle"):
+        assert styles[style_id].find(f"{W}pPr/{W}jc").get(W + "val") == "center"
+        assert styles[style_id].find(f"{W}rPr/{W}rFonts").get(W + "eastAsia") == "楷体"
+    assert styles["Closing"].find(f"{W}pPr/{W}ind").get(W + "firstLineChars") == "200"
