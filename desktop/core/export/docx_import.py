@@ -9,6 +9,7 @@ title is layout (the title is split into lines for the page), so it is joined, n
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,7 +60,10 @@ def import_docx(path: str | Path) -> ImportedDraft:
         styles = package.xml("word/styles.xml")
         numbering_root = package.xml("word/numbering.xml")
         footnotes = package.xml("word/footnotes.xml")
+        endnotes = package.xml("word/endnotes.xml")
         comments = package.xml("word/comments.xml")
+        margins = [package.xml(name) for name in sorted(package.names())
+                   if re.fullmatch(r"word/(header|footer)\d*\.xml", name)]
     reader = _BodyReader(_StyleInfo(styles), numbering_root)
     body = document.find(W + "body")
     if body is None:
@@ -69,11 +73,34 @@ def import_docx(path: str | Path) -> ImportedDraft:
     notes = _count_notes(footnotes, "footnote")
     if notes:
         warnings.append(f"{path.name}：文档有 {notes} 条脚注，脚注未导入正文")
+    notes = _count_notes(endnotes, "endnote")
+    if notes:
+        warnings.append(f"{path.name}：文档有 {notes} 条尾注，尾注未导入正文")
+    margin_text = _margin_text(margins)
+    if margin_text:
+        warnings.append(f"{path.name}：页眉页脚中的文字未导入正文：{margin_text}")
     if comments is not None and len(comments.findall(W + "comment")):
         warnings.append(f"{path.name}：文档有 {len(comments.findall(W + 'comment'))} 条批注，批注未导入")
     for message in warnings:
         log.info("%s", message)
     return ImportedDraft(path, "\n".join(reader.lines), "docx", warnings=warnings)
+
+
+_PAGE_NUMBER_CHARS = re.compile(r"[\s\d—–\-第页共/·.]+")
+
+
+def _margin_text(parts: list[etree._Element | None]) -> str:
+    """Text of headers and footers other than page numbers ("— 1 —", "第 1 页 共 9 页"), for a warning."""
+    texts: list[str] = []
+    for root in parts:
+        if root is None:
+            continue
+        for paragraph in root.iter(W + "p"):
+            text = "".join(t.text or "" for t in paragraph.iter(W + "t")).strip()
+            if text and _PAGE_NUMBER_CHARS.sub("", text) and text not in texts:
+                texts.append(text)
+    joined = "；".join(texts)
+    return joined if len(joined) <= 60 else joined[:60] + "……"
 
 
 def _count_notes(root: etree._Element | None, tag: str) -> int:

@@ -175,3 +175,18 @@ def test_xml_entities_are_refused(tmp_path):
         package.writestr("word/document.xml", document)
     with pytest.raises(InputError, match="DOCTYPE"):
         import_draft(path)
+
+
+def test_header_text_is_named_but_page_numbers_are_not(tmp_path, speech_text, no_fonts):
+    header = ('<?xml version="1.0"?><w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+              "<w:p><w:r><w:t>内部资料 注意保存</w:t></w:r></w:p></w:hdr>")
+    footer = ('<?xml version="1.0"?><w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+              "<w:p><w:r><w:t>第 1 页 共 3 页</w:t></w:r></w:p></w:ftr>")
+    path = write_docx(tmp_path / "hdr.docx", paragraph("正文"),
+                      extra={"word/header1.xml": header, "word/footer1.xml": footer})
+    warnings = import_draft(path).warnings
+    assert any("页眉页脚中的文字未导入正文：内部资料 注意保存" in w for w in warnings)
+    assert not any("第 1 页" in w for w in warnings)
+    ours = tmp_path / "ours.docx"
+    export_docx(speech_text, ours, load_profile("gongwen"), catalog=no_fonts)
+    assert import_draft(ours).warnings == []  # our "— 1 —" footers are page numbers only
