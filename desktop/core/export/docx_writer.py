@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,10 +23,10 @@ from docx.oxml.ns import qn
 from docx.shared import Twips
 
 from desktop import __version__
-from desktop.core.errors import GongwenError
 from desktop.core.export import ooxml
 from desktop.core.export.fonts import FontCatalog, FontChoice, choose, installed_fonts
 from desktop.core.export.profile import Profile, Role
+from desktop.core.export.saving import save_atomically
 from desktop.core.export.title import split_title
 from desktop.core.outline import Block, BlockKind, Outline, parse_outline
 
@@ -55,10 +53,6 @@ class ExportResult:
     paragraphs: int
     fonts: dict[str, FontChoice]
     warnings: list[str] = field(default_factory=list)
-
-
-class ExportWriteError(GongwenError):
-    """The target file cannot be written; any file already there is left as it was."""
 
 
 @dataclass(frozen=True)
@@ -128,58 +122,6 @@ def export_docx(text: str, out_path: str | Path, profile: Profile, *, outline: O
     result.path = out_path
     log.info("exported %d paragraphs to %s with profile %s", result.paragraphs, out_path, profile.name)
     return result
-
-
-def save_atomically(document: Document, out_path: Path) -> None:
-    """Temp file in the same folder, fsync, then replace: an existing file is either kept or replaced whole."""
-    folder = out_path.parent if str(out_path.parent) else Path(".")
-    if out_path.is_dir():
-        raise ExportWriteError(f"{out_path}：这是一个文件夹，请给出 .docx 文件名")
-    if not folder.is_dir():
-        raise ExportWriteError(f"{out_path.name}：保存位置不存在（{folder}）")
-    # Mode bits are checked as well as access(): an administrator can write anything, yet a file or
-    # folder marked read-only should stay as the user marked it.
-    if out_path.exists() and (not os.access(out_path, os.W_OK) or _read_only(out_path)):
-        raise ExportWriteError(f"{out_path.name}：文件是只读的，无法覆盖；原文件未改动")
-    if not os.access(folder, os.W_OK) or _read_only(folder):
-        raise ExportWriteError(f"{out_path.name}：文件夹“{folder}”是只读的，无法在其中保存；请换一个保存位置")
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=".~gongwen-", suffix=".docx.tmp", dir=folder)
-    except OSError as exc:
-        raise ExportWriteError(f"{out_path.name}：无法在“{folder}”中写入（{exc.strerror or exc}）；"
-                               "请换一个保存位置") from exc
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            document.save(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if out_path.exists():
-            try:
-                os.chmod(tmp, out_path.stat().st_mode & 0o777)
-            except OSError:
-                pass
-        else:
-            os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, out_path)
-    except PermissionError as exc:
-        raise ExportWriteError(f"{out_path.name}：无法写入，文件可能正在被 Word 或 WPS 打开（{exc.strerror}）；"
-                               "请关闭后重试，原文件未改动") from exc
-    except OSError as exc:
-        raise ExportWriteError(f"{out_path.name}：写入失败（{exc.strerror or exc}）；原文件未改动") from exc
-    finally:
-        if tmp.exists():
-            tmp.unlink(missing_ok=True)
-
-
-def _read_only(path: Path) -> bool:
-    return not path.stat().st_mode & 0o222
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
 
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
