@@ -28,7 +28,7 @@ CELL_SEPARATOR = "｜"
 TEXTBOX_MARK = "【文本框】"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _TITLE_STYLES = {"title", "标题"}
-_SKIP = {W + "del", W + "moveFrom", W + "instrText", W + "delInstrText", _MC_FALLBACK}
+_SKIP = {W + "del", W + "moveFrom", W + "instrText", W + "delInstrText", W + "rt", _MC_FALLBACK}  # rt: ruby (拼音) text
 _DRAWING_TAGS = {W + "drawing", W + "pict", W + "object"}
 
 

@@ -94,13 +94,15 @@ def test_tables_text_boxes_breaks_and_revisions(tmp_path):
         table,
         paragraph("正文", inner=textbox),
         paragraph("图", inner="<w:r><w:drawing/></w:r>"),
+        paragraph("", inner="<w:r><w:ruby><w:rt><w:r><w:t>zhuó</w:t></w:r></w:rt>"
+                            "<w:rubyBase><w:r><w:t>擢</w:t></w:r></w:rubyBase></w:ruby></w:r><w:r><w:t>升</w:t></w:r>"),
     ])
     path = write_docx(tmp_path / "mixed.docx", body, styles=STYLES)
     draft = import_draft(path)
     assert draft.text.split("\n") == [
         "在会议上的讲话", "第一行", "第二行\t制表后", "保留插入的",
         TABLE_MARK, "项目｜责任单位", "消防检查 第二段｜应急局", TABLE_END_MARK,
-        "正文", TEXTBOX_MARK, "框内文字", "图",
+        "正文", TEXTBOX_MARK, "框内文字", "图", "擢升",
     ]
     joined = " ".join(draft.warnings)
     assert "1 个表格" in joined and "1 个文本框" in joined and "1 个图片" in joined
