@@ -84,3 +84,20 @@ def test_lines_do_not_start_with_a_particle():
 
 def test_ascii_counts_half():
     assert width("2026年") == 3
+
+
+def test_windows_path_reads_the_font_folders(tmp_path, monkeypatch):
+    """The Windows branch on any machine: no registry here, so the Fonts folder's name tables decide."""
+    files = sorted(Path("/usr/share/fonts").rglob("*.ttc"))
+    if not files:
+        pytest.skip("no .ttc font under /usr/share/fonts (fonts-noto-cjk provides one)")
+    fonts_dir = tmp_path / "Windows" / "Fonts"
+    fonts_dir.mkdir(parents=True)
+    (fonts_dir / files[0].name).symlink_to(files[0])
+    (fonts_dir / "desktop.ini").write_text("[.ShellClassInfo]", encoding="utf-8")
+    monkeypatch.setattr("sys.platform", "win32")
+    monkeypatch.setenv("WINDIR", str(tmp_path / "Windows"))
+    monkeypatch.delenv("LOCALAPPDATA", raising=False)
+    catalog = installed_fonts()
+    assert catalog.source == "windows"
+    assert catalog.names and catalog.names == {n for n in catalog.names if "cjk" in n}
