@@ -13,15 +13,24 @@ from desktop.core.export import export_docx, import_draft, load_profile
 log = logging.getLogger(__name__)
 
 
-def count_lint_errors(text: str) -> int | None:
-    """Error-level findings (placeholders, count mismatches…) in the draft; None when no linter is present."""
+def count_lint_errors(text: str, source: Path | None = None) -> int | None:
+    """Error-level findings (placeholders, count mismatches…) as `gongwen lint FILE` reports them.
+
+    Honours the user's lint config and the draft's own ignore list; None when no linter is present.
+    """
     try:
-        from desktop.core.lint import Level, lint_text
+        from desktop.core.lint import Level, Linter, load_config
+        from desktop.core.lint.config import load_suppressions, suppressions_path
+        from desktop.core.lint.report import gather
     except ModuleNotFoundError as exc:
         if exc.name and exc.name.startswith("desktop.core.lint"):
             return None
         raise
-    return len(lint_text(text).at_least(Level.ERROR))
+    ignored = []
+    if source is not None and suppressions_path(source).exists():
+        ignored = load_suppressions(suppressions_path(source))
+    found = Linter(load_config()).lint(text, ignored).diagnostics
+    return sum(1 for d in gather(text, found) if d.level is Level.ERROR)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -40,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     result = export_docx(draft.text, out, profile)
     for message in result.warnings:
         print(f"注意：{message}", file=sys.stderr)
-    errors = count_lint_errors(draft.text)
+    errors = count_lint_errors(draft.text, source)
     if errors:
         print(f"注意：文稿还有 {errors} 处错误级问题（如遗留占位符、条数不符），已照常导出；"
               f"可运行 gongwen lint {source} 查看", file=sys.stderr)

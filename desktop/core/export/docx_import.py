@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +19,9 @@ from lxml import etree
 from desktop.core.corpus.decode import read_text_file
 from desktop.core.errors import InputError
 from desktop.core.export.numbering import ListNumbering
-from desktop.core.export.wordml import W, DocxPackage, w_attr
+from desktop.core.corpus.docx_reader import open_docx_parts
+from desktop.core.corpus.legacy import convert_to_docx
+from desktop.core.export.wordml import W, w_attr
 
 log = logging.getLogger(__name__)
 
@@ -30,13 +33,18 @@ _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fal
 _TITLE_STYLES = {"title", "标题"}
 _SKIP = {W + "del", W + "moveFrom", W + "instrText", W + "delInstrText", W + "rt", _MC_FALLBACK}  # rt: ruby (拼音) text
 _DRAWING_TAGS = {W + "drawing", W + "pict", W + "object"}
+# Word names header and footer parts header1.xml, footer2.xml …: ask for the usual range.
+_MARGIN_PARTS = tuple(f"word/{kind}{n}.xml" for kind in ("header", "footer") for n in range(1, 31))
+_MARGIN_PART = re.compile(r"word/(?:header|footer)\d+\.xml")
+_OPTIONAL_PARTS = ("word/styles.xml", "word/numbering.xml", "word/footnotes.xml", "word/endnotes.xml",
+                   "word/comments.xml", *_MARGIN_PARTS)
 
 
 @dataclass
 class ImportedDraft:
     path: Path
     text: str
-    kind: str  # "docx" or "txt"
+    kind: str  # "docx", "doc" (converted .doc/.wps) or "txt"
     encoding: str = "utf-8"
     warnings: list[str] = field(default_factory=list)
 
@@ -48,22 +56,29 @@ def import_draft(path: str | Path) -> ImportedDraft:
     if suffix == ".docx":
         return import_docx(path)
     if suffix in (".doc", ".wps"):
-        raise InputError(path, "旧版 Word/WPS 格式（.doc/.wps）无法直接读取，请在 Word 或 WPS 中另存为 .docx 后再打开")
+        return _import_legacy(path)
     decoded = read_text_file(path)
     return ImportedDraft(path, decoded.text, "txt", decoded.encoding)
 
 
+def _import_legacy(path: Path) -> ImportedDraft:
+    """.doc/.wps through LibreOffice (when installed) into a temporary .docx, read like any other."""
+    with tempfile.TemporaryDirectory(prefix="gongwen-doc-") as workdir:
+        converted = convert_to_docx(path, Path(workdir))
+        draft = import_docx(converted)
+    warnings = [w.replace(converted.name, path.name) for w in draft.warnings]
+    return ImportedDraft(path, draft.text, "doc", warnings=warnings)
+
+
 def import_docx(path: str | Path) -> ImportedDraft:
     path = Path(path)
-    with DocxPackage(path) as package:
-        document = package.xml("word/document.xml")
-        styles = package.xml("word/styles.xml")
-        numbering_root = package.xml("word/numbering.xml")
-        footnotes = package.xml("word/footnotes.xml")
-        endnotes = package.xml("word/endnotes.xml")
-        comments = package.xml("word/comments.xml")
-        margins = [package.xml(name) for name in sorted(package.names())
-                   if re.fullmatch(r"word/(header|footer)\d*\.xml", name)]
+    # The corpus reader opens untrusted .docx files safely (zip bombs, XML entities): one opener for all.
+    opened = open_docx_parts(path, optional=_OPTIONAL_PARTS)
+    part = opened.parts.get
+    document = opened.document
+    styles, numbering_root = part("word/styles.xml"), part("word/numbering.xml")
+    footnotes, endnotes, comments = part("word/footnotes.xml"), part("word/endnotes.xml"), part("word/comments.xml")
+    margins = [root for name, root in sorted(opened.parts.items()) if _MARGIN_PART.fullmatch(name)]
     reader = _BodyReader(_StyleInfo(styles), numbering_root)
     body = document.find(W + "body")
     if body is None:

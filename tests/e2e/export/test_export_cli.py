@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -104,7 +105,16 @@ def test_error_level_findings_are_counted_and_the_export_still_done(tmp_path):
     draft.write_text("在XX会议上的讲话\n同志们：\n今年完成投资××亿元，增长X%。\n", encoding="utf-8")
     if count_lint_errors(draft.read_text(encoding="utf-8")) is None:
         pytest.skip("the linter (desktop.core.lint) is not part of this build yet")
+    lint = gongwen("lint", "--format", "json", str(draft))
+    errors = sum(1 for finding in json.loads(lint.stdout) if finding["level"] == "error")
+    assert errors >= 2
     out = tmp_path / "o.docx"
     result = gongwen("export", str(draft), "-o", str(out))
     assert result.returncode == 0 and out.is_file()
-    assert "处错误级问题" in result.stderr
+    assert f"文稿还有 {errors} 处错误级问题" in result.stderr
+
+
+def test_clean_draft_gets_no_lint_warning(tmp_path):
+    result = gongwen("export", str(DATA / "speech.txt"), "-o", str(tmp_path / "o.docx"))
+    assert result.returncode == 0
+    assert "错误级问题" not in result.stderr
