@@ -61,11 +61,15 @@ class _Fonts:
     latin: str
 
 
+def used_font_keys(profile: Profile) -> set[str]:
+    return {role.font for role in profile.roles.values()} | {profile.page_number.font, profile.latin_font}
+
+
 def resolve_fonts(profile: Profile, catalog: FontCatalog | None = None) -> tuple[dict[str, FontChoice], list[str]]:
     """The font of each chain; one warning naming every chain with no installed font."""
     catalog = catalog if catalog is not None else installed_fonts()
     choices = {key: choose(key, chain, catalog) for key, chain in profile.fonts.items()}
-    used = {role.font for role in profile.roles.values()} | {profile.page_number.font, profile.latin_font}
+    used = used_font_keys(profile)
     missing = [choices[k].name for k in profile.fonts if k in used and not choices[k].installed]
     warnings = []
     if missing:
@@ -110,6 +114,7 @@ def build_document(text: str, profile: Profile, *, outline: Outline | None = Non
     title_block = outline.title
     title = outline.text[title_block.start:title_block.end].strip(_BLANK) if title_block else ""
     _set_properties(document, _xml_safe(title)[0], created)
+    _set_font_table(document, sorted(set(fonts.names[k] for k in used_font_keys(profile)) | {fonts.latin}))
     return document, ExportResult(None, builder.count, choices, warnings)
 
 
@@ -173,6 +178,9 @@ def _setup_settings(document: Document, profile: Profile) -> None:
         element.remove(rsids)
     for lang in element.findall(qn("w:themeFontLang")):
         lang.set(qn("w:eastAsia"), profile.east_asia_lang)
+    for setting in element.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), "15")  # Word 2013+ layout: no "兼容模式" in Word's title bar
     for control in element.findall(qn("w:characterSpacingControl")):
         control.set(qn("w:val"), "doNotCompress")  # compressed punctuation would break the grid
 
@@ -344,6 +352,37 @@ def _set_properties(document: Document, title: str, created: dt.datetime | None)
     props.created = when
     props.modified = when
     _set_application(document)
+
+
+# English names Word records beside the Chinese ones (w:altName): a machine missing the font substitutes by them.
+_ALT_NAMES = {
+    "仿宋_GB2312": "FangSong_GB2312", "仿宋": "FangSong", "楷体_GB2312": "KaiTi_GB2312", "楷体": "KaiTi",
+    "黑体": "SimHei", "宋体": "SimSun", "华文中宋": "STZhongsong", "华文仿宋": "STFangsong", "华文楷体": "STKaiti",
+    "方正小标宋简体": "FZXiaoBiaoSong-B05S", "方正小标宋_GBK": "FZXiaoBiaoSong-B05",
+}
+
+
+def _set_font_table(document: Document, names: list[str]) -> None:
+    """fontTable.xml lists the fonts the document names, Chinese ones with the GB2312 character set, so Word
+    substitutes a Chinese font where one is missing (the template listed Japanese ＭＳ 明朝 and Cambria)."""
+    from lxml import etree
+
+    for part in document.part.package.iter_parts():
+        if str(part.partname) != "/word/fontTable.xml":
+            continue
+        root = etree.fromstring(part.blob)
+        for font in list(root):
+            root.remove(font)
+        for name in names:
+            font = etree.SubElement(root, qn("w:font"))
+            font.set(qn("w:name"), name)
+            cjk = any(ord(ch) > 0x2E80 for ch in name) or name in _ALT_NAMES.values()
+            if name in _ALT_NAMES:
+                etree.SubElement(font, qn("w:altName")).set(qn("w:val"), _ALT_NAMES[name])
+            etree.SubElement(font, qn("w:charset")).set(qn("w:val"), "86" if cjk else "00")
+            etree.SubElement(font, qn("w:family")).set(qn("w:val"), "auto" if cjk else "roman")
+            etree.SubElement(font, qn("w:pitch")).set(qn("w:val"), "variable")
+        part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _set_application(document: Document) -> None:

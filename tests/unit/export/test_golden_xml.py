@@ -19,7 +19,8 @@ from desktop.core.export import export_docx, load_profile
 from tests.unit.export.conftest import FIXED_TIME
 
 REFERENCE = Path(__file__).resolve().parent / "reference"
-PARTS = ("word/document.xml", "word/styles.xml", "word/settings.xml", "word/footer1.xml", "word/footer2.xml")
+PARTS = ("word/document.xml", "word/styles.xml", "word/settings.xml", "word/footer1.xml", "word/footer2.xml",
+         "word/fontTable.xml")
 _VOLATILE_ATTR = re.compile(r'\s(?:w:rsid\w*|w14:paraId|w14:textId)="[^"]*"')
 _VOLATILE_LINE = re.compile(r"w14:docId|<w:rsid\b|dcterms:(?:created|modified)")
 

@@ -254,3 +254,14 @@ def test_front_matter_speaker_date_and_closing(tmp_path, office_fonts):
         assert styles[style_id].find(f"{W}pPr/{W}jc").get(W + "val") == "center"
         assert styles[style_id].find(f"{W}rPr/{W}rFonts").get(W + "eastAsia") == "楷体"
     assert styles["Closing"].find(f"{W}pPr/{W}ind").get(W + "firstLineChars") == "200"
+
+
+def test_font_table_lists_the_named_fonts_with_the_chinese_charset(exported):
+    out, _ = exported
+    fonts = {f.get(W + "name"): f for f in _part(out, "word/fontTable.xml").iter(W + "font")}
+    assert set(fonts) == {"仿宋", "楷体", "黑体", "华文中宋", "宋体", "Times New Roman"}
+    assert fonts["仿宋"].find(W + "altName").get(W + "val") == "FangSong"
+    assert fonts["黑体"].find(W + "charset").get(W + "val") == "86"
+    settings = _part(out, "word/settings.xml")
+    mode = next(s for s in settings.iter(W + "compatSetting") if s.get(W + "name") == "compatibilityMode")
+    assert mode.get(W + "val") == "15"
