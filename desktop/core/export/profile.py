@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import logging
 import math
-import tomllib
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from desktop.core.errors import InputError
 from desktop.core.paths import resources_dir
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # Python 3.10 (older office Linux builds)
+    import tomli as tomllib
 
 log = logging.getLogger(__name__)
 
