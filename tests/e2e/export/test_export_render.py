@@ -134,3 +134,16 @@ def test_speech_profile_is_set_larger_and_looser(speech_pdf, gongwen_pdf):
     lines = _body_lines(pdf, 2, profile)
     assert len(lines) == profile.page.text_height // profile.line_pitch  # 21 lines at 30 pt
     assert lines[0].height > _body_lines(gongwen_pdf[0], 2, gongwen_pdf[1])[0].height
+
+
+def test_date_line_centred_and_salutation_flush_left(gongwen_pdf):
+    pdf, profile = gongwen_pdf
+    geo = _geometry(profile)
+    lines = page_lines(pdf, 1)
+    date = next(line for line in lines if line.text.startswith("（2026"))
+    salutation = next(line for line in lines if line.text == "同志们：")
+    centre = (geo["left"] + geo["right"]) / 2
+    assert abs((date.x_min + date.x_max) / 2 - centre) < 2 * MM
+    assert abs(salutation.x_min - geo["left"]) < 1 * MM
+    # one blank grid line between the title block and the salutation
+    assert abs(salutation.y_max - date.y_max - 2 * geo["pitch"]) < 1 * MM
