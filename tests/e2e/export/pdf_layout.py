@@ -18,16 +18,21 @@ def office_binary() -> str | None:
 
 
 def to_pdf(docx: Path, out_dir: Path) -> Path:
-    """Convert with a private LibreOffice profile, so parallel or earlier runs cannot interfere."""
+    return to_pdfs([docx], out_dir)[0]
+
+
+def to_pdfs(docx_files: list[Path], out_dir: Path) -> list[Path]:
+    """Convert in one LibreOffice run, with a private profile so parallel or earlier runs cannot interfere."""
     profile = out_dir / "lo-profile"
     subprocess.run(
         [office_binary() or "soffice", f"-env:UserInstallation=file://{profile}", "--headless",
-         "--convert-to", "pdf", "--outdir", str(out_dir), str(docx)],
-        check=True, capture_output=True, timeout=180,
+         "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, docx_files)],
+        check=True, capture_output=True, timeout=300,
     )
-    pdf = out_dir / (docx.stem + ".pdf")
-    assert pdf.is_file(), f"LibreOffice wrote no PDF for {docx}"
-    return pdf
+    pdfs = [out_dir / (docx.stem + ".pdf") for docx in docx_files]
+    for pdf in pdfs:
+        assert pdf.is_file(), f"LibreOffice wrote no {pdf.name}"
+    return pdfs
 
 
 @dataclass(frozen=True)
