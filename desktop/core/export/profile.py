@@ -111,7 +111,7 @@ def resolve_profile_path(name_or_path: str | Path) -> Path:
     """A bundled profile name ("gongwen", "speech") or a path to a .toml file."""
     text = str(name_or_path)
     candidate = Path(text)
-    if candidate.suffix.lower() == ".toml" or candidate.exists() or "/" in text or "\\" in text:
+    if candidate.suffix.lower() == ".toml" or "/" in text or "\\" in text:
         if not candidate.is_file():
             raise InputError(candidate, "找不到版式文件")
         return candidate
