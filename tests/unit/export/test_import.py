@@ -155,13 +155,6 @@ def test_not_a_docx(tmp_path):
         import_draft(path)
 
 
-def test_docx_that_is_really_an_old_doc_gets_advice(tmp_path):
-    path = tmp_path / "改名.docx"
-    path.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 64)
-    with pytest.raises(InputError, match="另存为 .docx"):
-        import_draft(path)
-
-
 def test_zip_bomb_is_refused_before_inflating(tmp_path):
     path = tmp_path / "bomb.docx"
     write_docx(path, paragraph("正文"), extra={"word/styles.xml": " " * 3_000_000})
