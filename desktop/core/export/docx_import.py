@@ -244,8 +244,8 @@ class _BodyReader:
         if text.strip() or marker:
             for index, line in enumerate(text.split("\n")):
                 self.lines.append((marker if index == 0 else "") + line)
-        elif not text and not textboxes:
-            self.lines.append("")
+        elif not textboxes:
+            self.lines.append("")  # an empty (or blank) paragraph is a blank line of the draft
         for box in textboxes:
             self.textboxes += 1
             self.lines.append(TEXTBOX_MARK)
