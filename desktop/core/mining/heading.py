@@ -9,13 +9,13 @@ no known frame of its own (在X上, 以X为, X要X), is not a pattern and is lef
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import defaultdict
 from collections.abc import Iterator
 
 from desktop.core.mining.candidate import Candidate
 from desktop.core.mining.lexicon import Lexicon
+from desktop.core.mining.template import common_suffix
 from desktop.core.mining.text import split_sentences
 
 KIND = "heading"
@@ -30,11 +30,12 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("runin", re.compile(f"^[{_NUM}](?:是|要)")),
 ]
 _KNOWN_FRAMES = [
-    (re.compile(r"^在(.{2,8}?)上"), "在X上"),
-    (re.compile(r"^以(.{2,10}?)(推动|促进|助推|带动|保障)"), "以X"),
-    (re.compile(r"^关于(.{2,12})$"), "关于X"),
-    (re.compile(r"^(.{2,8}?)要"), "X要"),
+    re.compile(r"^要?在(?P<x>.{2,10}?)(上|中)"),
+    re.compile(r"^以(?P<x>.{2,10}?)(推动|促进|助推|带动|保障|引领)"),
+    re.compile(r"^关于(?P<x>.{2,12})$"),
+    re.compile(r"^(?P<x>[^要]{2,8})要(?![素求点害领是务])"),
 ]
+_FIRST_RE = re.compile(r"^[（(]?(一|1|第一)(?![二三四五六七八九十\d])")
 _NOISE_RE = re.compile(r"[0-9０-９X×%]")
 
 
@@ -55,52 +56,55 @@ def _heading_of(sentence: str, first_in_line: bool) -> tuple[str, str] | None:
 
 
 def _frame_pattern(heading: str, siblings: list[str]) -> str:
-    """Characters matched in at least half of the siblings are the frame; the first varying run is X."""
+    """The longest piece (two characters or more) the heading shares with at least half of its siblings is
+    the frame; what comes before it is the topic: 认真研判经济形势，切实增强… → X，切实增强…"""
     others = [s for s in siblings if s != heading]
     if not others:
         return ""
-    votes = [0] * len(heading)
-    for other in others:
-        matcher = difflib.SequenceMatcher(None, heading, other, autojunk=False)
-        for block in matcher.get_matching_blocks():
-            for i in range(block.a, block.a + block.size):
-                votes[i] += 1
-    frame = [v * 2 >= len(others) and v > 0 for v in votes]
-    if sum(frame) < 2 or all(frame):
-        return ""
-    out, replaced = [], False
-    for i, ch in enumerate(heading):
-        if frame[i]:
-            out.append(ch)
-        elif not replaced:
-            if not out or out[-1] != "X":
-                out.append("X")
-            if i + 1 < len(heading) and frame[i + 1]:
-                replaced = True
-        else:
-            out.append(ch)
-    return "".join(out)
+    need = max(1, (len(others) + 1) // 2)
+    for size in range(len(heading) - 1, 1, -1):  # a shared opening frames best: 抓好X, 强化X
+        if sum(1 for other in others if other.startswith(heading[:size])) >= need:
+            return heading[:size] + "X"
+    for size in range(len(heading) - 1, 1, -1):
+        for start in range(0, len(heading) - size + 1):
+            piece = heading[start : start + size]
+            if sum(1 for other in others if piece in other) < need:
+                continue
+            if start > 0:
+                return "X" + heading[start:]
+            tail = common_suffix([heading, *others])
+            if tail and len(piece) + len(tail) < len(heading) and sum(1 for o in others if o.endswith(tail)) >= need:
+                return piece + "X" + tail
+            return piece + "X"
+    return ""
 
 
 def _known_pattern(heading: str) -> str:
-    for regex, frame in _KNOWN_FRAMES:
+    for regex in _KNOWN_FRAMES:
         match = regex.match(heading)
         if match:
-            return heading[: match.start(1)] + "X" + heading[match.end(1) :]
+            return heading[: match.start("x")] + "X" + heading[match.end("x") :]
     return ""
 
 
 def extract(lines: list[str], lex: Lexicon) -> Iterator[Candidate]:
-    found: list[tuple[str, str, str]] = []
+    # Siblings: headings of one marker kind in one numbered sequence (一、二、三… starts again at 一).
+    found: list[tuple[tuple[str, int], str, str]] = []
+    groups: dict[str, int] = defaultdict(int)
     for line in lines:
         for position, sentence in enumerate(split_sentences(line)):
             heading = _heading_of(sentence, position == 0)
             if heading:
-                found.append((heading[0], heading[1], sentence))
-    by_kind: dict[str, list[str]] = defaultdict(list)
-    for kind, body, _ in found:
-        by_kind[kind].append(body)
-    for kind, body, sentence in found:
-        pattern = _frame_pattern(body, by_kind[kind]) or _known_pattern(body)
+                kind, body = heading
+                if _FIRST_RE.match(sentence):
+                    groups[kind] += 1
+                found.append(((kind, groups[kind]), body, sentence))
+    siblings: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for group, body, _ in found:
+        siblings[group].append(body)
+    for group, body, sentence in found:
+        pattern = _known_pattern(body) or _frame_pattern(body, siblings[group])
+        if pattern.count("“") > pattern.count("”"):
+            pattern += "”"
         if pattern and pattern != body:
             yield Candidate(body, pattern, sentence)

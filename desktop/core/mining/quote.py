@@ -21,7 +21,8 @@ from desktop.core.mining.text import cjk_count, split_clauses
 KIND = "quote"
 _QUOTED_RE = re.compile(r"“([^“”]{2,60})”")
 _ATTRIBUTED_RE = re.compile(r"(?:指出|强调|说过|所说|常说|讲过|说得好)[，：:]\s*“?([^“”]{6,40}?)[。！”]*$")
-_NOISE_RE = re.compile(r"[0-9０-９XＸ×xｘ%％*＊]")
+_NOISE_RE = re.compile(r"[0-9０-９XＸ×xｘ%％*＊+＋]")
+_PROGRAMME_AFTER_RE = re.compile(r"^”?(活动|工程|行动|专项|改革|模式|战略|理念|机制|制度|要求|目标|精神)")
 # Quoted names of programmes and campaigns, not sayings.
 _PROGRAMME_TAIL_RE = re.compile(r"(工程|行动|活动|改革|清单|模式|战略|体系|理念|机制|制度|方案|意见|通知|条例|计划|年|会|区)$")
 _SAYING_FRAME_RE = re.compile(r"没有.{2,8}就没有|越是.{1,8}越|不是.{2,10}而是|只有.{2,10}才(?:能|会)")
@@ -35,10 +36,11 @@ def _is_saying(inner: str) -> bool:
     length = cjk_count(inner)
     if length < 6 or length > 40:
         return False
-    items = re.split(r"[、]", inner)
-    if len(items) > 1 and all(len(item) <= 4 for item in items) and "，" not in inner:
-        return False  # a slogan of bare items (东拓、西进、南控) is the parallel extractor's
-    return length >= 7 or "，" in inner
+    if "，" in inner:
+        return True
+    if "、" in inner:
+        return False  # a quoted list (东拓、西进、南控) is the parallel extractor's
+    return 7 <= length <= 10
 
 
 def _couplet(sentence: str) -> bool:
@@ -61,11 +63,12 @@ def _couplet(sentence: str) -> bool:
 
 def extract(sentences: list[str], lex: Lexicon) -> Iterator[Candidate]:
     for sentence in sentences:
-        quoted = _QUOTED_RE.findall(sentence)
+        matches = list(_QUOTED_RE.finditer(sentence))
+        quoted = [m.group(1) for m in matches if not _PROGRAMME_AFTER_RE.match(sentence[m.end() :])]
         paired = False
         if len(quoted) >= 2:
             a, b = quoted[0], quoted[1]
-            if len(a) == len(b) and len(common_prefix([a, b])) >= 2 and not _NOISE_RE.search(a + b):
+            if a != b and len(a) == len(b) >= 5 and len(common_prefix([a, b])) >= 2 and not _NOISE_RE.search(a + b):
                 yield Candidate(f"{a}，{b}", run_template([a, b], "，"), sentence)
                 paired = True
         if not paired:
