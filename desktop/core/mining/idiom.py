@@ -27,7 +27,7 @@ _NOT_IDIOMS = frozenset(
 )
 _ORDINAL_RE = re.compile(r"^(第.|[一二三四五六七八九十]是|[一二三四五六七八九十]要|其[一二三四五])|.[两二三四五六七八九十][句个点项条种]")
 # A unit that starts like a sentence or carries a particle is a piece of a clause, not a set expression.
-_CLAUSE_START = frozenset("在对让就也把被从向给和与及各该每此这那其往使要")
+_CLAUSE_START = frozenset("在对让就也把被从向给和与及各该每此这那其往使要以")
 _PARTICLES = frozenset("的了着过得地吗呢吧")
 # Verb complements: 抓出成效, 带着技术, 做好工作 are verb phrases, not idioms.
 _COMPLEMENTS = frozenset("出着好了过到上下完成牢住")

@@ -101,6 +101,23 @@ def split_clauses(sentence: str) -> list[str]:
     return clauses
 
 
+_CLAUSE_RE = re.compile(f"[^{CLAUSE_SEPARATORS}]+")
+
+
+def clause_spans(sentence: str) -> list[tuple[int, int]]:
+    """(start, end) of every clause of a sentence, whitespace and stray closing quotes left out."""
+    spans = []
+    for match in _CLAUSE_RE.finditer(sentence):
+        start, end = match.span()
+        while start < end and sentence[start] in " \t”’":
+            start += 1
+        while end > start and sentence[end - 1] in " \t":
+            end -= 1
+        if start < end:
+            spans.append((start, end))
+    return spans
+
+
 @dataclass(frozen=True)
 class Sentence:
     text: str
