@@ -9,6 +9,7 @@ or a unit that does not split into two ordinary words (凝心聚力, 化危为�
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -126,6 +127,7 @@ def _abac_noun_pair(w: str, lex: Lexicon) -> bool:
     return w[0] == w[2] and lex.freq(w[:2]) >= 100 and lex.freq(w[2:]) >= 100
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def is_four_char_idiom(w: str, lex: Lexicon, whole: bool = True) -> bool:
     """Is this four-character unit (already known to stand between punctuation) an idiom?
 
@@ -164,26 +166,39 @@ def _boundary_units(sentence: str, lex: Lexicon) -> Iterator[tuple[str, bool]]:
                     yield item[:4], False  # 爬坡过坎的关键时期
 
 
+_ABAC_RE = re.compile(r"(?=(([\u4e00-\u9fff])[\u4e00-\u9fff]\2[\u4e00-\u9fff]))")
+
+
 def _reduplicated_windows(run: str, lex: Lexicon) -> Iterator[str]:
     """ABAC units anywhere (又好又快, 扛牢扛实, 做大做强), led by a character that forms them productively."""
-    for i in range(len(run) - 3):
-        a, b, c, d = run[i : i + 4]
-        if a != c or a not in _ABAC_HEADS or b == d or run[i : i + 3] == "越来越" or b in _PARTICLES or d in _PARTICLES + _CLASSIFIERS:
+    for match in _ABAC_RE.finditer(run):
+        i, window = match.start(), match.group(1)
+        a, b, _, d = window
+        if a not in _ABAC_HEADS or b == d or b in _PARTICLES or d in _PARTICLES + _CLASSIFIERS:
             continue
-        if i + 5 <= len(run) and lex.freq(run[i + 3 : i + 5]) >= 50 or _abac_noun_pair(run[i : i + 4], lex):
+        if window.startswith("越来越") or _abac_noun_pair(window, lex):
+            continue
+        if i + 5 <= len(run) and lex.freq(run[i + 3 : i + 5]) >= 50:
             continue  # 一月一调度: the window ends inside a word
-        yield run[i : i + 4]
+        yield window
+
+
+@functools.cache
+def dictionary_idioms(lex: Lexicon) -> frozenset[str]:
+    """Every four-character dictionary entry that counts as an idiom, decided once per dictionary."""
+    return frozenset(w for w in lex.words if len(w) == 4 and is_dictionary_idiom(w, lex))
 
 
 def extract(sentences: list[str], lex: Lexicon) -> Iterator[Candidate]:
+    idioms = dictionary_idioms(lex)
     for sentence in sentences:
         seen: set[str] = set()
         for run in _CJK_RUN_RE.findall(sentence):
-            for i in range(len(run) - 3):
-                window = run[i : i + 4]
-                if window not in seen and is_dictionary_idiom(window, lex):
-                    seen.add(window)
-                    yield Candidate(window, window, sentence)
+            # Set intersection runs in C: far cheaper than a lookup per window in Python.
+            hits = idioms.intersection([run[i : i + 4] for i in range(len(run) - 3)])
+            for window in sorted(hits - seen, key=run.find):
+                seen.add(window)
+                yield Candidate(window, window, sentence)
             for window in _reduplicated_windows(run, lex):
                 if window not in seen:
                     seen.add(window)

@@ -18,7 +18,7 @@ NOUN_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "ng", "s
 MAX_WORD_LEN = 5
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: loaded once, cached derived tables key on it
 class Lexicon:
     words: dict[str, tuple[int, str]]  # word → (frequency, tag)
 

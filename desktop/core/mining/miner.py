@@ -13,6 +13,9 @@ from desktop.core.mining.model import KINDS, Phrase, Source
 from desktop.core.mining.text import content_lines, split_sentences
 
 log = logging.getLogger(__name__)
+# Initials serve typing the start of a phrase (jjwg → 久久为功); a long passage (an opening, a closing)
+# keeps those of its first characters only.
+INITIALS_SPAN = 40
 
 
 def mine_text(text: str, doc_name: str) -> list[Phrase]:
@@ -38,7 +41,7 @@ def mine_text(text: str, doc_name: str) -> list[Phrase]:
                 text=candidate.text,
                 kind=kind,
                 pattern=candidate.pattern,
-                initials=initials_of(candidate.text),
+                initials=initials_of(candidate.text[:INITIALS_SPAN]),
                 count=0,
                 docs=1,
             )

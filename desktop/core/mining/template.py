@@ -2,21 +2,39 @@
 
 from __future__ import annotations
 
-import os
-
 
 def common_prefix(items: list[str]) -> str:
-    return os.path.commonprefix(items)
+    if not items:
+        return ""
+    low, high = min(items), max(items)  # the lexical extremes bound every item's shared prefix
+    n = min(len(low), len(high))
+    i = 0
+    while i < n and low[i] == high[i]:
+        i += 1
+    return low[:i]
 
 
 def common_suffix(items: list[str]) -> str:
-    return os.path.commonprefix([item[::-1] for item in items])[::-1]
+    if not items:
+        return ""
+    first = items[0]
+    size = len(first)
+    for item in items[1:]:
+        limit = min(size, len(item))
+        k = 0
+        while k < limit and item[-1 - k] == first[-1 - k]:
+            k += 1
+        size = k
+        if not size:
+            return ""
+    return first[len(first) - size :]
 
 
 def positional_shared(items: list[str]) -> list[bool]:
     """For items of equal length: which positions hold the same character in every item."""
-    length = len(items[0])
-    return [all(item[i] == items[0][i] for item in items) for i in range(length)]
+    if len(items) == 2:
+        return [a == b for a, b in zip(items[0], items[1])]
+    return [len(set(column)) == 1 for column in zip(*items)]
 
 
 def item_template(items: list[str]) -> str:
@@ -37,5 +55,4 @@ def item_template(items: list[str]) -> str:
 
 
 def run_template(items: list[str], separator: str = "、") -> str:
-    shape = item_template(items)
-    return separator.join([shape] * len(items))
+    return separator.join([item_template(items)] * len(items))

@@ -5,6 +5,7 @@ Everything here is regex- and punctuation-driven so that mining stays much faste
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -89,6 +90,11 @@ def split_sentences(line: str) -> list[str]:
 
 def split_clauses(sentence: str) -> list[str]:
     """Clauses of a sentence, split at ，；：。！？ (separators dropped, closing quotes kept)."""
+    return list(_split_clauses(sentence))
+
+
+@functools.lru_cache(maxsize=4096)  # every extractor reads the same sentences' clauses
+def _split_clauses(sentence: str) -> tuple[str, ...]:
     parts = _CLAUSE_SPLIT_RE.split(sentence)
     clauses = []
     for i in range(0, len(parts), 2):
@@ -98,7 +104,7 @@ def split_clauses(sentence: str) -> list[str]:
         clause = clause.strip()
         if clause:
             clauses.append(clause)
-    return clauses
+    return tuple(clauses)
 
 
 _CLAUSE_RE = re.compile(f"[^{CLAUSE_SEPARATORS}]+")
