@@ -163,6 +163,8 @@ def _good_cut(raw: str, start: int, lex: Lexicon) -> bool:
     """A cut must not split a word: 以收入促消费 is not cut as 入促消费."""
     if start <= 0 or raw[start - 1] in _LEAD_IN_CHARS:
         return True
+    if start >= 2 and lex.freq(raw[start - 2 : start]) >= _STRADDLE_FREQ:
+        return True  # a word ends right before the cut: 历来|讲政治
     return lex.freq(raw[start - 1 : start + 1]) < _STRADDLE_FREQ and raw[start - 1] not in "第"
 
 
