@@ -128,16 +128,12 @@ def _abac_noun_pair(w: str, lex: Lexicon) -> bool:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def is_four_char_idiom(w: str, lex: Lexicon, whole: bool = True) -> bool:
-    """Is this four-character unit (already known to stand between punctuation) an idiom?
-
-    ``whole`` is false for the end of a longer item after a lead-in (就能破茧化蝶): such a unit must be an
-    idiom by the dictionary or by its shape, since its start is less certain.
-    """
-    if not _FOUR_CJK_RE.match(w) or w in _NOT_IDIOMS or _ORDINAL_RE.match(w) or w.endswith(_TERM_ENDS):
+def is_four_char_idiom(w: str, lex: Lexicon) -> bool:
+    """Is this four-character unit (already known to stand between punctuation) an idiom?"""
+    if len(w) != 4 or w in dictionary_idioms(lex):
+        return len(w) == 4
+    if not _FOUR_CJK_RE.match(w) or w in _NOT_IDIOMS or w.endswith(_TERM_ENDS) or _ORDINAL_RE.match(w):
         return False
-    if is_dictionary_idiom(w, lex):
-        return True
     if any(ch in _PARTICLES for ch in w) or lex.tag(w) in _NAME_TAGS:
         return False
     if _reduplicated(w, lex) and w[0] not in "在是和把被从" and not _abac_noun_pair(w, lex):
@@ -146,24 +142,24 @@ def is_four_char_idiom(w: str, lex: Lexicon, whole: bool = True) -> bool:
         return False
     if "而" in w[1:3] and lex.freq(w[:2]) < 1000:
         return True  # 乘势而上, 华而不实; not 角度而言
-    if lex.freq(w) > 3 and lex.tag(w) not in IDIOM_TAGS and _two_words(w, lex, _COMMON_HALF_FREQ):
-        return False  # an ordinary dictionary word: 基础设施
+    if _two_words(w, lex, _COMMON_HALF_FREQ):
+        return False  # two everyday words: 基础设施, 产业发展
     return _compositional_idiom(w, lex)
 
 
-def _boundary_units(sentence: str, lex: Lexicon) -> Iterator[tuple[str, bool]]:
+def _boundary_units(sentence: str, lex: Lexicon) -> Iterator[str]:
     """Four-character units standing alone: a whole clause or 、-item, its end after a lead-in
     (就能破茧化蝶, 做到应扶尽扶, 敢于较真碰硬) or its start before 的 (爬坡过坎的关键时期)."""
     for clause in split_clauses(sentence):
         for item in clause.split("、"):
             item = _QUOTES_RE.sub("", item)
             if len(item) == 4:
-                yield item, True
+                yield item
             elif len(item) > 4:
                 if item[-5] in _LEAD_INS and lex.freq(item[-5:-3]) < 100:
-                    yield item[-4:], False
+                    yield item[-4:]
                 if item[4] == "的" and lex.freq(item[3:5]) < 100:
-                    yield item[:4], False  # 爬坡过坎的关键时期
+                    yield item[:4]  # 爬坡过坎的关键时期
 
 
 _ABAC_RE = re.compile(r"(?=(([\u4e00-\u9fff])[\u4e00-\u9fff]\2[\u4e00-\u9fff]))")
@@ -203,7 +199,7 @@ def extract(sentences: list[str], lex: Lexicon) -> Iterator[Candidate]:
                 if window not in seen:
                     seen.add(window)
                     yield Candidate(window, window, sentence)
-        for unit, whole in _boundary_units(sentence, lex):
-            if unit not in seen and is_four_char_idiom(unit, lex, whole):
+        for unit in _boundary_units(sentence, lex):
+            if unit not in seen and is_four_char_idiom(unit, lex):
                 seen.add(unit)
                 yield Candidate(unit, unit, sentence)

@@ -291,6 +291,8 @@ def _runs_in_clause(clause: str, sentence: str, lex: Lexicon) -> Iterator[Candid
             continue
         if len(parts) - start == 2 and not _pair_could_be_parallel(parts[start], parts[-1], lex):
             continue
+        if len(parts) - start == 3 and not _triple_could_be_parallel(parts[start:], lex):
+            continue
         trimmed = trim_run(parts[start:], lex)
         if trimmed is None:
             continue
@@ -322,6 +324,18 @@ def _pair_could_be_parallel(first: str, second: str, lex: Lexicon) -> bool:
     if is_four_char_idiom(second[:4], lex) or is_four_char_idiom(first[-4:], lex):
         return True
     return lex.tag(second[:1]) == "v" and second[1:3] in lex
+
+
+def _triple_could_be_parallel(parts: list[str], lex: Lexicon) -> bool:
+    """A quick look at a three-item run around its middle item, which needs no trimming."""
+    first, middle, last = parts
+    if not 2 <= len(middle) <= MAX_ITEM or len(middle) <= 4 and lex.is_noun(middle) and lex.freq(middle) > 50:
+        return False  # 面粉、果蔬、食用菌: a middle that is a plain noun
+    if (set(middle) & (set(first[-9:]) | set(last[:9]))) - _WEAK_CHARS:
+        return True
+    if len(middle) == 4:
+        return is_four_char_idiom(middle, lex) or is_four_char_idiom(first[-4:], lex)
+    return len(middle) == 3
 
 
 def _clause_run_ok(items: list[str], head: str, lex: Lexicon) -> bool:
