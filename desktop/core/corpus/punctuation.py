@@ -1,0 +1,69 @@
+"""Half-width punctuation inside Chinese text becomes full-width; numbers and Latin text keep theirs.
+
+, ; : ? ! become ，；：？！ when a Chinese character stands next to them; ( ) become （ ） around Chinese
+text or after a Chinese character; "…" around Chinese text becomes “…”. 1,000  3.5  10:30  f(x)  "OK" stay as they are.
+Full-width digits and Latin letters (１２３ＡＢＣ) become ASCII, as GB/T 15835 asks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop.core.corpus.chars import has_cjk, is_cjk
+
+_MARKS = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+_FULL_WIDTH_ALNUM = {code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))}
+_MARK_RE = re.compile(r"[,;:?!]")
+_PARENS = re.compile(r"\(([^()\n]{0,300})\)")
+_QUOTES = re.compile(r'"([^"\n]{1,300})"')
+
+
+def ascii_alnum(text: str) -> str:
+    """Full-width digits and letters to ASCII."""
+    return text.translate(_FULL_WIDTH_ALNUM)
+
+
+def to_full_width(line: str) -> str:
+    line = _convert_pairs(line)
+    if not _MARK_RE.search(line):
+        return line
+
+    def convert(match: re.Match[str]) -> str:
+        mark, index = match.group(0), match.start()
+        before, after = _neighbour(line, index, -1), _neighbour(line, index, 1)
+        touching = index > 0 and line[index - 1] == before and index + 1 < len(line) and line[index + 1] == after
+        if mark in ",:" and touching and before.isdigit() and after.isdigit():
+            return mark  # 1,000 and 10:30
+        return _MARKS[mark] if is_cjk(before) or is_cjk(after) else mark
+
+    return _MARK_RE.sub(convert, line)
+
+
+def _convert_pairs(line: str) -> str:
+    def parens(match: re.Match[str]) -> str:
+        inner = match.group(1)
+        start = match.start()
+        before = line[start - 1] if start > 0 else ""
+        # 湘西(x) and (占 X%) are Chinese parentheses; f(x) is a formula even when Chinese follows it.
+        if has_cjk(inner) or (before and is_cjk(before)):
+            return f"（{inner}）"
+        return match.group(0)
+
+    def quotes(match: re.Match[str]) -> str:
+        return f"“{match.group(1)}”" if has_cjk(match.group(1)) else match.group(0)
+
+    previous = None
+    while previous != line:  # innermost pairs first, then the ones around them
+        previous = line
+        line = _PARENS.sub(parens, line)
+    return _QUOTES.sub(quotes, line)
+
+
+def _neighbour(line: str, index: int, step: int) -> str:
+    """The nearest non-space character before (step -1) or after (step 1) index, or ""."""
+    index += step
+    while 0 <= index < len(line):
+        if not line[index].isspace():
+            return line[index]
+        index += step
+    return ""
