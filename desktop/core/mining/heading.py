@@ -33,7 +33,7 @@ _KNOWN_FRAMES = [
     re.compile(r"^要?在(?P<x>.{2,10}?)(上|中)"),
     re.compile(r"^以(?P<x>.{2,10}?)(推动|促进|助推|带动|保障|引领)"),
     re.compile(r"^关于(?P<x>.{2,12})$"),
-    re.compile(r"^(?P<x>[^要]{2,8})要(?![素求点害领是务])"),
+    re.compile(r"^(?P<x>[^要，,]{2,8})要(?![素求点害领是务])"),
 ]
 _FIRST_RE = re.compile(r"^[（(]?(一|1|第一)(?![二三四五六七八九十\d])")
 _NOISE_RE = re.compile(r"[0-9０-９X×%]")

@@ -329,10 +329,12 @@ def _pair_could_be_parallel(first: str, second: str, lex: Lexicon) -> bool:
 def _triple_could_be_parallel(parts: list[str], lex: Lexicon) -> bool:
     """A quick look at a three-item run around its middle item, which needs no trimming."""
     first, middle, last = parts
-    if not 2 <= len(middle) <= MAX_ITEM or len(middle) <= 4 and lex.is_noun(middle) and lex.freq(middle) > 50:
-        return False  # 面粉、果蔬、食用菌: a middle that is a plain noun
+    if not 2 <= len(middle) <= MAX_ITEM:
+        return False
     if (set(middle) & (set(first[-9:]) | set(last[:9]))) - _WEAK_CHARS:
         return True
+    if len(middle) <= 4 and lex.is_noun(middle) and lex.freq(middle) > 50:
+        return False  # 面粉、果蔬、食用菌: a middle that is a plain noun sharing nothing
     if len(middle) == 4:
         return is_four_char_idiom(middle, lex) or is_four_char_idiom(first[-4:], lex)
     return len(middle) == 3
