@@ -56,26 +56,28 @@ def _heading_of(sentence: str, first_in_line: bool) -> tuple[str, str] | None:
 
 
 def _frame_pattern(heading: str, siblings: list[str]) -> str:
-    """The longest piece (two characters or more) the heading shares with at least half of its siblings is
-    the frame; what comes before it is the topic: 认真研判经济形势，切实增强… → X，切实增强…"""
+    """The frame is what the heading shares with its siblings — all of them if it can, else half: a shared
+    opening (抓好X, 强化X), or the longest shared piece (two characters or more) with the topic before it
+    (认真研判经济形势，切实增强… → X，切实增强…)."""
     others = [s for s in siblings if s != heading]
     if not others:
         return ""
-    need = max(1, (len(others) + 1) // 2)
-    for size in range(len(heading) - 1, 1, -1):  # a shared opening frames best: 抓好X, 强化X
-        if sum(1 for other in others if other.startswith(heading[:size])) >= need:
-            return heading[:size] + "X"
-    for size in range(len(heading) - 1, 1, -1):
-        for start in range(0, len(heading) - size + 1):
-            piece = heading[start : start + size]
-            if sum(1 for other in others if piece in other) < need:
-                continue
-            if start > 0:
-                return "X" + heading[start:]
-            tail = common_suffix([heading, *others])
-            if tail and len(piece) + len(tail) < len(heading) and sum(1 for o in others if o.endswith(tail)) >= need:
-                return piece + "X" + tail
-            return piece + "X"
+    for need in dict.fromkeys([len(others), max(1, (len(others) + 1) // 2)]):
+        for size in range(len(heading) - 1, 1, -1):
+            if sum(1 for other in others if other.startswith(heading[:size])) >= need:
+                return heading[:size] + "X"
+        for size in range(len(heading) - 1, 1, -1):
+            for start in range(0, len(heading) - size + 1):
+                piece = heading[start : start + size]
+                if sum(1 for other in others if piece in other) < need:
+                    continue
+                if start > 0:
+                    return "X" + heading[start:]
+                tail = common_suffix([heading, *others])
+                shared_tail = sum(1 for o in others if o.endswith(tail)) >= need
+                if tail and len(piece) + len(tail) < len(heading) and shared_tail:
+                    return piece + "X" + tail
+                return piece + "X"
     return ""
 
 
