@@ -152,7 +152,8 @@ def _boundary_units(sentence: str, lex: Lexicon) -> Iterator[str]:
     (就能破茧化蝶, 做到应扶尽扶, 敢于较真碰硬) or its start before 的 (爬坡过坎的关键时期)."""
     for clause in split_clauses(sentence):
         for item in clause.split("、"):
-            item = _QUOTES_RE.sub("", item)
+            if "“" in item or "”" in item:
+                item = _QUOTES_RE.sub("", item)
             if len(item) == 4:
                 yield item
             elif len(item) > 4:

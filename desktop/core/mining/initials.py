@@ -23,6 +23,7 @@ class _Tables:
     phrases: dict[str, str]  # phrase → initials of its readings
     chars: dict[str, str]  # character → initial of its first reading
     longest: dict[str, int]  # character → length of the longest phrase it starts
+    ambiguous: frozenset[str]  # characters whose readings start with different letters (重, 行, 长)
 
 
 @functools.cache
@@ -38,7 +39,12 @@ def _tables() -> _Tables:
     for word in phrases:
         if len(word) > longest.get(word[0], 0):
             longest[word[0]] = len(word)
-    return _Tables(phrases, chars, longest)
+    ambiguous = frozenset(
+        chr(code)
+        for code, readings in PINYIN_DICT.items()
+        if len({_first_letter(reading) for reading in readings.split(",")}) > 1
+    )
+    return _Tables(phrases, chars, longest, ambiguous)
 
 
 def initials_of(text: str) -> str:
@@ -47,6 +53,10 @@ def initials_of(text: str) -> str:
     Punctuation and characters without a reading are dropped.
     """
     tables = _tables()
+    if tables.ambiguous.isdisjoint(text):
+        # No character whose initial depends on its word: read them one by one.
+        chars = tables.chars
+        return "".join(ch.lower() if ch.isascii() and ch.isalnum() else chars.get(ch, "") for ch in text)
     out: list[str] = []
     i, n = 0, len(text)
     while i < n:

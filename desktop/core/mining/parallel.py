@@ -281,7 +281,8 @@ def _join(items: list[str], connector: str, separator: str = "、") -> str:
 
 
 def _runs_in_clause(clause: str, sentence: str, lex: Lexicon) -> Iterator[Candidate]:
-    clause = _ASIDE_RE.sub("", clause)  # 各县（市、区）: the 、 inside an aside is not the run's
+    if "（" in clause or "(" in clause:
+        clause = _ASIDE_RE.sub("", clause)  # 各县（市、区）: the 、 inside an aside is not the run's
     if "、" not in clause:
         return
     parts = clause.split("、")
