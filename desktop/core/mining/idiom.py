@@ -188,15 +188,18 @@ def dictionary_idioms(lex: Lexicon) -> frozenset[str]:
 
 def extract(sentences: list[str], lex: Lexicon) -> Iterator[Candidate]:
     idioms = dictionary_idioms(lex)
+    # One set intersection over every window of the document runs in C; only the few hits are then
+    # looked for sentence by sentence. Windows across punctuation match no entry.
+    joined = "\n".join(sentences)
+    hits = idioms.intersection([joined[i : i + 4] for i in range(len(joined) - 3)])
+    abac = not _ABAC_HEADS.isdisjoint(joined)
     for sentence in sentences:
         seen: set[str] = set()
-        for run in _CJK_RUN_RE.findall(sentence):
-            # Set intersection runs in C: far cheaper than a lookup per window in Python.
-            hits = idioms.intersection([run[i : i + 4] for i in range(len(run) - 3)])
-            for window in sorted(hits - seen, key=run.find):
-                seen.add(window)
-                yield Candidate(window, window, sentence)
-            for window in _reduplicated_windows(run, lex):
+        for window in sorted((w for w in hits if w in sentence), key=sentence.find):
+            seen.add(window)
+            yield Candidate(window, window, sentence)
+        if abac and _ABAC_RE.search(sentence):
+            for window in _reduplicated_windows(sentence, lex):
                 if window not in seen:
                     seen.add(window)
                     yield Candidate(window, window, sentence)

@@ -57,7 +57,7 @@ def _balanced(item: str) -> bool:
 def frame_size(items: list[str]) -> int:
     """How many characters every item shares: a common head/tail, or the same characters at the same places."""
     head, tail = common_prefix(items), common_suffix(items)
-    if len(head) + len(tail) >= min(len(item) for item in items):
+    if len(head) + len(tail) >= min(map(len, items)):
         tail = ""
     shared = len(head) + len(tail)
     if len({len(item) for item in items}) == 1:

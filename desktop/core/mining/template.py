@@ -6,12 +6,17 @@ from __future__ import annotations
 def common_prefix(items: list[str]) -> str:
     if not items:
         return ""
-    low, high = min(items), max(items)  # the lexical extremes bound every item's shared prefix
-    n = min(len(low), len(high))
-    i = 0
-    while i < n and low[i] == high[i]:
-        i += 1
-    return low[:i]
+    first = items[0]
+    size = len(first)
+    for item in items[1:]:
+        limit = min(size, len(item))
+        k = 0
+        while k < limit and item[k] == first[k]:
+            k += 1
+        size = k
+        if not size:
+            return ""
+    return first[:size]
 
 
 def common_suffix(items: list[str]) -> str:

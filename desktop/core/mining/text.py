@@ -99,7 +99,7 @@ def _split_clauses(sentence: str) -> tuple[str, ...]:
     clauses = []
     for i in range(0, len(parts), 2):
         clause = parts[i]
-        if i + 1 < len(parts):
+        if i + 1 < len(parts) and ("”" in parts[i + 1] or "’" in parts[i + 1]):
             clause += "".join(ch for ch in parts[i + 1] if ch in "”’")
         clause = clause.strip()
         if clause:
