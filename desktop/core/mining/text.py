@@ -83,9 +83,26 @@ def content_lines(text: str) -> list[str]:
     return lines
 
 
+MAX_SENTENCE = 600  # longer "sentences" (text without full stops) are read in pieces of about this size
+
+
 def split_sentences(line: str) -> list[str]:
-    """Sentences of one line, each keeping its final punctuation (and a closing quote after it)."""
-    return [s.strip() for s in _SENTENCE_RE.findall(line) if s.strip()]
+    """Sentences of one line, each keeping its final punctuation (and a closing quote after it).
+
+    A sentence longer than MAX_SENTENCE is cut into pieces at a comma where it can be, so that a file
+    without full stops is still mined in bounded memory.
+    """
+    out: list[str] = []
+    for sentence in _SENTENCE_RE.findall(line):
+        sentence = sentence.strip()
+        while len(sentence) > MAX_SENTENCE:
+            cut = max(sentence.rfind("，", 0, MAX_SENTENCE), sentence.rfind("；", 0, MAX_SENTENCE))
+            cut = cut + 1 if cut > MAX_SENTENCE // 2 else MAX_SENTENCE
+            out.append(sentence[:cut])
+            sentence = sentence[cut:].strip()
+        if sentence:
+            out.append(sentence)
+    return out
 
 
 def split_clauses(sentence: str) -> list[str]:

@@ -42,3 +42,11 @@ def test_sentences_and_clauses():
         "应该做的事", "顶着压力也要干", "应该负的责", "冒着风险也要担"]
     sentence = "甲乙，丙丁；戊。"
     assert [sentence[a:b] for a, b in clause_spans(sentence)] == ["甲乙", "丙丁", "戊"]
+
+
+def test_overlong_sentences_are_read_in_pieces():
+    line = "，".join(["推动高质量发展"] * 300) + "。"
+    pieces = split_sentences(line)
+    assert len(pieces) > 1
+    assert all(len(piece) <= 600 for piece in pieces)
+    assert "".join(pieces) == line
