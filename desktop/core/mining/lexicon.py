@@ -33,9 +33,6 @@ class Lexicon:
     def __contains__(self, word: str) -> bool:
         return word in self.words
 
-    def is_idiom(self, word: str) -> bool:
-        return len(word) == 4 and self.tag(word) in IDIOM_TAGS
-
     def is_noun(self, word: str) -> bool:
         return self.tag(word) in NOUN_TAGS
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+
+from desktop.core.mining.speech import SALUTATION_RE
 
 CJK = "\u4e00-\u9fff"
 _CJK_RE = re.compile(f"[{CJK}]")
@@ -31,7 +32,6 @@ _JUNK_LINE_RE = re.compile(
 )
 # After "看过…的人还看了" comes a list of related links: nothing after it is speech.
 _RELATED_RE = re.compile(r"的人还看了|相关推荐|猜你喜欢")
-_SALUTATION_RE = re.compile(r"(同志们|各位领导|各位来宾|各位代表)[、，,]?[^：:]{0,12}[：:]")
 _SALUTATION_WITHIN = 30
 _INJECTED_RE = re.compile(r"\s*当前隐藏内容免费查看\s*")
 
@@ -77,7 +77,7 @@ def content_lines(text: str) -> list[str]:
         if not is_junk_line(line):
             lines.append(line)
     for index, line in enumerate(lines[:_SALUTATION_WITHIN]):
-        match = _SALUTATION_RE.search(line)
+        match = SALUTATION_RE.search(line)
         if match:
             return [line[match.start() :], *lines[index + 1 :]]
     return lines
@@ -139,18 +139,3 @@ def clause_spans(sentence: str) -> list[tuple[int, int]]:
         if start < end:
             spans.append((start, end))
     return spans
-
-
-@dataclass(frozen=True)
-class Sentence:
-    text: str
-    line_index: int  # which content line it came from
-    first_in_line: bool
-
-
-def sentences_of(lines: list[str]) -> list[Sentence]:
-    out: list[Sentence] = []
-    for index, line in enumerate(lines):
-        for position, sentence in enumerate(split_sentences(line)):
-            out.append(Sentence(sentence, index, position == 0))
-    return out

@@ -75,3 +75,9 @@ def test_heading_frame_from_siblings(lex):
     lines = ["一是认识要再提升。", "二是理解要再深化。", "三是基础要再打牢。"]
     found = {c.text: c.pattern for c in heading.extract(lines, lex)}
     assert found == {"认识要再提升": "X要再提升", "理解要再深化": "X要再深化", "基础要再打牢": "X要再打牢"}
+
+
+def test_opening_keeps_a_longer_salutation(lex):
+    lines = ["各位领导、同志们：", "今天召开这次会议，主要任务是总结上半年工作。"]
+    (found,) = opening.extract(lines, lex)
+    assert found.text == "各位领导、同志们：今天召开这次会议，主要任务是总结上半年工作。"
