@@ -33,6 +33,7 @@ _JUNK_LINE_RE = re.compile(
 # After "看过…的人还看了" comes a list of related links: nothing after it is speech.
 _RELATED_RE = re.compile(r"的人还看了|相关推荐|猜你喜欢")
 _SALUTATION_WITHIN = 30
+_NEEDS_NORMALISING_RE = re.compile(r"[ \t\u3000\u00a0,;:?!()]|当前隐藏")
 _INJECTED_RE = re.compile(r"\s*当前隐藏内容免费查看\s*")
 
 SENTENCE_END = "。！？"
@@ -51,6 +52,8 @@ def cjk_count(text: str) -> int:
 
 def normalise(text: str) -> str:
     """Repair PDF wrap spaces and half-width punctuation inside Chinese text (idempotent)."""
+    if _NEEDS_NORMALISING_RE.search(text) is None:
+        return text
     text = _INJECTED_RE.sub("", text)
     text = _HALF_PUNCT_RE.sub(lambda m: _HALF_TO_FULL[m.group(0)], text)
     return _WRAP_SPACE_RE.sub("", text)
