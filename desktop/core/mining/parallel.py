@@ -44,6 +44,7 @@ _INSTITUTION_RE = re.compile(r"(委|政府|人大|政协|部门|局|厅|院|公�
 _NOISE_RE = re.compile(r"[0-9０-９XＸ×xｘ%％.@#&*/+=<>\[\]【】（）()《》]")
 # Clause heads that begin ordinary sentences often enough that sharing them proves nothing.
 _STOP_HEADS = frozenset("要我对这但并就是也还都各全市县区省为同使其该此")
+_NON_CJK_RE = re.compile(r"[^\u4e00-\u9fff]")
 _ASIDE_RE = re.compile(r"[（(][^（）()]*[）)]")
 _STOP_HEAD_WORDS = frozenset({"确保", "对于", "争取", "要求", "我们", "同时", "全市", "全区", "各级"})
 _NOUN_TAGS_LOOSE = frozenset({"n", "vn", "nz", "ns", "nt", "j", "an", "nr", "nrt"})
@@ -130,7 +131,7 @@ def _is_parallel(items: tuple[str, ...], lex: Lexicon) -> bool:
 
 
 def _mostly_cjk(item: str) -> bool:
-    return sum(1 for ch in item if "\u4e00" <= ch <= "\u9fff") >= len(item) - 2
+    return len(_NON_CJK_RE.findall(item)) <= 2
 
 
 def _has_shape(items: list[str], lengths: list[int], lex: Lexicon) -> bool:
@@ -206,9 +207,10 @@ def _cut_first(raw: str, refs: list[str], lex: Lexicon) -> str:
     """Cut the lead-in off the run's first item ("促进项目早审批" → "早审批")."""
     lengths = [len(ref) for ref in refs]
     target = lengths[0] if len(set(lengths)) == 1 else round(median(lengths))
-    head = common_prefix(refs)
+    # With one other item, only its first characters can be a shared head (早审批 → 早).
+    head = common_prefix(refs) if len(refs) > 1 else refs[0][:2]
+    low = max(0, len(raw) - max(lengths) - 2)
     for size in range(len(head), 0, -1):
-        low = max(0, len(raw) - max(lengths) - 2)
         starts = []
         at = raw.find(head[:size], low)
         while 0 <= at <= len(raw) - min(lengths) + 2 and at < len(raw) - size:

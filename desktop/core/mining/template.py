@@ -37,9 +37,11 @@ def common_suffix(items: list[str]) -> str:
 
 def positional_shared(items: list[str]) -> list[bool]:
     """For items of equal length: which positions hold the same character in every item."""
-    if len(items) == 2:
-        return [a == b for a, b in zip(items[0], items[1])]
-    return [len(set(column)) == 1 for column in zip(*items)]
+    first = items[0]
+    shared = [a == b for a, b in zip(first, items[1])] if len(items) > 1 else [True] * len(first)
+    for item in items[2:]:
+        shared = [keep and a == b for keep, a, b in zip(shared, first, item)]
+    return shared
 
 
 def item_template(items: list[str]) -> str:
