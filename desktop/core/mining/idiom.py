@@ -114,7 +114,7 @@ def _compositional_idiom(w: str, lex: Lexicon) -> bool:
         return False  # 不愿担当: a negated verb phrase
     if left >= 100 and lex.tag(w[:2]) in _NOUNISH and w[2] in _COMMENT_STARTS:
         return False  # 标准不高
-    if w[1] in _COMPLEMENTS and lex.freq(w[:2]) < _COMMON_WORD_FREQ and lex.freq(w[2:]) >= 500:
+    if w[1] in _COMPLEMENTS and lex.freq(w[:2]) < _COMMON_WORD_FREQ and lex.freq(w[2:]) >= _RARE_HALF_FREQ:
         return False  # 抓出成效, 带着技术
     if lex.freq(w[1:3]) >= 500 and max(left, right) < _COMMON_WORD_FREQ:
         return False  # a window across words: 议结束后, 素成本高
@@ -178,6 +178,8 @@ def _reduplicated_windows(run: str, lex: Lexicon) -> Iterator[str]:
             continue
         if i + 5 <= len(run) and lex.freq(run[i + 3 : i + 5]) >= 50:
             continue  # 一月一调度: the window ends inside a word
+        if i + 4 < len(run) and run[i + 4] == a:
+            continue  # 多跑多谈多联系: a longer chain, not a four-character unit
         yield window
 
 

@@ -3,36 +3,34 @@
 from __future__ import annotations
 
 
-def common_prefix(items: list[str]) -> str:
-    if not items:
-        return ""
+def _shared_length(items: list[str], from_end: bool) -> int:
+    """How many characters every item shares at its start (or at its end)."""
     first = items[0]
     size = len(first)
     for item in items[1:]:
         limit = min(size, len(item))
         k = 0
-        while k < limit and item[k] == first[k]:
-            k += 1
+        if from_end:
+            while k < limit and item[-1 - k] == first[-1 - k]:
+                k += 1
+        else:
+            while k < limit and item[k] == first[k]:
+                k += 1
         size = k
         if not size:
-            return ""
-    return first[:size]
+            break
+    return size
+
+
+def common_prefix(items: list[str]) -> str:
+    return items[0][: _shared_length(items, False)] if items else ""
 
 
 def common_suffix(items: list[str]) -> str:
     if not items:
         return ""
-    first = items[0]
-    size = len(first)
-    for item in items[1:]:
-        limit = min(size, len(item))
-        k = 0
-        while k < limit and item[-1 - k] == first[-1 - k]:
-            k += 1
-        size = k
-        if not size:
-            return ""
-    return first[len(first) - size :]
+    size = _shared_length(items, True)
+    return items[0][len(items[0]) - size :]
 
 
 def positional_shared(items: list[str]) -> list[bool]:
