@@ -1,3 +1,11 @@
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop.core.corpus.document import CleanDocument
 from desktop.core.mining.miner import mine_document
 from desktop.core.mining.model import KINDS, Source
 
@@ -38,3 +46,17 @@ def test_junk_lines_yield_nothing(make_doc):
 
 def test_empty_document(make_doc):
     assert mine_document(make_doc("")) == []
+
+
+@pytest.fixture(scope="module")
+def make_doc_factory():
+    return lambda text: CleanDocument(Path("x.txt"), "x.txt", "", text, "0" * 64, "utf-8")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("同志们：，。、；！？“”（）早审批落地建设一二三是要的了XX12 \n久为功\U00020000abc")), max_size=300))
+def test_any_text_mines_without_error(make_doc_factory, text):
+    for phrase in mine_document(make_doc_factory(text)):
+        assert phrase.kind in KINDS
+        assert re.fullmatch(r"[a-z0-9]*", phrase.initials)
+        assert phrase.count >= len(phrase.sources) >= 1
