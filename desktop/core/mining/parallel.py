@@ -151,7 +151,10 @@ def _has_shape(items: list[str], lengths: list[int], lex: Lexicon) -> bool:
         return all(length > frame for length in lengths)
     if set(lengths) == {4}:
         idioms = sum(1 for item in items if is_four_char_idiom(item, lex))
-        return idioms * 2 >= len(items)
+        if idioms * 2 >= len(items):
+            return True
+        # Verb-object units side by side: 抢占先机、赢得主动; 加强监管、完善制度.
+        return all(lex.tag(item[:2]) == "v" and item[2:] in lex for item in items)
     if set(lengths) == {3}:
         splits = [_is_predicative_triple_item(item, lex) for item in items]
         if len(items) >= 3:
@@ -322,7 +325,8 @@ def _could_be_parallel(middles: list[str], lex: Lexicon) -> bool:
 
 def _pair_could_be_parallel(first: str, second: str, lex: Lexicon) -> bool:
     """A quick look at a two-item run: the items share a character near the 、, or the second one starts
-    with an idiom (化危为机、善抓机遇; 破茧化蝶、实现蜕变) or a verb-object triple (抢时间、抓进度)."""
+    with an idiom (化危为机、善抓机遇; 破茧化蝶、实现蜕变) or a verb-object unit (抢占先机、赢得主动;
+    抢时间、抓进度)."""
     # A frame puts a shared character at matching places: at distance d from the 、 in the first item and
     # at offset k in the second with d + k no more than an item's length (head, tail or inner frame).
     distance: dict[str, int] = {}
@@ -333,6 +337,8 @@ def _pair_could_be_parallel(first: str, second: str, lex: Lexicon) -> bool:
         return True
     if is_four_char_idiom(second[:4], lex) or is_four_char_idiom(first[-4:], lex):
         return True
+    if lex.tag(second[:2]) == "v" and second[2:4] in lex:
+        return True  # 抢占先机、赢得主动
     return lex.tag(second[:1]) == "v" and second[1:3] in lex
 
 
