@@ -269,6 +269,8 @@ def trim_run(parts: list[str], lex: Lexicon) -> tuple[list[str], str] | None:
             first = _cut_first(parts[0], [last], lex)
             if first and is_parallel([first, last], lex):
                 return [first, last], connector
+        if len(whole) <= _PAIR_SPAN:
+            return None  # the second item as it stands was tried: nothing shorter is left to try
     last = _cut_last(last_raw, middles, parts[0], lex)
     if not last:
         if len(middles) < 2:
