@@ -60,7 +60,8 @@ def clean_paragraphs(raw: str, rules: JunkRules | None = None) -> list[str]:
     for line in lines:
         for part in reflow_wrapped_line(line) if looks_wrapped(line) else [line]:
             paragraphs.extend(split_run_on(part))
-    paragraphs = [tidy_spaces(paragraph) for paragraph in paragraphs]
+    # Removing a wrap space can bring a half-width mark next to a Chinese character: widen again.
+    paragraphs = [to_full_width(tidy_spaces(paragraph)) for paragraph in paragraphs]
     paragraphs = [paragraph for paragraph in paragraphs if _HAS_TEXT.search(paragraph)]
     return _drop_preamble_and_repeated_title(paragraphs)
 

@@ -198,7 +198,9 @@ def _join(lines: list[str]) -> str:
             and (text[-1].isalnum() or text[-1] in ",.;:!?)")
             and (line[0].isascii() and line[0].isalnum())
         )
-        text = f"{text} {line}" if latin_gap else text + line
+        # A number wrapped after its point or comma ("8." + "3%") is one number again.
+        split_number = text[-1] in ".," and len(text) > 1 and text[-2].isdigit() and line[0].isdigit()
+        text = f"{text} {line}" if latin_gap and not split_number else text + line
     return text
 
 
