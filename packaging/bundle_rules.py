@@ -257,6 +257,11 @@ FORBIDDEN = [
 RUNTIME_PACKAGES = ["jieba", "pypinyin", "docx", "platformdirs", "sqlite3", "pypdf"]
 
 
+# python-docx finds its XML templates as `docx/parts/../templates/…`: the docx/parts folder must exist
+# on disk, so its modules ship as .pyc files instead of inside the archive.
+MODULE_COLLECTION_MODE = {"docx": "pyc"}
+
+
 def unused_optional_data(app_source: Path | str) -> list[str]:
     """Patterns of optional dependency data the app's source never reaches (jieba's TF-IDF table, 6 MB)."""
     text = "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in Path(app_source).rglob("*.py"))

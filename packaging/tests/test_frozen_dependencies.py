@@ -2,7 +2,8 @@
 
 A small probe is frozen with the same hidden imports, exclusions and filters as packaging/gongwen.spec:
 jieba must segment with its dictionary (without pkg_resources, which the bundle drops), pypinyin must
-know a polyphone from its phrase data, python-docx must save from its default template.
+know a polyphone from its phrase data, python-docx must save from its default template with its
+own header and footer parts.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ words = jieba.lcut("久久为功推动高质量发展")
 initials = "".join(pypinyin.lazy_pinyin("重庆", style=pypinyin.Style.FIRST_LETTER))
 document = docx.Document()
 document.add_paragraph("同志们：")
+section = document.sections[0]
+section.footer.is_linked_to_previous = False  # reads docx/parts/../templates/default-footer.xml
+section.header.is_linked_to_previous = False
 buffer = io.BytesIO()
 document.save(buffer)
 print("|".join(words), initials, len(buffer.getvalue()))
@@ -31,7 +35,10 @@ import sys
 sys.path.insert(0, {packaging!r})
 import bundle_rules
 a = Analysis(
-    [{script!r}], hiddenimports=bundle_rules.RUNTIME_PACKAGES, excludes=bundle_rules.EXCLUDED_MODULES
+    [{script!r}],
+    hiddenimports=bundle_rules.RUNTIME_PACKAGES,
+    excludes=bundle_rules.EXCLUDED_MODULES,
+    module_collection_mode=bundle_rules.MODULE_COLLECTION_MODE,
 )
 unused = bundle_rules.unused_optional_data({desktop!r})
 a.datas = [e for e in a.datas if bundle_rules.keep(e[0], unused)]
