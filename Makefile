@@ -27,7 +27,7 @@ $(STAMP): pyproject.toml
 # The default phrase bank, mined from the bundled corpus; rebuilt when the corpus or the code that
 # reads and mines it changes. Built beside the target and renamed, so a failed build leaves no file.
 DEFAULT_BANK := resources/bank/default.sqlite
-BANK_INPUTS := $(wildcard resources/corpus/*) $(shell find desktop/core/corpus desktop/core/mining -type f -not -path '*/__pycache__/*')
+BANK_INPUTS := resources/corpus $(wildcard resources/corpus/*) $(shell find desktop/core/corpus desktop/core/mining -type f -not -path '*/__pycache__/*')
 
 bank: setup $(DEFAULT_BANK)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import codecs
 import logging
 import os
 import sys
@@ -11,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 from desktop.core.corpus import DecodedText, read_text_file
+from desktop.core.corpus.docx_reader import docx_text
 from desktop.core.errors import GongwenError, InputError
 from desktop.core.lint import Level, Linter, apply_fixes, load_config, parse_codes
 from desktop.core.lint.config import LintConfig, load_suppressions, suppressions_path
@@ -22,27 +22,13 @@ log = logging.getLogger(__name__)
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
-def read_docx_text(path: Path) -> str:
-    """A .docx draft as plain text: its paragraphs joined by line breaks."""
-    import zipfile
-
-    import docx  # python-docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    try:
-        document = docx.Document(str(path))
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-        raise InputError(path, "不是有效的 Word 文档（文件已损坏，或并非 .docx 格式）") from exc
-    return "\n".join(p.text for p in document.paragraphs)
-
-
 def read_draft(path: Path) -> tuple[str, DecodedText | None]:
     if not path.exists():
         raise InputError(path, "文件不存在")
     if path.is_dir():
         raise InputError(path, "这是一个文件夹，请给出文稿文件")
     if path.suffix.lower() == ".docx":
-        return read_docx_text(path), None
+        return docx_text(path), None  # the hardened reader: zip bombs and XML entities are refused
     if path.suffix.lower() == ".doc":
         raise InputError(path, "不支持旧版 .doc 格式，请在 Word 中另存为 .docx 或 .txt")
     decoded = read_text_file(path)
@@ -58,13 +44,10 @@ def write_back(path: Path, text: str, decoded: DecodedText, original: bytes) -> 
         raise InputError(path, f"无法再次读取文件（{exc.strerror or exc}）") from exc
     if current != original:
         raise InputError(path, "文件在检查期间被修改过，未写入修正；请重新运行")
-    body = text.replace("\n", decoded.newline)
     try:
-        data = body.encode(decoded.encoding)
+        data = decoded.encode(text)
     except UnicodeEncodeError as exc:
         raise InputError(path, f"修正后的文字无法用原编码 {decoded.encoding} 保存（{exc.reason}）") from exc
-    if decoded.bom and decoded.encoding == "utf-8":
-        data = codecs.BOM_UTF8 + data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -6,8 +6,9 @@ import json
 import sys
 
 from desktop.core.errors import GongwenError
+from desktop.core.mining.bank import BankGroup
+from desktop.core.mining.importer import STATUS_NAMES, FileOutcome
 from desktop.core.mining.model import KIND_NAMES, Phrase
-from desktop.core.mining.importer import FileOutcome, STATUS_NAMES
 
 # How many source sentences a phrase shows in text output (JSON carries them all).
 SOURCES_SHOWN = 1
@@ -28,6 +29,11 @@ def parse_limit(value: int) -> int:
     if value < 1:
         raise GongwenError(f"--limit 须为正整数，收到 {value}")
     return value
+
+
+def report_problems(banks: BankGroup) -> None:
+    for problem in banks.problems:
+        print(f"警告：{problem}", file=sys.stderr)
 
 
 def print_json(data: object) -> None:

@@ -12,6 +12,7 @@ from desktop.commands.phrase_output import (
     phrase_line,
     print_json,
     progress_printer,
+    report_problems,
     source_lines,
 )
 from desktop.core.mining.banks import open_query_banks
@@ -20,6 +21,7 @@ from desktop.core.mining.banks import open_query_banks
 def run(args: argparse.Namespace) -> int:
     kind = parse_kind(args.kind)
     with open_query_banks(args.bank, progress=progress_printer) as banks:
+        report_problems(banks)
         phrases = banks.phrases(kind)
     if args.json:
         print_json([p.to_json() for p in phrases])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from desktop.cli import EXIT_OK
-from desktop.commands.phrase_output import parse_limit, print_json, progress_printer
+from desktop.commands.phrase_output import parse_limit, print_json, progress_printer, report_problems
 from desktop.core.errors import GongwenError
 from desktop.core.mining.banks import open_query_banks
 
@@ -15,6 +15,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.text.strip():
         raise GongwenError("检索内容不能为空")
     with open_query_banks(args.bank, progress=progress_printer) as banks:
+        report_problems(banks)
         hits = banks.search(args.text, limit=limit)
     if args.json:
         print_json([hit.to_json() for hit in hits])

@@ -12,6 +12,7 @@ from desktop.commands.phrase_output import (
     phrase_line,
     print_json,
     progress_printer,
+    report_problems,
     source_lines,
 )
 from desktop.core.mining.banks import open_query_banks
@@ -21,6 +22,7 @@ def run(args: argparse.Namespace) -> int:
     kind = parse_kind(args.kind)
     limit = parse_limit(args.limit)
     with open_query_banks(args.bank, progress=progress_printer) as banks:
+        report_problems(banks)
         phrases = banks.suggest(args.query, kind=kind, context=args.context or "", limit=limit)
     if args.json:
         print_json([p.to_json() for p in phrases])

@@ -265,12 +265,13 @@ def match_marker(text: str, pos: int = 0) -> MarkerMatch | None:
 
 _BOUNDARY = "。！？；：:;!?\n “”"  # an item starts a sentence or a clause after a colon
 _RUN_ITEM = re.compile(
-    rf"(?P<shi>(?P<n1>{_N}) ?是)"
+    rf"(?=[{CN_NUM}第其首再最{CIRCLED}])"  # fail fast where no item can start
+    rf"(?:(?P<shi>(?P<n1>{_N}) ?是)"
     rf"|(?P<yao>(?P<n2>{_N}) ?要)"
     rf"|(?P<di>第(?P<n3>{_N})[，,、](?!是))"
     rf"|(?P<qi>其(?P<n4>[一二三四五六七八九]))(?=[，,、是])"
     r"|(?P<seq>首先|其次|再次|最后)"
-    rf"|(?P<circ>[{CIRCLED}])"
+    rf"|(?P<circ>[{CIRCLED}]))"
 )
 _SEQ_NUMBER = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
 
@@ -337,22 +338,17 @@ def _split_line(text: str, start: int, end: int, line_no: int) -> list[_Segment]
         after = m.end()
         if m.start() == 0 or after >= len(line):
             continue
-        before = line[: m.start()].rstrip()
-        if not before:
-            continue
-        if _SALUTATION_LEAD.match(line, after):
-            cuts.append(after)
-            continue
-        if _SALUTATION_LEAD.fullmatch(line[max(0, m.start() - 4) : m.start()]) and before.endswith(("：", ":")):
+        last, second_last = line[m.start() - 1], line[m.start() - 2 : m.start() - 1]  # \s+ is greedy: not blank
+        if _SALUTATION_LEAD.match(line, after) or _SALUTATION_LEAD.fullmatch(line[max(0, m.start() - 4) : m.start()]):
             cuts.append(after)
             continue
         marker = match_marker(line, after)
         if marker and marker.family in ("第一部分", "第一句话", "一、", "（一）", "1.", "（1）"):
-            if marker.family in ("1.", "（1）") and not wrapped and before[-1] not in _SENTENCE_END:
+            if marker.family in ("1.", "（1）") and not wrapped and last not in _SENTENCE_END:
                 continue
             cuts.append(after)
             continue
-        if wrapped and before[-1] in _SENTENCE_END + "”" and (before[-1] != "”" or before[-2:-1] in ("。", "！", "？")):
+        if wrapped and (last in _SENTENCE_END or (last == "”" and second_last in _SENTENCE_END)):
             cuts.append(after)
     segments: list[_Segment] = []
     bounds = [0, *cuts, len(line)]
@@ -572,12 +568,19 @@ def _find_runs(outline: Outline) -> list[InlineRun]:
                 continue
             items.append(RunItem(fam, num, m.group(), m.start(), m.end(), bi))
 
+    # headings_upto[i]: how many heading blocks there are among blocks[0..i]
+    headings_upto, count = [], 0
+    for bi in range(len(outline.blocks)):
+        count += bi in heading_blocks
+        headings_upto.append(count)
     runs: list[InlineRun] = []
     open_runs: dict[str, InlineRun] = {}  # keyed by the family that started the run
     last_block_seen = -1
     for item in items:
         # A heading between two items closes every run
-        if any(last_block_seen < hb <= item.block for hb in heading_blocks) and last_block_seen != item.block:
+        if last_block_seen != item.block and headings_upto[item.block] > (
+            headings_upto[last_block_seen] if last_block_seen >= 0 else 0
+        ):
             open_runs.clear()
         last_block_seen = item.block
         for key, run in list(open_runs.items()):

@@ -6,6 +6,7 @@ import importlib.util
 import json
 import os
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -18,7 +19,7 @@ from desktop.core.mining.bank import PhraseBank
 from desktop.core.mining.importer import import_paths
 from desktop.core.mining.schema import SCHEMA_VERSION
 from tests.conftest import REPO_ROOT, SEEDS_DIR
-from tests.unit.bank.conftest import DOC_A, DOC_B, DOC_C, RULES, write
+from tests.unit.bank.conftest import RULES, write, write_corpus
 
 HAS_MINER = importlib.util.find_spec("desktop.core.mining.miner") is not None
 needs_miner = pytest.mark.skipif(
@@ -36,13 +37,9 @@ def gongwen(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
 @pytest.fixture
 def rule_bank(tmp_path) -> Path:
     """A bank mined from three small speeches by the rule miner of the bank tests."""
-    folder = tmp_path / "corpus"
-    write(folder, "a.txt", DOC_A)
-    write(folder, "b.txt", DOC_B)
-    write(folder, "c.txt", DOC_C)
     path = tmp_path / "rules.db"
     with PhraseBank.open(path) as bank:
-        import_paths(bank, [folder], miner=RULES)
+        import_paths(bank, [write_corpus(tmp_path / "corpus")], miner=RULES)
     return path
 
 
@@ -75,9 +72,17 @@ def test_suggest_by_initials_with_context_and_limit(rule_bank):
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("1. 久久为功　jjwg　3 次 · 2 篇　［四字格］")
     flood = "今年汛期防汛工作任务重"
-    ranked = json.loads(gongwen("suggest", "", "--context", flood, "--limit", "2", "--json", "--bank", str(rule_bank)).stdout)
-    assert len(ranked) == 2 and {p["text"] for p in ranked} <= {"真抓实干", "重整行装", "要查隐患、堵漏洞、强弱项"}
-    by_kind = json.loads(gongwen("suggest", "", "--kind", "parallel", "--json", "--bank", str(rule_bank)).stdout)
+    ranked = json.loads(
+        gongwen("suggest", "", "--context", flood, "--limit", "2", "--json", "--bank", str(rule_bank)).stdout
+    )
+    assert len(ranked) == 2 and {p["text"] for p in ranked} <= {
+        "真抓实干",
+        "重整行装",
+        "要查隐患、堵漏洞、强弱项",
+    }
+    by_kind = json.loads(
+        gongwen("suggest", "", "--kind", "parallel", "--json", "--bank", str(rule_bank)).stdout
+    )
     assert {p["kind"] for p in by_kind} == {"parallel"}
     none = gongwen("suggest", "qqqq", "--bank", str(rule_bank))
     assert none.returncode == 0 and "没有找到与“qqqq”匹配的素材" in none.stdout
@@ -123,6 +128,21 @@ def test_missing_newer_and_foreign_bank_files_are_errors(tmp_path, rule_bank):
     assert result.returncode == 2 and "notes.db：不是有效的素材库文件" in result.stderr
 
 
+def test_mine_remove_takes_a_document_out(tmp_path, rule_bank):
+    result = gongwen("mine", "--remove", str(tmp_path / "corpus" / "a.txt"), "--bank", str(rule_bank))
+    assert result.returncode == 0, result.stderr
+    assert "删除 1" in result.stdout and "库中共有文档 2 篇" in result.stdout
+    phrases = {
+        p["text"]: p for p in json.loads(gongwen("phrases", "--json", "--bank", str(rule_bank)).stdout)
+    }
+    assert phrases["久久为功"]["docs"] == 1 and {s["doc"] for s in phrases["久久为功"]["sources"]} == {
+        "b.txt"
+    }
+    assert "一抓到底" not in phrases
+    again = gongwen("mine", "--remove", str(tmp_path / "corpus" / "a.txt"), "--bank", str(rule_bank))
+    assert again.returncode == 2 and "a.txt：素材库中没有这个文件的素材" in again.stderr
+
+
 # ---- mining with the real extractors --------------------------------------------------------------
 
 
@@ -162,7 +182,9 @@ def test_default_and_user_banks_without_bank_option(tmp_path, isolated_data_dir)
     assert json.loads(first.stdout)[0]["text"] == "久久为功"
     assert "营商环境" in gongwen("search", "营商环境", env=env).stdout
 
-    mine = write(tmp_path / "mine", "讲话.txt", "在座谈会上的讲话\n同志们：\n我们要久久为功，持续优化营商环境。\n")
+    mine = write(
+        tmp_path / "mine", "讲话.txt", "在座谈会上的讲话\n同志们：\n我们要久久为功，持续优化营商环境。\n"
+    )
     result = gongwen("mine", str(mine.parent), env=env)
     assert result.returncode == 0, result.stderr
     assert (isolated_data_dir / "bank.sqlite").exists()
@@ -192,6 +214,44 @@ def test_bad_files_among_good_ones_are_reported_and_skipped(tmp_path):
         assert status[bad] == "failed" and f"{bad}：" in result.stderr
     with PhraseBank.open(bank, readonly=True) as opened:
         names = {d.name for d in opened.documents()}
-        assert {s.name for s in good} <= names and not names & {"empty.txt", "binary.txt", "corrupt.docx", "nobody.docx"}
+        assert {s.name for s in good} <= names and not names & {
+            "empty.txt",
+            "binary.txt",
+            "corrupt.docx",
+            "nobody.docx",
+        }
         assert opened.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert sum(opened.kind_counts().values()) > 0
+
+
+@needs_miner
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL exists only on POSIX systems")
+def test_sigkill_during_gongwen_mine_leaves_the_bank_as_before(tmp_path):
+    bank = tmp_path / "b.db"
+    seeds = sorted(SEEDS_DIR.glob("*.txt"))
+    assert gongwen("mine", str(seeds[0]), "--bank", str(bank)).returncode == 0
+    before = json.loads(gongwen("phrases", "--bank", str(bank), "--json").stdout)
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for copy in range(8):  # distinct contents, so none is skipped as a duplicate
+        for seed in seeds:
+            text = seed.read_text(encoding="utf-8") + f"\n第{copy}份副本。\n"
+            (folder / f"{copy}_{seed.name}").write_text(text, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "desktop", "mine", str(folder), "--bank", str(bank)],
+        cwd=REPO_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        first = proc.stderr.readline()
+        assert first.startswith(f"[1/{8 * len(seeds)}]"), first
+        assert proc.poll() is None  # 39 files still to mine
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    conn = sqlite3.connect(bank)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("SELECT name FROM documents").fetchall() == [(seeds[0].name,)]
+    conn.close()
+    assert json.loads(gongwen("phrases", "--bank", str(bank), "--json").stdout) == before

@@ -22,6 +22,9 @@ PARAGRAPH_END = SENTENCE_END + "：；”’）」』"
 
 
 def is_cjk(ch: str) -> bool:
+    """Whether ch (one character, or "" for none) is Chinese text or Chinese punctuation."""
+    if not ch:
+        return False
     if ch in _CJK_EXTRA:
         return True
     code = ord(ch)

@@ -8,8 +8,8 @@ Steps, in order (docs/CORPUS.md explains each with examples):
    trailing link blocks ("看过……的人还看了", 扩展阅读/推荐阅读) dropped, by the rules in
    resources/corpus_cleaning.toml;
 4. half-width punctuation inside Chinese text to full-width;
-5. paragraphs restored: a body wrapped by a PDF into one line is reflowed, a run-on body is split before
-   its headings;
+5. paragraphs restored: text kept as a PDF's visual lines, or a body wrapped into one line with the page's
+   wrap spaces, is reflowed; a run-on body is split before its headings;
 6. spaces next to Chinese characters removed;
 7. the site's preamble before the speech title dropped, a repeated title removed.
 """
@@ -21,12 +21,20 @@ import re
 from desktop.core.corpus.chars import SENTENCE_END
 from desktop.core.corpus.junk_rules import JunkRule, JunkRules, load_junk_rules
 from desktop.core.corpus.punctuation import ascii_alnum, to_full_width
-from desktop.core.corpus.reflow import looks_wrapped, reflow_wrapped_line, split_run_on
+from desktop.core.corpus.reflow import (
+    looks_hard_wrapped,
+    looks_wrapped,
+    reflow_lines,
+    reflow_wrapped_line,
+    split_run_on,
+)
 from desktop.core.corpus.spacing import tidy_spaces
 from desktop.core.corpus.title import find_title_index
 
 # Zero-width and formatting marks, the BOM, soft hyphens, and control characters other than \n and \t.
-_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff\x00-\x08\x0b-\x1f\x7f]")
+_INVISIBLE = re.compile(
+    r"[\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff\x00-\x08\x0b-\x1f\x7f]"
+)
 _HAS_TEXT = re.compile(r"[0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]")
 _LEFTOVER_MAX = 20
 _SENTENCE_MARK = re.compile(r"[。！？；，,;!?]")
@@ -44,12 +52,16 @@ def clean_paragraphs(raw: str, rules: JunkRules | None = None) -> list[str]:
     text = ascii_alnum(_INVISIBLE.sub("", raw.replace("\r\n", "\n").replace("\r", "\n")))
     lines = [line.replace("\t", " ").strip() for line in text.split("\n")]
     lines = drop_junk_lines([_cut_or_drop(line, rules) for line in lines], rules)
-    lines = [to_full_width(line) for line in lines if _HAS_TEXT.search(line)]
+    # Punctuation-only lines stay until paragraphs are restored: a wrapped page may end a line with "”。".
+    lines = [to_full_width(line) for line in lines if line]
+    if looks_hard_wrapped(lines):
+        lines = reflow_lines(lines)
     paragraphs: list[str] = []
     for line in lines:
         for part in reflow_wrapped_line(line) if looks_wrapped(line) else [line]:
             paragraphs.extend(split_run_on(part))
-    paragraphs = [tidy_spaces(paragraph) for paragraph in paragraphs]
+    # Removing a wrap space can bring a half-width mark next to a Chinese character: widen again.
+    paragraphs = [to_full_width(tidy_spaces(paragraph)) for paragraph in paragraphs]
     paragraphs = [paragraph for paragraph in paragraphs if _HAS_TEXT.search(paragraph)]
     return _drop_preamble_and_repeated_title(paragraphs)
 
@@ -98,8 +110,5 @@ def _drop_preamble_and_repeated_title(paragraphs: list[str]) -> list[str]:
     title = paragraphs[index]
     rest = paragraphs[index + 1 :]
     # A PDF copy often repeats the title as the first line of its body.
-    for offset, line in enumerate(rest[:6]):
-        if line == title:
-            del rest[offset]
-            break
+    rest = [line for line in rest[:6] if line != title] + rest[6:]
     return [*paragraphs[:index], title, *rest]

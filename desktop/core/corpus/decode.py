@@ -22,7 +22,10 @@ log = logging.getLogger(__name__)
 _MAGIC = (
     (b"PK\x03\x04", "这是 Word（.docx）或压缩文件，不是纯文本；请按其真实类型导入"),
     (b"%PDF", "这是 PDF 文件，不是纯文本；请把扩展名改为 .pdf 后导入"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "这是旧版 Word（.doc）或 WPS 文件，不是纯文本；请把扩展名改为 .doc 后导入"),
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        "这是旧版 Word（.doc）或 WPS 文件，不是纯文本；请把扩展名改为 .doc 后导入",
+    ),
     (b"{\\rtf", "这是 RTF 文件，不是纯文本；请在 Word 中另存为 .docx 后导入"),
 )
 _BOMS = (
@@ -59,9 +62,12 @@ class DecodedText:
 
 
 def decode_bytes(data: bytes, path: str | Path | None = None) -> DecodedText:
-    """Decode a text file's bytes, or raise InputError naming the file and the reason."""
+    """Decode a text file's bytes, or raise InputError naming the file and the reason.
+
+    An empty file decodes to empty text (an editor may open an empty draft); read_document refuses it.
+    """
     if not data:
-        raise InputError(path, "文件为空")
+        return DecodedText("", "utf-8", "\n", False)
     for signature, reason in _MAGIC:
         if data.startswith(signature):
             raise InputError(path, reason)
@@ -70,8 +76,6 @@ def decode_bytes(data: bytes, path: str | Path | None = None) -> DecodedText:
     _refuse_binary(text, path)
     newline = "\r\n" if "\r\n" in text else ("\r" if "\r" in text else "\n")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        raise InputError(path, "文件中没有文字（只有空白）")
     return DecodedText(text, encoding, newline, bom)
 
 

@@ -16,7 +16,7 @@ from desktop.core.corpus.legacy import convert_to_docx
 from desktop.core.corpus.limits import MAX_OFFICE_BYTES, MAX_TEXT_BYTES
 from desktop.core.corpus.pdf_reader import read_pdf_text
 from desktop.core.corpus.title import choose_title
-from desktop.core.errors import InputError
+from desktop.core.errors import GongwenError, InputError
 
 log = logging.getLogger(__name__)
 
@@ -49,13 +49,27 @@ def is_supported(path: str | Path) -> bool:
 def read_document(path: str | Path) -> CleanDocument:
     """Read, decode and clean one corpus file; InputError (naming the file and the reason) if it cannot."""
     path = Path(path)
+    try:
+        return _read_document(path)
+    except GongwenError:  # InputError for this file; any other (a broken rules file) concerns every file
+        raise
+    except Exception as exc:  # a reader's bug on one odd file must not stop a whole import
+        log.exception("unexpected failure reading %s", path)
+        raise InputError(path, f"读取失败（内部错误 {type(exc).__name__}，详见日志）") from exc
+
+
+def _read_document(path: Path) -> CleanDocument:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         shown = suffix or "无扩展名"
         raise InputError(path, f"不支持的文件类型（{shown}）；支持 .txt、.docx、.pdf、.doc、.wps")
     if suffix == ".txt":
         data = read_bytes(path, MAX_TEXT_BYTES)
+        if not data:
+            raise InputError(path, "文件为空")
         decoded = decode_bytes(data, path)
+        if not decoded.text.strip():
+            raise InputError(path, "文件中没有文字（只有空白）")
         raw, encoding = decoded.text, decoded.encoding
     else:
         data = read_bytes(path, MAX_OFFICE_BYTES)

@@ -66,9 +66,7 @@ class DocxParagraph:
     in_table: bool = False
 
 
-def open_docx_parts(
-    path: str | Path, optional: Iterable[str] = (), data: bytes | None = None
-) -> DocxParts:
+def open_docx_parts(path: str | Path, optional: Iterable[str] = (), data: bytes | None = None) -> DocxParts:
     """Open a .docx safely and parse its main document plus the optional parts that exist.
 
     data: the file's bytes when the caller has read them already (path then only names the file).
@@ -129,7 +127,9 @@ def _check_declared_sizes(path: Path, archive: zipfile.ZipFile) -> None:
     total = sum(info.file_size for info in infos)
     if total > MAX_DOCX_TOTAL_BYTES:
         raise InputError(
-            path, f"解压后声明大小 {format_size(total)}，超过上限 {format_size(MAX_DOCX_TOTAL_BYTES)}，疑似压缩炸弹，已拒绝"
+            path,
+            f"解压后声明大小 {format_size(total)}，超过上限 {format_size(MAX_DOCX_TOTAL_BYTES)}，"
+            "疑似压缩炸弹，已拒绝",
         )
     for info in infos:
         if info.flag_bits & 0x1:
@@ -159,7 +159,9 @@ def _parse_part(path: Path, archive: zipfile.ZipFile, name: str) -> etree._Eleme
     info = archive.getinfo(name)
     if info.file_size > MAX_DOCX_PART_BYTES:
         raise InputError(
-            path, f"“{name}”解压后声明大小 {format_size(info.file_size)}，超过上限 {format_size(MAX_DOCX_PART_BYTES)}，已拒绝"
+            path,
+            f"“{name}”解压后声明大小 {format_size(info.file_size)}，"
+            f"超过上限 {format_size(MAX_DOCX_PART_BYTES)}，已拒绝",
         )
     try:
         with archive.open(info) as member:
@@ -175,7 +177,9 @@ def _parse_part(path: Path, archive: zipfile.ZipFile, name: str) -> etree._Eleme
 def parse_untrusted_xml(data: bytes, path: str | Path | None, name: str) -> etree._Element:
     """Parse XML from an untrusted file: no DTD, no entities, no network; a DOCTYPE is refused."""
     if _declares_dtd(data):
-        raise InputError(path, f"“{name}”含有 DOCTYPE/ENTITY 声明（Word 从不写入，可能是恶意构造的文件），已拒绝")
+        raise InputError(
+            path, f"“{name}”含有 DOCTYPE/ENTITY 声明（Word 从不写入，可能是恶意构造的文件），已拒绝"
+        )
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False
     )

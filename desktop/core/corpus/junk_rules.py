@@ -55,14 +55,41 @@ def default_rules_path() -> Path:
     return paths.resources_dir() / RULES_FILE_NAME
 
 
-@functools.lru_cache(maxsize=4)
+def user_rules_path() -> Path:
+    """The user's own additions, for junk of sites the bundled rules do not know yet."""
+    return paths.config_dir() / RULES_FILE_NAME
+
+
 def load_junk_rules(path: Path | None = None) -> JunkRules:
-    """Load and compile the rules file (cached: the rules are immutable)."""
-    path = path or default_rules_path()
+    """The rules of path; by default the bundled rules followed by the user's own, if any."""
+    if path is not None:
+        return _load(path, _mtime(path))
+    rules = _load(default_rules_path(), _mtime(default_rules_path()))
+    user = user_rules_path()
+    if user.is_file():
+        extra = _load(user, _mtime(user))
+        rules = JunkRules(
+            line=rules.line + extra.line,
+            inline=rules.inline + extra.inline,
+            block_start=rules.block_start + extra.block_start,
+        )
+    return rules
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+@functools.lru_cache(maxsize=8)
+def _load(path: Path, mtime: float) -> JunkRules:
+    """Load and compile a rules file; cached per version of the file (the rules are immutable)."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise GongwenError(f"{path.name}：清理规则文件无法读取（{exc}）") from exc
+        raise GongwenError(f"{path}：清理规则文件无法读取（{exc}）") from exc
     try:
         return JunkRules(
             line=tuple(_rule(entry) for entry in data.get("line", [])),
@@ -70,7 +97,7 @@ def load_junk_rules(path: Path | None = None) -> JunkRules:
             block_start=tuple(_rule(entry) for entry in data.get("block_start", [])),
         )
     except (KeyError, re.error) as exc:
-        raise GongwenError(f"{path.name}：清理规则有误（{exc}）") from exc
+        raise GongwenError(f"{path}：清理规则有误（{exc}）") from exc
 
 
 def _rule(entry: dict) -> JunkRule:

@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 _DISPLACED_QUOTES = re.compile(r"^([“”‘’](?: [“”‘’])+) ?")
 _QUOTE_GAP = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])")
 
-PYPDF_MISSING = "读取 PDF 需要可选组件 pypdf，请安装：pip install \"gongwen[pdf]\"（或 pip install pypdf）"
+PYPDF_MISSING = '读取 PDF 需要可选组件 pypdf，请安装：pip install "gongwen[pdf]"（或 pip install pypdf）'
 
 
 def read_pdf_text(path: str | Path, rules: JunkRules | None = None) -> str:
@@ -66,7 +66,7 @@ def restore_displaced_quotes(line: str) -> str:
     if len(gaps) != len(quotes):
         return rest  # cannot tell where they stood: lose the marks rather than keep them misplaced
     pieces, last = [], 0
-    for gap, quote in zip(gaps, quotes):
+    for gap, quote in zip(gaps, quotes, strict=True):
         pieces += [rest[last : gap.start()], quote]
         last = gap.end()
     return "".join(pieces) + rest[last:]

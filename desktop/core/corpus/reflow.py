@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from desktop.core.corpus.chars import PARAGRAPH_END, SENTENCE_END, is_cjk, width
+from desktop.core.corpus.chars import PARAGRAPH_END, SENTENCE_END, width
 
 # A heading that starts a paragraph of its own.
 HEADING_START = re.compile(
@@ -32,10 +32,12 @@ _HARD_SPACE = re.compile(r"(?<=[^\x00-\x7f]) +(?=[^\x00-\x7f])")
 # 一要/二要、一是/二是: the next item of a run of numbered paragraphs.
 _ENUMERATED = re.compile(r"^([一二三四五六七八九])(要|是|方面|则|来)")
 _ORDINALS = "一二三四五六七八九十"
+_NUMBERED = re.compile(r"^\d{1,2}、")
 
 _MIN_WRAPPED_LENGTH = 200
 _MIN_WRAP_SPACES = 8
 _MIN_LINE_WIDTH = 12  # narrower "full lines" are word lists, not a page
+_MAX_PAGE_WIDTH = 60  # no page holds a wider line of Chinese
 _SHORT_MARGIN = 3.5  # a line this much narrower than a full line ends its paragraph
 _RUN_ON_LENGTH = 400
 _RUN_ON_SPLIT = re.compile(
@@ -45,14 +47,17 @@ _RUN_ON_SPLIT = re.compile(
 
 
 def full_line_width(lines: list[str]) -> float | None:
-    """The width of a full line: the most common width among lines of some length."""
+    """The width of a full line: the most common width among lines of some length, or a little wider
+    when nearly as many lines are (on a short page the indented first lines can be the most common)."""
     widths = [round(w) for w in map(width, lines) if w >= _MIN_LINE_WIDTH]
     if not widths:
         return None
-    (common, count), *_ = Counter(widths).most_common(1)
+    counts = Counter(widths)
+    common, count = counts.most_common(1)[0]
     if count < 2:
         return float(max(widths))
-    return float(common)
+    wider = [w for w in range(common + 1, common + 4) if counts[w] >= max(2, 0.5 * count)]
+    return float(max(wider, default=common))
 
 
 def reflow_lines(lines: list[str]) -> list[str]:
@@ -66,10 +71,29 @@ def reflow_lines(lines: list[str]) -> list[str]:
     for index, line in enumerate(lines):
         current.append(line)
         following = lines[index + 1] if index + 1 < len(lines) else None
-        if following is None or _ends_paragraph(line, following, full) or _next_item(current, following):
+        if (
+            following is None
+            or _ends_paragraph(line, following, full)
+            or _next_item(current, following)
+            or _heading_line(current, following, full)
+        ):
             paragraphs.append(_join(current))
             current = []
     return paragraphs
+
+
+def looks_hard_wrapped(lines: list[str]) -> bool:
+    """Text kept as a page's visual lines (a PDF saved as .txt): most lines share one width and break
+    mid-sentence."""
+    measured = [line for line in lines if width(line) >= _MIN_LINE_WIDTH / 2]
+    if len(measured) < _MIN_WRAP_SPACES:
+        return False
+    full = full_line_width(measured)
+    if full is None or not _MIN_LINE_WIDTH <= full <= _MAX_PAGE_WIDTH:
+        return False
+    full_lines = [line for line in measured if full - 3 <= width(line) <= full + 1]  # indented ones too
+    mid_sentence = sum(1 for line in full_lines if line[-1] not in PARAGRAPH_END + "，、")
+    return len(full_lines) >= 0.5 * len(measured) and mid_sentence >= 0.5 * len(full_lines)
 
 
 def looks_wrapped(line: str) -> bool:
@@ -123,7 +147,9 @@ def _wrap_segment(segment: str, full: float) -> list[str]:
     lines: list[str] = []
     current = tokens[0]
     for token in tokens[1:]:
-        if width(current) + width(token) > full + 1.5:
+        # "……增添后劲。 2、城市更新……": a numbered heading after a sentence starts a line of its own.
+        numbered = current[-1] in PARAGRAPH_END and _NUMBERED.match(token)
+        if numbered or width(current) + width(token) > full + 1.5:
             lines.append(current)
             current = token
         else:
@@ -143,6 +169,17 @@ def _ends_paragraph(line: str, following: str, full: float) -> bool:
     return last in SENTENCE_END + "：" and full - 3 <= width(following) <= full - 1.5
 
 
+def _heading_line(current: list[str], following: str, full: float) -> bool:
+    """A heading without final punctuation that fills its one line, followed by an indented line."""
+    (line,) = current if len(current) == 1 else ("",)
+    return (
+        bool(line)
+        and HEADING_START.match(line) is not None
+        and line[-1] not in PARAGRAPH_END + "，"
+        and full - 3 <= width(following) <= full - 1.5
+    )
+
+
 def _next_item(current: list[str], following: str) -> bool:
     """A paragraph opened by 二要 ends where a sentence ends and 三要 begins."""
     opened, upcoming = _ENUMERATED.match(current[0]), _ENUMERATED.match(following)
@@ -155,18 +192,22 @@ def _next_item(current: list[str], following: str) -> bool:
 def _join(lines: list[str]) -> str:
     text = lines[0]
     for line in lines[1:]:
-        if text[-1].isascii() and text[-1].isalnum() and line[0].isascii() and line[0].isalnum():
-            text = f"{text} {line}"  # a Latin word or number wrapped at the margin keeps its space
-        elif is_cjk(text[-1]) or is_cjk(line[0]):
-            text += line
-        else:
-            text = f"{text} {line}"
+        # Latin words wrapped at the margin keep a space between them; nothing else does ("80" + "%").
+        latin_gap = (
+            text[-1].isascii()
+            and (text[-1].isalnum() or text[-1] in ",.;:!?)")
+            and (line[0].isascii() and line[0].isalnum())
+        )
+        # A number wrapped after its point or comma ("8." + "3%") is one number again.
+        split_number = text[-1] in ".," and len(text) > 1 and text[-2].isdigit() and line[0].isdigit()
+        text = f"{text} {line}" if latin_gap and not split_number else text + line
     return text
 
 
 __all__ = [
     "HEADING_START",
     "full_line_width",
+    "looks_hard_wrapped",
     "looks_wrapped",
     "reflow_lines",
     "reflow_wrapped_line",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,6 +108,20 @@ class LintConfig:
         )
 
 
+def _validate(data: dict[str, Any], path: Path | None) -> None:
+    """Catch a bad pattern or term in a rule file here, with the file's name, not in the middle of a check."""
+    patterns = list(data.get("placeholder", {}).get("patterns", []))
+    for term in data.get("terms", []):
+        if not isinstance(term, dict) or not term.get("wrong") or not term.get("right"):
+            raise InputError(path, f"[[terms]] 每一项都要有 wrong 和 right：{term}")
+        patterns += [term[key] for key in ("before", "after") if term.get(key)]
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except (re.error, TypeError) as exc:
+            raise InputError(path, f"规则文件中的正则表达式“{pattern}”有误（{exc}）") from exc
+
+
 def load_config(user_file: Path | None = None, *, use_user_file: bool = True) -> LintConfig:
     """Bundled rule data, extended by the user's config/lint.toml when it exists."""
     data: dict[str, Any] = {}
@@ -119,6 +134,7 @@ def load_config(user_file: Path | None = None, *, use_user_file: bool = True) ->
         lint_section = user.pop("lint", {}) or {}
         data = _merge(data, user)
         log.info("lint config extended by %s", user_path)
+    _validate(data, user_path)
     levels: dict[str, Level] = {}
     for code, level in (lint_section.get("levels") or {}).items():
         try:

@@ -37,7 +37,15 @@ from desktop.core.mining.sentences import (
 
 log = logging.getLogger(__name__)
 
-REQUIRED_TABLES = {"documents", "sentences", "phrases", "occurrences", "sources", "phrase_grams", "gram_stats"}
+REQUIRED_TABLES = {
+    "documents",
+    "sentences",
+    "phrases",
+    "occurrences",
+    "sources",
+    "phrase_grams",
+    "gram_stats",
+}
 BUSY_TIMEOUT_MS = 5000
 WRITE_CACHE_KIB = 64 * 1024
 # Context ranking reads at most this many postings and scores at most this many phrases per query,
@@ -263,7 +271,8 @@ class PhraseBank:
             phrase_id = self.conn.execute(
                 """INSERT INTO phrases (text, kind, pattern, initials) VALUES (?, ?, ?, ?)
                    ON CONFLICT (text, kind) DO UPDATE SET
-                       pattern = CASE WHEN phrases.pattern = '' THEN excluded.pattern ELSE phrases.pattern END,
+                       pattern = CASE WHEN phrases.pattern = '' THEN excluded.pattern
+                                      ELSE phrases.pattern END,
                        initials = CASE WHEN phrases.initials = '' THEN excluded.initials
                                        ELSE phrases.initials END
                    RETURNING id""",
@@ -284,7 +293,8 @@ class PhraseBank:
     def delete_document(self, doc_id: int) -> set[int]:
         """Remove a document and everything it contributed; returns the phrases to refresh."""
         touched = {
-            row[0] for row in self.conn.execute("SELECT phrase_id FROM occurrences WHERE document_id = ?", (doc_id,))
+            row[0]
+            for row in self.conn.execute("SELECT phrase_id FROM occurrences WHERE document_id = ?", (doc_id,))
         }
         self.conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
         return touched
@@ -323,7 +333,9 @@ class PhraseBank:
         rows = c.execute(
             "SELECT id, text FROM phrases WHERE id IN (SELECT id FROM touched_phrases)"
         ).fetchall()
-        grams = [(g, pid, own) for pid, text in rows for g, own in phrase_grams_for(text, sentences.get(pid, []))]
+        grams = [
+            (g, pid, own) for pid, text in rows for g, own in phrase_grams_for(text, sentences.get(pid, []))
+        ]
         grams.sort()  # in key order the B-tree fills sequentially
         c.executemany("INSERT INTO phrase_grams (gram, phrase_id, own) VALUES (?, ?, ?)", grams)
         c.execute(
@@ -359,12 +371,15 @@ class PhraseBank:
         return [
             DocumentInfo(*row)
             for row in self.conn.execute(
-                "SELECT id, name, path, content_hash, size, added_at, program_version FROM documents ORDER BY name"
+                """SELECT id, name, path, content_hash, size, added_at, program_version
+                   FROM documents ORDER BY name"""
             )
         ]
 
     def document_text(self, name: str) -> str | None:
-        row = self.conn.execute("SELECT text FROM documents WHERE name = ? ORDER BY id LIMIT 1", (name,)).fetchone()
+        row = self.conn.execute(
+            "SELECT text FROM documents WHERE name = ? ORDER BY id LIMIT 1", (name,)
+        ).fetchone()
         return row[0] if row else None
 
     # ---- reading phrases -----------------------------------------------------------------------
@@ -411,7 +426,9 @@ class PhraseBank:
             for pid, text, kind_, pattern, initials, count, docs in rows
         ]
 
-    def rank(self, query: str = "", *, kind: str | None = None, context: str = "", limit: int = 10) -> list[RankedPhrase]:
+    def rank(
+        self, query: str = "", *, kind: str | None = None, context: str = "", limit: int = 10
+    ) -> list[RankedPhrase]:
         """The best `limit` phrases for a query (text prefix/substring or pinyin initials) and the
         paragraph at the cursor, best first."""
         query = query.strip()
@@ -421,18 +438,20 @@ class PhraseBank:
         fetch = max(limit, 1)
         kind_sql, kind_params = (" AND kind = ?", (kind,)) if kind else ("", ())
         order = f" ORDER BY docs DESC, count DESC LIMIT {fetch}"
-        rows: dict[int, tuple] = {}
+        ids: dict[int, None] = {}
 
         def collect(sql: str, params: tuple) -> None:
-            for row in self.conn.execute(sql, params):
-                rows.setdefault(row[0], row)
+            ids.update((row[0], None) for row in self.conn.execute(sql, params))
 
-        select = f"SELECT {_PHRASE_COLUMNS} FROM phrases WHERE "
+        select = "SELECT id FROM phrases WHERE "
         if not query:
             collect(select + "1" + kind_sql + order, kind_params)
         elif initials_mode:
             collect(select + "initials = ?" + kind_sql + order, (query, *kind_params))
-            collect(select + "initials >= ? AND initials < ?" + kind_sql + order, (query, _after(query), *kind_params))
+            collect(
+                select + "initials >= ? AND initials < ?" + kind_sql + order,
+                (query, _after(query), *kind_params),
+            )
         else:
             prefix = (query, _after(query))
             collect(select + "text >= ? AND text < ?" + kind_sql + order, (*prefix, *kind_params))
@@ -441,26 +460,35 @@ class PhraseBank:
             inner = " AND NOT (text >= ? AND text < ?)"
             if len(query) >= 3:  # the trigram index answers substrings of three characters or more
                 collect(
-                    select + "id IN (SELECT rowid FROM phrases_fts WHERE phrases_fts MATCH ?)" + inner + kind_sql + order,
+                    select
+                    + "id IN (SELECT rowid FROM phrases_fts WHERE phrases_fts MATCH ?)"
+                    + inner
+                    + kind_sql
+                    + order,
                     (_fts_phrase(query), *prefix, *kind_params),
                 )
             elif len(query) == 2:  # two characters: the phrase's own bigrams
                 collect(
-                    select + "id IN (SELECT phrase_id FROM phrase_grams WHERE gram = ? AND own = 1)" + inner + kind_sql + order,
+                    select
+                    + "id IN (SELECT phrase_id FROM phrase_grams WHERE gram = ? AND own = 1)"
+                    + inner
+                    + kind_sql
+                    + order,
                     (query, *prefix, *kind_params),
                 )
 
         context_scores = self._context_scores(context) if context else {}
-        missing = [pid for pid in context_scores if pid not in rows]
-        for start in range(0, len(missing), 500):
-            chunk = missing[start : start + 500]
-            collect(
-                select + f"id IN ({','.join('?' * len(chunk))})" + kind_sql,
-                (*chunk, *kind_params),
-            )
+        ids.update(dict.fromkeys(context_scores))
+        rows = []
+        wanted = list(ids)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            rows += self.conn.execute(
+                f"SELECT {_PHRASE_COLUMNS} FROM phrases WHERE id IN ({','.join('?' * len(chunk))})", chunk
+            ).fetchall()
 
         ranked: list[RankedPhrase] = []
-        for pid, text, kind_, pattern, initials, count, docs in rows.values():
+        for pid, text, kind_, pattern, initials, count, docs in rows:
             if kind and kind_ != kind:
                 continue
             if not query:
@@ -474,7 +502,9 @@ class PhraseBank:
                     continue
                 exact, match = int(text == query), 2 if text.startswith(query) else 1
             ranked.append(
-                RankedPhrase(text, kind_, pattern, initials, count, docs, exact, context_scores.get(pid, 0.0), match)
+                RankedPhrase(
+                    text, kind_, pattern, initials, count, docs, exact, context_scores.get(pid, 0.0), match
+                )
             )
         ranked.sort(key=lambda r: (r.key, r.text), reverse=True)
         return ranked[:limit]
@@ -511,7 +541,9 @@ class PhraseBank:
         best = sorted(scores.items(), key=lambda item: item[1], reverse=True)[:CONTEXT_MAX_CANDIDATES]
         return dict(best)
 
-    def suggest(self, query: str = "", *, kind: str | None = None, context: str = "", limit: int = 10) -> list[Phrase]:
+    def suggest(
+        self, query: str = "", *, kind: str | None = None, context: str = "", limit: int = 10
+    ) -> list[Phrase]:
         return attach_sources([self], self.rank(query, kind=kind, context=context, limit=limit))
 
     # ---- concordance ---------------------------------------------------------------------------
@@ -521,7 +553,9 @@ class PhraseBank:
         text = text.strip()
         if not text:
             return []
-        head = """SELECT d.name, s.text, s.position FROM sentences s JOIN documents d ON d.id = s.document_id"""
+        head = (
+            """SELECT d.name, s.text, s.position FROM sentences s JOIN documents d ON d.id = s.document_id"""
+        )
         tail = f" ORDER BY d.name, s.position LIMIT {max(limit, 0)}"
         if len(text) >= 3:
             sql = head + " WHERE s.id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?)" + tail
@@ -539,7 +573,13 @@ def _merge_duplicates(phrases: Iterable[Phrase]) -> list[Phrase]:
         key = (phrase.text, phrase.kind)
         if key not in merged:
             merged[key] = Phrase(
-                phrase.text, phrase.kind, phrase.pattern, phrase.initials, phrase.count, 1, list(phrase.sources)
+                phrase.text,
+                phrase.kind,
+                phrase.pattern,
+                phrase.initials,
+                phrase.count,
+                1,
+                list(phrase.sources),
             )
         else:
             seen = merged[key]
@@ -556,14 +596,18 @@ def attach_sources(banks: list[PhraseBank], ranked: list[RankedPhrase]) -> list[
     for bank in banks:
         for key, found in bank.sources_of(keys).items():
             sources[key].extend(found)
-    return [Phrase(r.text, r.kind, r.pattern, r.initials, r.count, r.docs, sources[(r.text, r.kind)]) for r in ranked]
+    return [
+        Phrase(r.text, r.kind, r.pattern, r.initials, r.count, r.docs, sources[(r.text, r.kind)])
+        for r in ranked
+    ]
 
 
 class BankGroup:
     """Several banks read as one (the user's bank and the bundled default bank)."""
 
-    def __init__(self, banks: list[PhraseBank]):
+    def __init__(self, banks: list[PhraseBank], problems: list[str] | None = None):
         self.banks = banks
+        self.problems = problems or []  # banks that could not be opened, as messages for the user
 
     def close(self) -> None:
         for bank in self.banks:
@@ -575,7 +619,9 @@ class BankGroup:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def rank(self, query: str = "", *, kind: str | None = None, context: str = "", limit: int = 10) -> list[RankedPhrase]:
+    def rank(
+        self, query: str = "", *, kind: str | None = None, context: str = "", limit: int = 10
+    ) -> list[RankedPhrase]:
         merged: dict[tuple[str, str], RankedPhrase] = {}
         for bank in self.banks:
             for r in bank.rank(query, kind=kind, context=context, limit=limit):
@@ -591,7 +637,9 @@ class BankGroup:
         ranked = sorted(merged.values(), key=lambda r: (r.key, r.text), reverse=True)
         return ranked[:limit]
 
-    def suggest(self, query: str = "", *, kind: str | None = None, context: str = "", limit: int = 10) -> list[Phrase]:
+    def suggest(
+        self, query: str = "", *, kind: str | None = None, context: str = "", limit: int = 10
+    ) -> list[Phrase]:
         return attach_sources(self.banks, self.rank(query, kind=kind, context=context, limit=limit))
 
     def phrases(self, kind: str | None = None) -> list[Phrase]:
@@ -606,7 +654,9 @@ class BankGroup:
                     seen.docs += p.docs
                     seen.sources.extend(p.sources)
         order = {k: i for i, k in enumerate(KINDS)}
-        return sorted(merged.values(), key=lambda p: (order.get(p.kind, len(order)), -p.docs, -p.count, p.text))
+        return sorted(
+            merged.values(), key=lambda p: (order.get(p.kind, len(order)), -p.docs, -p.count, p.text)
+        )
 
     def search(self, text: str, *, limit: int = 20) -> list[SearchHit]:
         hits: dict[tuple[str, str], SearchHit] = {}

@@ -50,25 +50,29 @@ def build_default_bank(
     tmp = out.with_name(out.name + ".building")
     for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm"), Path(f"{tmp}-journal")):
         leftover.unlink(missing_ok=True)
-    with PhraseBank.open(tmp) as bank:
-        report = import_paths(bank, [corpus_dir], progress=progress, miner=miner)
-        if report.failures:
-            reasons = "；".join(o.message for o in report.failures)
-            raise BankError(f"内置语料中有文件无法导入：{reasons}")
-        with bank.transaction():
-            # Paths of the build machine mean nothing where the bank is installed.
-            bank.conn.execute("UPDATE documents SET path = 'corpus/' || name")
-            bank.conn.execute(
-                "INSERT OR REPLACE INTO meta (key, value) VALUES ('corpus_fingerprint', ?)",
-                (corpus_fingerprint(corpus_dir),),
-            )
-    conn = sqlite3.connect(tmp)
     try:
-        conn.execute("PRAGMA journal_mode = DELETE")
-        conn.execute("VACUUM")
+        with PhraseBank.open(tmp) as bank:
+            report = import_paths(bank, [corpus_dir], progress=progress, miner=miner)
+            if report.failures:
+                reasons = "；".join(o.message for o in report.failures)
+                raise BankError(f"内置语料中有文件无法导入：{reasons}")
+            with bank.transaction():
+                # Paths of the build machine mean nothing where the bank is installed.
+                bank.conn.execute("UPDATE documents SET path = 'corpus/' || name")
+                bank.conn.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('corpus_fingerprint', ?)",
+                    (corpus_fingerprint(corpus_dir),),
+                )
+        conn = sqlite3.connect(tmp)
+        try:
+            conn.execute("PRAGMA journal_mode = DELETE")
+            conn.execute("VACUUM")
+        finally:
+            conn.close()
+        os.replace(tmp, out)
     finally:
-        conn.close()
-    os.replace(tmp, out)
+        for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+            leftover.unlink(missing_ok=True)
     return out
 
 
@@ -113,16 +117,21 @@ def open_query_banks(bank: str | Path | None = None, progress: Progress | None =
     if bank is not None:
         return BankGroup([open_for_reading(bank)])
     banks: list[PhraseBank] = []
-    try:
-        user = paths.user_bank_path()
-        if user.exists():
+    problems: list[str] = []
+    user = paths.user_bank_path()
+    if user.exists():
+        try:
             banks.append(open_for_reading(user))
+        except BankError as exc:  # a broken user bank must not take the default bank down with it
+            log.warning("user bank unusable: %s", exc)
+            problems.append(f"{exc}（本次只使用内置素材库）")
+    try:
         banks.append(PhraseBank.open(ensure_default_bank(progress), readonly=True))
     except BaseException:
         for opened in banks:
             opened.close()
         raise
-    return BankGroup(banks)
+    return BankGroup(banks, problems)
 
 
 def open_write_bank(bank: str | Path | None = None) -> PhraseBank:

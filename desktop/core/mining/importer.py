@@ -48,7 +48,12 @@ class FileOutcome:
     message: str = ""
 
     def to_json(self) -> dict:
-        return {"file": str(self.path), "status": self.status, "phrases": self.phrases, "message": self.message}
+        return {
+            "file": str(self.path),
+            "status": self.status,
+            "phrases": self.phrases,
+            "message": self.message,
+        }
 
 
 @dataclass
@@ -134,7 +139,7 @@ class _Importer:
         self,
         bank: PhraseBank,
         miner: MinerFunctions | None,
-        reader: Callable[[Path], "CleanDocument"],
+        reader: Callable[[Path], CleanDocument],
     ):
         self.bank = bank
         self.miner = miner
@@ -155,7 +160,9 @@ class _Importer:
         twin = self.bank.document_by_hash(digest)
         if twin is not None and twin.path != key:
             if Path(twin.path).exists():
-                return FileOutcome(path, "duplicate", message=f"{path.name}：内容与已导入的 {twin.name} 相同，已跳过")
+                return FileOutcome(
+                    path, "duplicate", message=f"{path.name}：内容与已导入的 {twin.name} 相同，已跳过"
+                )
             self.touched |= self.bank.delete_document(twin.id)  # the file was moved or renamed
         try:
             document = self.reader(path)
@@ -168,7 +175,9 @@ class _Importer:
             raise
         except Exception as exc:  # one broken document must not stop the others
             log.exception("mining %s failed", path)
-            return FileOutcome(path, "failed", message=f"{path.name}：处理失败（{type(exc).__name__}: {exc}）")
+            return FileOutcome(
+                path, "failed", message=f"{path.name}：处理失败（{type(exc).__name__}: {exc}）"
+            )
         with self.bank.savepoint():
             self.touched |= self.bank.store_document(
                 path=key,
@@ -180,7 +189,9 @@ class _Importer:
                 phrases=phrases,
                 initials_of=self.miner.initials_of,
             )
-        return FileOutcome(path, "updated" if existing else "added", phrases=len({(p.text, p.kind) for p in phrases}))
+        return FileOutcome(
+            path, "updated" if existing else "added", phrases=len({(p.text, p.kind) for p in phrases})
+        )
 
     def prune(self, folders: list[Path], seen: set[str]) -> list[FileOutcome]:
         """Documents once imported from these folders whose files are gone."""
@@ -199,7 +210,7 @@ def import_paths(
     paths: Iterable[str | Path],
     *,
     miner: MinerFunctions | None = None,
-    reader: Callable[[Path], "CleanDocument"] | None = None,
+    reader: Callable[[Path], CleanDocument] | None = None,
     progress: Callable[[int, int, FileOutcome], None] | None = None,
 ) -> ImportReport:
     """Import files and folders into `bank` in one transaction; see the module docstring."""
@@ -236,8 +247,9 @@ def remove_paths(bank: PhraseBank, paths: Iterable[str | Path]) -> ImportReport:
     matched = {o.path for o in report.outcomes}
     for target in targets:
         if not any(m == target or m.is_relative_to(target) for m in matched):
-            report.outcomes.append(FileOutcome(target, "failed", message=f"{target.name}：素材库中没有这个文件的素材"))
+            report.outcomes.append(
+                FileOutcome(target, "failed", message=f"{target.name}：素材库中没有这个文件的素材")
+            )
     report.documents = len(bank.documents())
     report.phrases_by_kind = bank.kind_counts()
     return report
-

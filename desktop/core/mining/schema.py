@@ -20,6 +20,22 @@ SCHEMA_VERSION = 1
 # Context grams kept per phrase: enough to tell topics apart, small enough for 100k phrases.
 MAX_GRAMS_PER_PHRASE = 48
 
+
+def _trigram_index(table: str) -> str:
+    """An FTS5 trigram index over `table.text` (external content), kept in step by triggers.
+    Rows are only inserted and deleted, never updated, so no update trigger is needed."""
+    return f"""CREATE VIRTUAL TABLE {table}_fts USING fts5 (
+    text, content = '{table}', content_rowid = 'id', tokenize = 'trigram'
+);
+CREATE TRIGGER {table}_ai AFTER INSERT ON {table} BEGIN
+    INSERT INTO {table}_fts (rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER {table}_ad AFTER DELETE ON {table} BEGIN
+    INSERT INTO {table}_fts ({table}_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+"""
+
+
 SCHEMA_V1 = """
 CREATE TABLE meta (
     key TEXT PRIMARY KEY,
@@ -45,16 +61,7 @@ CREATE TABLE sentences (
     text TEXT NOT NULL
 );
 CREATE INDEX sentences_document ON sentences (document_id, position);
-CREATE VIRTUAL TABLE sentences_fts USING fts5 (
-    text, content = 'sentences', content_rowid = 'id', tokenize = 'trigram'
-);
-CREATE TRIGGER sentences_ai AFTER INSERT ON sentences BEGIN
-    INSERT INTO sentences_fts (rowid, text) VALUES (new.id, new.text);
-END;
-CREATE TRIGGER sentences_ad AFTER DELETE ON sentences BEGIN
-    INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
-END;
-
+{sentences_fts}
 CREATE TABLE phrases (
     id INTEGER PRIMARY KEY,
     text TEXT NOT NULL,
@@ -65,19 +72,12 @@ CREATE TABLE phrases (
     docs INTEGER NOT NULL DEFAULT 0,
     UNIQUE (text, kind)
 );
-CREATE INDEX phrases_initials ON phrases (initials);
+-- Covering indexes: a prefix range is ranked by docs and count without reading the table.
+CREATE INDEX phrases_initials ON phrases (initials, docs, count, kind);
+CREATE INDEX phrases_text ON phrases (text, docs, count, kind);
 CREATE INDEX phrases_rank ON phrases (kind, docs DESC, count DESC);
 CREATE INDEX phrases_popular ON phrases (docs DESC, count DESC);
-CREATE VIRTUAL TABLE phrases_fts USING fts5 (
-    text, content = 'phrases', content_rowid = 'id', tokenize = 'trigram'
-);
-CREATE TRIGGER phrases_ai AFTER INSERT ON phrases BEGIN
-    INSERT INTO phrases_fts (rowid, text) VALUES (new.id, new.text);
-END;
-CREATE TRIGGER phrases_ad AFTER DELETE ON phrases BEGIN
-    INSERT INTO phrases_fts (phrases_fts, rowid, text) VALUES ('delete', old.id, old.text);
-END;
-
+{phrases_fts}
 CREATE TABLE occurrences (
     phrase_id INTEGER NOT NULL REFERENCES phrases (id) ON DELETE CASCADE,
     document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
@@ -108,7 +108,7 @@ CREATE TABLE gram_stats (
     gram TEXT PRIMARY KEY,
     df INTEGER NOT NULL
 ) WITHOUT ROWID;
-"""
+""".format(sentences_fts=_trigram_index("sentences"), phrases_fts=_trigram_index("phrases"))
 
 
 def now_iso() -> str:
@@ -167,7 +167,8 @@ def _migrate_v0_to_v1(conn: sqlite3.Connection) -> None:
     # program_version '' makes the next import of the same file mine it again with the current miner.
     conn.execute(
         """INSERT INTO documents (id, name, path, title, text, content_hash, size, added_at, program_version)
-           SELECT id, name, path, '', text, content_hash, length(CAST(text AS BLOB)), ?, '' FROM v0_documents""",
+           SELECT id, name, path, '', text, content_hash, length(CAST(text AS BLOB)), ?, ''
+           FROM v0_documents""",
         (stamp,),
     )
     conn.execute(

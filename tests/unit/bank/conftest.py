@@ -34,7 +34,9 @@ def rule_miner(doc: CleanDocument) -> list[Phrase]:
         hits = [(idiom, "idiom", IDIOM_INITIALS[idiom]) for idiom in IDIOM_INITIALS if idiom in sentence]
         hits += [(run, "parallel", "") for run in _RUN.findall(sentence)]
         for text, kind, initials in hits:
-            phrase = found.setdefault((text, kind), Phrase(text, kind, initials=initials, count=0, sources=[]))
+            phrase = found.setdefault(
+                (text, kind), Phrase(text, kind, initials=initials, count=0, sources=[])
+            )
             phrase.count += sentence.count(text)
             phrase.sources.append(Source(doc.name, sentence))
     return list(found.values())
@@ -64,10 +66,14 @@ DOC_B = (
 DOC_C = "在防汛工作会议上的讲话\n防汛工作要真抓实干，重整行装再出发。要查隐患、堵漏洞、强弱项。\n"
 
 
-@pytest.fixture
-def corpus(tmp_path) -> Path:
-    folder = tmp_path / "corpus"
+def write_corpus(folder: Path) -> Path:
+    """Three short speeches: a.txt, b.txt and sub/c.txt."""
     write(folder, "a.txt", DOC_A)
     write(folder, "b.txt", DOC_B)
     write(folder, "sub/c.txt", DOC_C)
     return folder
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    return write_corpus(tmp_path / "corpus")

@@ -10,7 +10,12 @@ import pytest
 from desktop.core import paths
 from desktop.core.errors import BankError
 from desktop.core.mining.bank import PhraseBank
-from desktop.core.mining.banks import build_default_bank, ensure_default_bank, open_query_banks, open_write_bank
+from desktop.core.mining.banks import (
+    build_default_bank,
+    ensure_default_bank,
+    open_query_banks,
+    open_write_bank,
+)
 from desktop.core.mining.importer import import_paths
 from tests.unit.bank.conftest import DOC_A, DOC_B, RULES, write
 
@@ -31,7 +36,10 @@ def test_built_default_bank_is_one_portable_read_only_file(tmp_path, resources):
     assert sorted(p.name for p in out.parent.iterdir()) == ["default.sqlite"]  # no journal, no WAL
     conn = sqlite3.connect(out)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
-    assert [r[0] for r in conn.execute("SELECT path FROM documents ORDER BY name")] == ["corpus/a.txt", "corpus/b.txt"]
+    assert [r[0] for r in conn.execute("SELECT path FROM documents ORDER BY name")] == [
+        "corpus/a.txt",
+        "corpus/b.txt",
+    ]
     conn.close()
     with PhraseBank.open(out, readonly=True) as bank:
         assert [p.text for p in bank.suggest("jjwg")] == ["久久为功"]
@@ -59,6 +67,15 @@ def test_missing_default_bank_is_built_into_the_data_folder_once(resources):
         assert [d.name for d in bank.documents()] == ["a.txt", "b.txt", "c.txt"]
 
 
+def test_a_bad_bundled_file_fails_the_build_and_leaves_no_file(resources):
+    (resources / "corpus" / "broken.txt").write_bytes(b"\x80\x81\xff\xfe\x00" * 50)
+    out = paths.default_bank_path()
+    with pytest.raises(BankError) as err:
+        build_default_bank(resources / "corpus", out, miner=RULES)
+    assert "内置语料中有文件无法导入：broken.txt：" in str(err.value)
+    assert not out.parent.exists() or list(out.parent.iterdir()) == []
+
+
 def test_missing_corpus_gives_a_clear_message(tmp_path, monkeypatch):
     monkeypatch.setenv("GONGWEN_RESOURCES", str(tmp_path / "empty"))
     with pytest.raises(BankError) as err:
@@ -78,3 +95,12 @@ def test_queries_read_the_user_bank_and_the_default_bank(tmp_path, resources):
         assert phrase.docs == 3 and {s.doc for s in phrase.sources} == {"a.txt", "b.txt", "d.txt"}
     with open_query_banks(paths.user_bank_path()) as only_user:  # --bank FILE alone
         assert [p.docs for p in only_user.suggest("jjwg")] == [1]
+
+
+def test_a_broken_user_bank_is_reported_and_the_default_bank_still_answers(resources):
+    build_default_bank(resources / "corpus", paths.default_bank_path(), miner=RULES)
+    paths.user_bank_path().write_bytes(b"\x00garbage" * 500)
+    with open_query_banks() as group:
+        assert [b.path for b in group.banks] == [paths.default_bank_path()]
+        assert len(group.problems) == 1 and group.problems[0].startswith("bank.sqlite：不是有效的素材库文件")
+        assert [p.text for p in group.suggest("jjwg")] == ["久久为功"]

@@ -72,9 +72,24 @@ def test_file_removed_from_folder_takes_its_phrases(tmp_path, corpus):
         assert bank.search("防汛") == []
         # Nothing left behind: no orphan rows in any table.
         conn = bank.conn
-        assert conn.execute("SELECT count(*) FROM sentences WHERE document_id NOT IN (SELECT id FROM documents)").fetchone()[0] == 0
-        assert conn.execute("SELECT count(*) FROM phrase_grams WHERE phrase_id NOT IN (SELECT id FROM phrases)").fetchone()[0] == 0
-        assert conn.execute("SELECT count(*) FROM gram_stats WHERE gram NOT IN (SELECT gram FROM phrase_grams)").fetchone()[0] == 0
+        assert (
+            conn.execute(
+                "SELECT count(*) FROM sentences WHERE document_id NOT IN (SELECT id FROM documents)"
+            ).fetchone()[0]
+            == 0
+        )
+        assert (
+            conn.execute(
+                "SELECT count(*) FROM phrase_grams WHERE phrase_id NOT IN (SELECT id FROM phrases)"
+            ).fetchone()[0]
+            == 0
+        )
+        assert (
+            conn.execute(
+                "SELECT count(*) FROM gram_stats WHERE gram NOT IN (SELECT gram FROM phrase_grams)"
+            ).fetchone()[0]
+            == 0
+        )
 
 
 def test_remove_paths_removes_a_document_explicitly(tmp_path, corpus):
@@ -170,8 +185,33 @@ def test_the_bank_is_one_self_contained_sqlite_file(tmp_path, corpus):
     with PhraseBank.open(path) as bank:
         import_paths(bank, [corpus], miner=RULES)
     conn = sqlite3.connect(path)
-    row = conn.execute("SELECT name, length(text) > 0, content_hash, size, added_at FROM documents WHERE name = 'a.txt'").fetchone()
-    assert row[0] == "a.txt" and row[1] == 1 and len(row[2]) == 64 and row[3] == len(DOC_A.encode()) and row[4]
-    assert conn.execute("SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH '\"营商环境\"'").fetchone()[0] == 2
+    row = conn.execute(
+        "SELECT name, length(text) > 0, content_hash, size, added_at FROM documents WHERE name = 'a.txt'"
+    ).fetchone()
+    assert (
+        row[0] == "a.txt" and row[1] == 1 and len(row[2]) == 64 and row[3] == len(DOC_A.encode()) and row[4]
+    )
+    assert (
+        conn.execute(
+            "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH '\"营商环境\"'"
+        ).fetchone()[0]
+        == 2
+    )
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     conn.close()
+
+
+def test_queries_keep_working_while_an_import_is_open(tmp_path, corpus):
+    path = tmp_path / "b.db"
+    with PhraseBank.open(path) as bank:
+        import_paths(bank, [corpus / "a.txt"], miner=RULES)
+    with PhraseBank.open(path) as writer, PhraseBank.open(path, readonly=True) as reader:
+        seen = []
+
+        def query_midway(index, total, outcome):
+            seen.append([h.doc for h in reader.search("营商环境")])
+
+        import_paths(writer, [corpus], miner=RULES, progress=query_midway)
+        # the reader sees the bank as committed before the import, never a half-written one
+        assert seen == [["a.txt"]] * 3
+        assert [h.doc for h in reader.search("营商环境")] == ["a.txt", "b.txt"]

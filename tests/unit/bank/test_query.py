@@ -6,7 +6,7 @@ import pytest
 
 from desktop.core.mining.bank import BankGroup, PhraseBank
 from desktop.core.mining.importer import import_paths
-from desktop.core.mining.model import Phrase, Source
+from desktop.core.mining.model import Phrase
 from tests.unit.bank.conftest import RULES, write
 
 

@@ -3,15 +3,17 @@
 
 from __future__ import annotations
 
-import itertools
-
 import pytest
 
 from desktop.core.mining.bank import PhraseBank
 from desktop.core.mining.model import KINDS, Phrase, Source
 
 SIZE = 100_000
-CHARS = "".join(dict.fromkeys("发展改革创新协调绿色开放共享安全稳定民生就业教育医疗住房养老服务项目产业经济科技人才乡村城市治理基层"))  # distinct characters, so every text is distinct
+CHARS = "".join(
+    dict.fromkeys(
+        "发展改革创新协调绿色开放共享安全稳定民生就业教育医疗住房养老服务项目产业经济科技人才乡村城市治理基层"
+    )
+)  # distinct characters, so every text is distinct
 LETTERS = "bcdfghklmnpqrstwxyz"  # no j: nothing generated collides with the planted jjwg
 
 

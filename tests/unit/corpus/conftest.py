@@ -9,6 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from desktop.core.corpus.chars import width
 from desktop.core.corpus.legacy import find_soffice
 from tests.conftest import SEEDS_DIR
 
@@ -29,9 +30,23 @@ def seed_text(prefix: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
+def wrap(paragraph: str, line_width: int, indent: bool) -> list[str]:
+    """Fill lines up to line_width cells (ASCII half a cell), never breaking inside a number, as Word does."""
+    lines, current, limit = [], "", line_width - (2 if indent else 0)
+    for char in paragraph:
+        if current and width(current + char) > limit:
+            cut = len(current)
+            while cut > 1 and current[cut - 1].isascii() and current[cut - 1].isalnum() and char.isascii():
+                cut -= 1  # carry the start of a number over to the next line
+            lines.append(current[:cut])
+            current, limit = current[cut:], line_width
+        current += char
+    return [*lines, current]
+
+
 @pytest.fixture
 def make_docx(tmp_path) -> Callable[..., Path]:
-    """Build a real .docx: paragraphs, then an optional table (rows of cell texts), then closing paragraphs."""
+    """Build a real .docx: paragraphs, then an optional table (rows of cell texts), then more paragraphs."""
 
     def build(
         name: str = "speech.docx",
@@ -44,8 +59,8 @@ def make_docx(tmp_path) -> Callable[..., Path]:
             document.add_paragraph(text)
         if table:
             grid = document.add_table(rows=len(table), cols=len(table[0]))
-            for row, cells in zip(grid.rows, table):
-                for cell, text in zip(row.cells, cells):
+            for row, cells in zip(grid.rows, table, strict=True):
+                for cell, text in zip(row.cells, cells, strict=True):
                     cell.text = text
         for text in after:
             document.add_paragraph(text)
@@ -85,7 +100,9 @@ def converted(soffice, tmp_path_factory) -> Callable[[Path, str], Path]:
             capture_output=True,
             timeout=180,
         )
-        (result,) = [p for p in workdir.iterdir() if p.is_file() and p.suffix == f".{target_format.split(':')[0]}"]
+        (result,) = [
+            p for p in workdir.iterdir() if p.is_file() and p.suffix == f".{target_format.split(':')[0]}"
+        ]
         return result
 
     return convert

@@ -83,14 +83,19 @@ def test_a_stray_bad_byte_in_a_long_file_is_tolerated(tmp_path):
     assert "所谓有欣喜" in decoded.text
 
 
-def test_empty_file(tmp_path):
+def test_empty_corpus_file(tmp_path):
     with pytest.raises(InputError, match="empty.txt：文件为空"):
-        read_text_file(write(tmp_path, "empty.txt", b""))
+        read_document(write(tmp_path, "empty.txt", b""))
 
 
-def test_whitespace_only_file(tmp_path):
+def test_whitespace_only_corpus_file(tmp_path):
     with pytest.raises(InputError, match="blank.txt：.*没有文字"):
-        read_text_file(write(tmp_path, "blank.txt", " \r\n\t\n".encode()))
+        read_document(write(tmp_path, "blank.txt", b" \r\n\t\n"))
+
+
+def test_an_empty_draft_decodes_to_empty_text(tmp_path):
+    decoded = read_text_file(write(tmp_path, "new.txt", b""))
+    assert (decoded.text, decoded.encoding, decoded.newline) == ("", "utf-8", "\n")
 
 
 def test_binary_with_nul_bytes(tmp_path):
@@ -107,7 +112,11 @@ def test_binary_full_of_control_characters_but_no_nul(tmp_path):
 
 @pytest.mark.parametrize(
     ("head", "named"),
-    [(b"PK\x03\x04", "Word（.docx）或压缩文件"), (b"%PDF-1.7", "PDF"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", ".doc")],
+    [
+        (b"PK\x03\x04", "Word（.docx）或压缩文件"),
+        (b"%PDF-1.7", "PDF"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", ".doc"),
+    ],
 )
 def test_office_files_named_txt_are_named_for_what_they_are(tmp_path, head, named):
     with pytest.raises(InputError, match=named):
@@ -151,7 +160,9 @@ def test_a_named_pipe_is_refused_without_blocking(tmp_path):
         read_document(pipe)
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads every file regardless of mode")
+@pytest.mark.skipif(
+    os.name != "posix" or os.geteuid() == 0, reason="root reads every file regardless of mode"
+)
 def test_a_file_without_read_permission(tmp_path):
     path = write(tmp_path, "secret.txt", SPEECH.encode())
     path.chmod(0)
@@ -160,5 +171,5 @@ def test_a_file_without_read_permission(tmp_path):
 
 
 def test_decode_bytes_without_a_path_still_explains():
-    with pytest.raises(InputError, match="^文件为空$"):
-        decode_bytes(b"")
+    with pytest.raises(InputError, match="^不是文本文件"):
+        decode_bytes(b"\x00\x01\x02\x03" * 100)

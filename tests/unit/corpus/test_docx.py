@@ -34,7 +34,7 @@ def document_xml(body: str, prolog: str = "") -> bytes:
     return (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{prolog}'
         f"<w:document {W}><w:body>{body}</w:body></w:document>"
-    ).encode("utf-8")
+    ).encode()
 
 
 def test_body_paragraphs_and_table_text_in_document_order(make_docx):
@@ -68,7 +68,11 @@ def test_styles_soft_breaks_and_headers(tmp_path):
     paragraphs = read_docx_paragraphs(path)
     assert paragraphs[0].style == "Title"
     assert paragraphs[1].text == "同志们：\n今天召开这次会议。"
-    assert read_document(path).paragraphs == ["在全市重点工作推进会上的讲话", "同志们：", "今天召开这次会议。"]
+    assert read_document(path).paragraphs == [
+        "在全市重点工作推进会上的讲话",
+        "同志们：",
+        "今天召开这次会议。",
+    ]
 
 
 def test_open_docx_parts_gives_the_parsed_parts_a_draft_importer_needs(make_docx):
@@ -120,7 +124,9 @@ def test_zip_bomb_refused_by_its_declared_size_before_decompression(make_docx, t
     for signature, size_offset, name_offset in ((b"PK\x01\x02", 24, 46), (b"PK\x03\x04", 22, 30)):
         start = 0
         while (start := data.find(signature, start)) != -1:
-            name_length = struct.unpack_from("<H", data, start + (28 if signature == b"PK\x01\x02" else 26))[0]
+            name_length = struct.unpack_from("<H", data, start + (28 if signature == b"PK\x01\x02" else 26))[
+                0
+            ]
             name = bytes(data[start + name_offset : start + name_offset + name_length])
             if name == b"word/document.xml":
                 struct.pack_into("<I", data, start + size_offset, 0xFFFFFFF0)

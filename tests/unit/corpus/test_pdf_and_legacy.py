@@ -1,4 +1,4 @@
-"""PDF through pypdf; .doc/.wps through LibreOffice. Files are made the way users get them: by an office suite."""
+"""PDF through pypdf; .doc/.wps through LibreOffice; files made the way users get them: by an office suite."""
 
 from __future__ import annotations
 
@@ -77,7 +77,9 @@ def test_pdf_without_text_is_probably_a_scan(tmp_path):
 
 def test_corrupt_pdf(tmp_path):
     path = tmp_path / "broken.pdf"
-    path.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF")
+    path.write_bytes(
+        b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF"
+    )
     with pytest.raises(InputError, match="broken.pdf："):
         read_document(path)
 
@@ -91,7 +93,9 @@ def test_missing_pypdf_gives_a_clear_message(tmp_path, monkeypatch):
 
 
 def test_quotes_displaced_by_pypdf_are_restored():
-    assert restore_displaced_quotes("“ ” “ ”服务业 两区 行列。我市 三区 特") == "服务业“两区”行列。我市“三区”特"
+    assert (
+        restore_displaced_quotes("“ ” “ ”服务业 两区 行列。我市 三区 特") == "服务业“两区”行列。我市“三区”特"
+    )
     assert restore_displaced_quotes("“标题”在前") == "“标题”在前"
 
 

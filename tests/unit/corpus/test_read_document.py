@@ -15,7 +15,9 @@ SPEECH = "\n".join(SPEECH_LINES)
 
 def test_a_text_file_becomes_a_clean_document(tmp_path):
     path = tmp_path / "讲话.txt"
-    data = ("仅供学习 禁止外传\n" + SPEECH.replace("，", ",") + "\n看过本文的人还看了：\n1.在某会议上的讲话\n").encode("gbk")
+    data = (
+        "仅供学习 禁止外传\n" + SPEECH.replace("，", ",") + "\n看过本文的人还看了：\n1.在某会议上的讲话\n"
+    ).encode("gbk")
     path.write_bytes(data)
     document = read_document(path)
     assert document.path == path and document.name == "讲话.txt"
@@ -43,7 +45,9 @@ def test_without_a_recognisable_title_the_file_name_is_the_title(tmp_path):
 
 def test_a_file_of_nothing_but_junk(tmp_path):
     path = tmp_path / "ads.txt"
-    path.write_text("仅供学习 禁止外传\n会员群：  免费QQ群：\nCopyright © 2002-2018 版权所有\n", encoding="utf-8")
+    path.write_text(
+        "仅供学习 禁止外传\n会员群：  免费QQ群：\nCopyright © 2002-2018 版权所有\n", encoding="utf-8"
+    )
     with pytest.raises(InputError, match="ads.txt：清理后没有正文"):
         read_document(path)
 
@@ -62,3 +66,15 @@ def test_supported_suffixes_are_case_insensitive(tmp_path):
     path = tmp_path / "SPEECH.TXT"
     path.write_text(SPEECH, encoding="utf-8")
     assert is_supported(path) and read_document(path).title == SPEECH_LINES[0]
+
+
+def test_an_unexpected_failure_on_one_file_is_still_an_input_error(tmp_path, monkeypatch):
+    path = tmp_path / "odd.txt"
+    path.write_text(SPEECH, encoding="utf-8")
+
+    def broken(raw):
+        raise RuntimeError("a reader bug")
+
+    monkeypatch.setattr("desktop.core.corpus.document.clean_paragraphs", broken)
+    with pytest.raises(InputError, match="odd.txt：读取失败（内部错误 RuntimeError"):
+        read_document(path)

@@ -87,3 +87,22 @@ def test_gather_merges_a_defect_that_runs_through_the_file(linter):
     assert len(merged.spots) == 8 and "全文共 8 处" in merged.message
     fixed, _ = apply_fixes(text, [merged])
     assert "," not in fixed
+
+
+def test_bad_user_rule_file_is_reported_with_its_name(isolated_data_dir):
+    import pytest
+
+    from desktop.core.errors import InputError
+
+    config_dir = isolated_data_dir / "config"
+    config_dir.mkdir(exist_ok=True)
+    user = config_dir / "lint.toml"
+    user.write_text('[placeholder]\npatterns = ["([未闭合"]\n', encoding="utf-8")
+    with pytest.raises(InputError, match="lint.toml.*正则表达式"):
+        load_config()
+    user.write_text("[lint\n", encoding="utf-8")
+    with pytest.raises(InputError, match="lint.toml.*格式有误"):
+        load_config()
+    user.write_text('[lint.levels]\nGW301 = "fatal"\n', encoding="utf-8")
+    with pytest.raises(InputError, match="GW301"):
+        load_config()

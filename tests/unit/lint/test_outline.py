@@ -95,3 +95,11 @@ def test_web_junk_is_boilerplate_and_the_real_title_is_found(seed_paths):
 def test_parse_of_empty_and_blank_text():
     assert parse_outline("").blocks == []
     assert parse_outline("\n \n").blocks == []
+
+
+def test_block_index_at_finds_the_paragraph_under_the_cursor():
+    outline = parse_outline(DRAFT)
+    for index, block in enumerate(outline.blocks):
+        assert outline.block_index_at(block.start) == index
+        assert outline.block_index_at(block.end - 1) == index
+    assert outline.block_index_at(len(DRAFT) + 5) is None

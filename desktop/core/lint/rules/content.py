@@ -33,7 +33,9 @@ def _placeholder_spans(text: str, data: dict) -> list[tuple[int, int]]:
     pattern = _compiled(tuple(conf.get("patterns", ())))
     legit = conf.get("legit", [])
     unnamed_after = tuple(conf.get("unnamed_after", ()))
-    legit_spans = [(m.start(), m.end()) for word in legit for m in re.finditer(re.escape(word), text)]
+    legit_spans = (
+        [(m.start(), m.end()) for m in _compiled(tuple(re.escape(w) for w in legit)).finditer(text)] if legit else []
+    )
     spans = []
     for m in pattern.finditer(text):
         s, e = m.start(), m.end()
@@ -63,13 +65,13 @@ def check_placeholder(rule: Rule, ctx: ParagraphContext) -> Iterator[Diagnostic]
         message = f"遗留占位符「{ctx.text[start:end]}」，请填上实际内容"
     else:
         kinds = Counter(ctx.text[s:e] for s, e in spans)
-        shown = "、".join(f"「{k}」" for k, _ in kinds.most_common(4))
-        message = f"本段有 {len(spans)} 处遗留占位符（{shown}等），请逐一填上实际内容"
+        shown = "、".join(f"「{k}」" for k, _ in kinds.most_common(4)) + ("等" if len(kinds) > 4 else "")
+        message = f"本段有 {len(spans)} 处遗留占位符（{shown}），请逐一填上实际内容"
     yield rule.diagnostic(start, end - start, message, spots=tuple((s, e - s) for s, e in spans))
 
 
 def _normal(sentence: str) -> str:
-    return re.sub(r"\s+", "", sentence)
+    return "".join(sentence.split())
 
 
 def check_duplicate_text(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
@@ -110,12 +112,14 @@ def check_overused(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
     size = sum(b.end - b.start for b in blocks)
     if not size:
         return
-    for word in words:
-        spots = [
-            (b.start + m.start(), len(word))
-            for b in blocks
-            for m in re.finditer(re.escape(word), outline.text[b.start : b.end])
-        ]
+    if not words:
+        return
+    pattern = _compiled(tuple(re.escape(w) for w in words))
+    found: dict[str, list[tuple[int, int]]] = {}
+    for b in blocks:
+        for m in pattern.finditer(outline.text, b.start, b.end):
+            found.setdefault(m.group(), []).append((m.start(), len(m.group())))
+    for word, spots in found.items():
         density = len(spots) * 1000 / size
         if len(spots) >= min_count and density >= per_thousand:
             first = spots[0]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 
 from desktop.core.lint.model import (
     Diagnostic,
@@ -23,6 +24,11 @@ _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（",
 _NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", "(": "括号", ")": "括号"}
 _CJKISH = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’《》…—]")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
+
+
+@lru_cache(maxsize=8)
+def _marks_pattern(marks: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(marks) + "]")
 
 
 def _neighbour(text: str, index: int, step: int) -> str:
@@ -46,8 +52,9 @@ def check_halfwidth(rule: Rule, ctx: ParagraphContext) -> Iterator[Diagnostic]:
     skipped = _skipped_spans(ctx)
     edits: list[Edit] = []
     found: Counter[str] = Counter()
-    for i, ch in enumerate(text):
-        if ch not in marks or any(a <= i < b for a, b in skipped):
+    for m in _marks_pattern("".join(sorted(marks))).finditer(text):
+        i, ch = m.start(), m.group()
+        if any(a <= i < b for a, b in skipped):
             continue
         before, after = _neighbour(text, i, -1), _neighbour(text, i, 1)
         if ch in ",:" and before.isdigit() and after.isdigit():
@@ -71,6 +78,7 @@ def check_halfwidth(rule: Rule, ctx: ParagraphContext) -> Iterator[Diagnostic]:
 
 _PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "【": "】"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
+_PAIR_CHARS = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
 
 
 def check_unpaired(rule: Rule, ctx: ParagraphContext) -> Iterator[Diagnostic]:
@@ -81,7 +89,8 @@ def check_unpaired(rule: Rule, ctx: ParagraphContext) -> Iterator[Diagnostic]:
         skipped.append((ctx.rel(h.marker_start), ctx.rel(h.marker_end)))
     stacks: dict[str, list[int]] = {opener: [] for opener in _PAIRS}
     problems: list[tuple[int, str]] = []
-    for i, ch in enumerate(text):
+    for m in _PAIR_CHARS.finditer(text):
+        i, ch = m.start(), m.group()
         if any(a <= i < b for a, b in skipped):
             continue
         if ch in _PAIRS:
