@@ -33,8 +33,10 @@ _KNOWN_FRAMES = [
     re.compile(r"^要?在(?P<x>.{2,10}?)(上|中)"),
     re.compile(r"^以(?P<x>.{2,10}?)(推动|促进|助推|带动|保障|引领)"),
     re.compile(r"^关于(?P<x>.{2,12})$"),
-    re.compile(r"^(?P<x>[^要]{2,8})要(?![素求点害领是务])"),
+    re.compile(r"^(?P<x>[^要，,]{2,8})要(?![素求点害领是务])"),
 ]
+_MARKER_STARTS = frozenset(f"（(第0123456789{_NUM}")
+_MARKER_START_RE = re.compile(f"(?:^|[。！？])[（(第0-9{_NUM}]")
 _FIRST_RE = re.compile(r"^[（(]?(一|1|第一)(?![二三四五六七八九十\d])")
 _NOISE_RE = re.compile(r"[0-9０-９X×%]")
 
@@ -56,26 +58,28 @@ def _heading_of(sentence: str, first_in_line: bool) -> tuple[str, str] | None:
 
 
 def _frame_pattern(heading: str, siblings: list[str]) -> str:
-    """The longest piece (two characters or more) the heading shares with at least half of its siblings is
-    the frame; what comes before it is the topic: 认真研判经济形势，切实增强… → X，切实增强…"""
+    """The frame is what the heading shares with its siblings — all of them if it can, else half: a shared
+    opening (抓好X, 强化X), or the longest shared piece (two characters or more) with the topic before it
+    (认真研判经济形势，切实增强… → X，切实增强…)."""
     others = [s for s in siblings if s != heading]
     if not others:
         return ""
-    need = max(1, (len(others) + 1) // 2)
-    for size in range(len(heading) - 1, 1, -1):  # a shared opening frames best: 抓好X, 强化X
-        if sum(1 for other in others if other.startswith(heading[:size])) >= need:
-            return heading[:size] + "X"
-    for size in range(len(heading) - 1, 1, -1):
-        for start in range(0, len(heading) - size + 1):
-            piece = heading[start : start + size]
-            if sum(1 for other in others if piece in other) < need:
-                continue
-            if start > 0:
-                return "X" + heading[start:]
-            tail = common_suffix([heading, *others])
-            if tail and len(piece) + len(tail) < len(heading) and sum(1 for o in others if o.endswith(tail)) >= need:
-                return piece + "X" + tail
-            return piece + "X"
+    for need in dict.fromkeys([len(others), max(1, (len(others) + 1) // 2)]):
+        for size in range(len(heading) - 1, 1, -1):
+            if sum(1 for other in others if other.startswith(heading[:size])) >= need:
+                return heading[:size] + "X"
+        for size in range(len(heading) - 1, 1, -1):
+            for start in range(0, len(heading) - size + 1):
+                piece = heading[start : start + size]
+                if sum(1 for other in others if piece in other) < need:
+                    continue
+                if start > 0:
+                    return "X" + heading[start:]
+                tail = common_suffix([heading, *others])
+                shared_tail = sum(1 for o in others if o.endswith(tail)) >= need
+                if tail and len(piece) + len(tail) < len(heading) and shared_tail:
+                    return piece + "X" + tail
+                return piece + "X"
     return ""
 
 
@@ -92,7 +96,11 @@ def extract(lines: list[str], lex: Lexicon) -> Iterator[Candidate]:
     found: list[tuple[tuple[str, int], str, str]] = []
     groups: dict[str, int] = defaultdict(int)
     for line in lines:
+        if _MARKER_START_RE.search(line) is None:
+            continue  # no sentence of this line opens with a numbering marker
         for position, sentence in enumerate(split_sentences(line)):
+            if sentence[0] not in _MARKER_STARTS:
+                continue
             heading = _heading_of(sentence, position == 0)
             if heading:
                 kind, body = heading

@@ -9,6 +9,7 @@ or a unit that does not split into two ordinary words (凝心聚力, 化危为�
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -48,6 +49,7 @@ _LEAD_INS = frozenset("能要是到于的地们须就都也更再把将让使需
 # Characters that lead ABAC idioms productively (又好又快, 扛牢扛实, 亲力亲为); others give noise (发展发挥).
 _ABAC_HEADS = frozenset("又做扛善亲边越自敢真群宜能可乱加对抓严早快常评有无不一多再大")
 _TERM_ENDS = ("之年", "之际", "之时", "工作")
+_BLOCK = 200  # sentences scanned together: bounded memory however long the document
 _CLASSIFIERS = "个套本件项名批次种条户家位"
 _NOUNISH = frozenset({"n", "vn", "nz", "ns", "nt", "j", "an", "ng"})
 _VERBISH = frozenset({"v", "vd", "vg"})
@@ -112,7 +114,7 @@ def _compositional_idiom(w: str, lex: Lexicon) -> bool:
         return False  # 不愿担当: a negated verb phrase
     if left >= 100 and lex.tag(w[:2]) in _NOUNISH and w[2] in _COMMENT_STARTS:
         return False  # 标准不高
-    if w[1] in _COMPLEMENTS and lex.freq(w[:2]) < _COMMON_WORD_FREQ and lex.freq(w[2:]) >= 500:
+    if w[1] in _COMPLEMENTS and lex.freq(w[:2]) < _COMMON_WORD_FREQ and lex.freq(w[2:]) >= _RARE_HALF_FREQ:
         return False  # 抓出成效, 带着技术
     if lex.freq(w[1:3]) >= 500 and max(left, right) < _COMMON_WORD_FREQ:
         return False  # a window across words: 议结束后, 素成本高
@@ -126,16 +128,13 @@ def _abac_noun_pair(w: str, lex: Lexicon) -> bool:
     return w[0] == w[2] and lex.freq(w[:2]) >= 100 and lex.freq(w[2:]) >= 100
 
 
-def is_four_char_idiom(w: str, lex: Lexicon, whole: bool = True) -> bool:
-    """Is this four-character unit (already known to stand between punctuation) an idiom?
-
-    ``whole`` is false for the end of a longer item after a lead-in (就能破茧化蝶): such a unit must be an
-    idiom by the dictionary or by its shape, since its start is less certain.
-    """
-    if not _FOUR_CJK_RE.match(w) or w in _NOT_IDIOMS or _ORDINAL_RE.match(w) or w.endswith(_TERM_ENDS):
+@functools.lru_cache(maxsize=1 << 16)
+def is_four_char_idiom(w: str, lex: Lexicon) -> bool:
+    """Is this four-character unit (already known to stand between punctuation) an idiom?"""
+    if len(w) != 4 or w in dictionary_idioms(lex):
+        return len(w) == 4
+    if not _FOUR_CJK_RE.match(w) or w in _NOT_IDIOMS or w.endswith(_TERM_ENDS) or _ORDINAL_RE.match(w):
         return False
-    if is_dictionary_idiom(w, lex):
-        return True
     if any(ch in _PARTICLES for ch in w) or lex.tag(w) in _NAME_TAGS:
         return False
     if _reduplicated(w, lex) and w[0] not in "在是和把被从" and not _abac_noun_pair(w, lex):
@@ -144,51 +143,75 @@ def is_four_char_idiom(w: str, lex: Lexicon, whole: bool = True) -> bool:
         return False
     if "而" in w[1:3] and lex.freq(w[:2]) < 1000:
         return True  # 乘势而上, 华而不实; not 角度而言
-    if lex.freq(w) > 3 and lex.tag(w) not in IDIOM_TAGS and _two_words(w, lex, _COMMON_HALF_FREQ):
-        return False  # an ordinary dictionary word: 基础设施
+    if _two_words(w, lex, _COMMON_HALF_FREQ):
+        return False  # two everyday words: 基础设施, 产业发展
     return _compositional_idiom(w, lex)
 
 
-def _boundary_units(sentence: str, lex: Lexicon) -> Iterator[tuple[str, bool]]:
+def _boundary_units(sentence: str, lex: Lexicon) -> Iterator[str]:
     """Four-character units standing alone: a whole clause or 、-item, its end after a lead-in
     (就能破茧化蝶, 做到应扶尽扶, 敢于较真碰硬) or its start before 的 (爬坡过坎的关键时期)."""
     for clause in split_clauses(sentence):
         for item in clause.split("、"):
-            item = _QUOTES_RE.sub("", item)
+            if "“" in item or "”" in item:
+                item = _QUOTES_RE.sub("", item)
             if len(item) == 4:
-                yield item, True
+                yield item
             elif len(item) > 4:
                 if item[-5] in _LEAD_INS and lex.freq(item[-5:-3]) < 100:
-                    yield item[-4:], False
+                    yield item[-4:]
                 if item[4] == "的" and lex.freq(item[3:5]) < 100:
-                    yield item[:4], False  # 爬坡过坎的关键时期
+                    yield item[:4]  # 爬坡过坎的关键时期
+
+
+_ABAC_RE = re.compile(r"(?=(([\u4e00-\u9fff])[\u4e00-\u9fff]\2[\u4e00-\u9fff]))")
 
 
 def _reduplicated_windows(run: str, lex: Lexicon) -> Iterator[str]:
     """ABAC units anywhere (又好又快, 扛牢扛实, 做大做强), led by a character that forms them productively."""
-    for i in range(len(run) - 3):
-        a, b, c, d = run[i : i + 4]
-        if a != c or a not in _ABAC_HEADS or b == d or run[i : i + 3] == "越来越" or b in _PARTICLES or d in _PARTICLES + _CLASSIFIERS:
+    for match in _ABAC_RE.finditer(run):
+        i, window = match.start(), match.group(1)
+        a, b, _, d = window
+        if a not in _ABAC_HEADS or b == d or b in _PARTICLES or d in _PARTICLES + _CLASSIFIERS:
             continue
-        if i + 5 <= len(run) and lex.freq(run[i + 3 : i + 5]) >= 50 or _abac_noun_pair(run[i : i + 4], lex):
+        if window.startswith("越来越") or _abac_noun_pair(window, lex):
+            continue
+        if i + 5 <= len(run) and lex.freq(run[i + 3 : i + 5]) >= 50:
             continue  # 一月一调度: the window ends inside a word
-        yield run[i : i + 4]
+        if i + 4 < len(run) and run[i + 4] == a:
+            continue  # 多跑多谈多联系: a longer chain, not a four-character unit
+        yield window
+
+
+@functools.cache
+def dictionary_idioms(lex: Lexicon) -> frozenset[str]:
+    """Every four-character dictionary entry that counts as an idiom, decided once per dictionary."""
+    return frozenset(w for w in lex.words if len(w) == 4 and is_dictionary_idiom(w, lex))
 
 
 def extract(sentences: list[str], lex: Lexicon) -> Iterator[Candidate]:
+    for block in range(0, len(sentences), _BLOCK):
+        yield from _extract_block(sentences[block : block + _BLOCK], lex)
+
+
+def _extract_block(sentences: list[str], lex: Lexicon) -> Iterator[Candidate]:
+    idioms = dictionary_idioms(lex)
+    # One set intersection over every window of a block of sentences runs in C; only the few hits are
+    # then looked for sentence by sentence. Windows across punctuation match no entry.
+    joined = "\n".join(sentences)
+    hits = idioms.intersection([joined[i : i + 4] for i in range(len(joined) - 3)])
+    abac = not _ABAC_HEADS.isdisjoint(joined)
     for sentence in sentences:
         seen: set[str] = set()
-        for run in _CJK_RUN_RE.findall(sentence):
-            for i in range(len(run) - 3):
-                window = run[i : i + 4]
-                if window not in seen and is_dictionary_idiom(window, lex):
-                    seen.add(window)
-                    yield Candidate(window, window, sentence)
-            for window in _reduplicated_windows(run, lex):
+        for window in sorted((w for w in hits if w in sentence), key=sentence.find):
+            seen.add(window)
+            yield Candidate(window, window, sentence)
+        if abac and _ABAC_RE.search(sentence):
+            for window in _reduplicated_windows(sentence, lex):
                 if window not in seen:
                     seen.add(window)
                     yield Candidate(window, window, sentence)
-        for unit, whole in _boundary_units(sentence, lex):
-            if unit not in seen and is_four_char_idiom(unit, lex, whole):
+        for unit in _boundary_units(sentence, lex):
+            if unit not in seen and is_four_char_idiom(unit, lex):
                 seen.add(unit)
                 yield Candidate(unit, unit, sentence)

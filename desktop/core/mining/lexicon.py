@@ -18,7 +18,7 @@ NOUN_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "ng", "s
 MAX_WORD_LEN = 5
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: loaded once, cached derived tables key on it
 class Lexicon:
     words: dict[str, tuple[int, str]]  # word → (frequency, tag)
 
@@ -32,9 +32,6 @@ class Lexicon:
 
     def __contains__(self, word: str) -> bool:
         return word in self.words
-
-    def is_idiom(self, word: str) -> bool:
-        return len(word) == 4 and self.tag(word) in IDIOM_TAGS
 
     def is_noun(self, word: str) -> bool:
         return self.tag(word) in NOUN_TAGS

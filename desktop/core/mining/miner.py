@@ -13,6 +13,9 @@ from desktop.core.mining.model import KINDS, Phrase, Source
 from desktop.core.mining.text import content_lines, split_sentences
 
 log = logging.getLogger(__name__)
+# Initials serve typing the start of a phrase (jjwg → 久久为功); a long passage (an opening, a closing)
+# keeps those of its first characters only.
+INITIALS_SPAN = 40
 
 
 def mine_text(text: str, doc_name: str) -> list[Phrase]:
@@ -30,6 +33,7 @@ def mine_text(text: str, doc_name: str) -> list[Phrase]:
     found += [(heading.KIND, c) for c in heading.extract(lines, lex)]
 
     merged: dict[tuple[str, str], Phrase] = {}
+    seen_sources: set[tuple[str, str, str]] = set()
     for kind, candidate in found:
         key = (kind, candidate.text)
         phrase = merged.get(key)
@@ -38,14 +42,14 @@ def mine_text(text: str, doc_name: str) -> list[Phrase]:
                 text=candidate.text,
                 kind=kind,
                 pattern=candidate.pattern,
-                initials=initials_of(candidate.text),
+                initials=initials_of(candidate.text[:INITIALS_SPAN]),
                 count=0,
                 docs=1,
             )
         phrase.count += 1
-        source = Source(doc_name, candidate.sentence)
-        if source not in phrase.sources:
-            phrase.sources.append(source)
+        if (kind, candidate.text, candidate.sentence) not in seen_sources:
+            seen_sources.add((kind, candidate.text, candidate.sentence))
+            phrase.sources.append(Source(doc_name, candidate.sentence))
     order = {kind: i for i, kind in enumerate(KINDS)}
     phrases = sorted(merged.values(), key=lambda p: (order[p.kind], -p.count, p.text))
     log.debug("%s: %d phrases", doc_name, len(phrases))

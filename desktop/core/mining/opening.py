@@ -48,7 +48,7 @@ def extract(lines: list[str], lex: Lexicon) -> Iterator[Candidate]:
             picked.append(sentence)
         if not picked or not _MEETING_RE.search(picked[0]):
             return
-        salutation = match.group(1) + "："
+        salutation = match.group(0).rstrip(":：") + "："
         text = placeholderise(salutation + "".join(picked), lex)
         yield Candidate(text, _pattern(salutation, placeholderise(picked[0], lex)), picked[0])
         return

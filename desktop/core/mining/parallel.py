@@ -9,6 +9,7 @@ or placeholders are rejected.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from statistics import median
@@ -17,7 +18,7 @@ from desktop.core.mining.candidate import Candidate
 from desktop.core.mining.idiom import is_four_char_idiom
 from desktop.core.mining.lexicon import Lexicon
 from desktop.core.mining.template import common_prefix, common_suffix, positional_shared, run_template
-from desktop.core.mining.text import cjk_count, clause_spans, split_clauses
+from desktop.core.mining.text import clause_spans, split_clauses
 
 KIND = "parallel"
 MAX_ITEM = 16
@@ -25,12 +26,14 @@ MAX_CLAUSE = 22
 # Where the last item of a 、-run stops when the sentence goes on: "……早建设的" / "……到×发展".
 _BOUNDARY_CHARS = frozenset("的等到")
 _BOUNDARY_WORDS = ("关于", "方面", "相比", "之间", "之后", "以上", "以下", "为主", "为重点")
+_BOUNDARY_WORD_RE = re.compile("|".join(_BOUNDARY_WORDS))
 # Nouns a run modifies, standing right after its last item: 等调度现象, 绩效奖惩作用.
 _RUN_HEAD_NOUNS = frozenset("作用 现象 发展 问题 工作 行为 情况 方面 领域 环节 能力 水平 体系 机制 意识".split())
 # A cut right after these characters does not split a word: 要冲锋在前 → 冲锋在前.
 _LEAD_IN_CHARS = frozenset("要是在的了和与把将让使对从向为以就都也还更再又能会可应须需得着们")
 _POSITION_TAILS = ("之间", "方面", "领域", "环节", "之中")
 _NUMERAL_HEADS = frozenset("一二三四五六七八九十两")
+_MAX_LATER_STARTS = 2  # how far into a clause's 、-parts a run may start
 _STRADDLE_FREQ = 100  # a pair of characters this common across a cut is a word the cut would split
 _TRAILING_PARTICLES = "了的等"
 _CONNECTORS = ("以及", "和", "及", "与")
@@ -41,6 +44,7 @@ _INSTITUTION_RE = re.compile(r"(委|政府|人大|政协|部门|局|厅|院|公�
 _NOISE_RE = re.compile(r"[0-9０-９XＸ×xｘ%％.@#&*/+=<>\[\]【】（）()《》]")
 # Clause heads that begin ordinary sentences often enough that sharing them proves nothing.
 _STOP_HEADS = frozenset("要我对这但并就是也还都各全市县区省为同使其该此")
+_NON_CJK_RE = re.compile(r"[^\u4e00-\u9fff]")
 _ASIDE_RE = re.compile(r"[（(][^（）()]*[）)]")
 _STOP_HEAD_WORDS = frozenset({"确保", "对于", "争取", "要求", "我们", "同时", "全市", "全区", "各级"})
 _NOUN_TAGS_LOOSE = frozenset({"n", "vn", "nz", "ns", "nt", "j", "an", "nr", "nrt"})
@@ -54,7 +58,7 @@ def _balanced(item: str) -> bool:
 def frame_size(items: list[str]) -> int:
     """How many characters every item shares: a common head/tail, or the same characters at the same places."""
     head, tail = common_prefix(items), common_suffix(items)
-    if len(head) + len(tail) >= min(len(item) for item in items):
+    if len(head) + len(tail) >= min(map(len, items)):
         tail = ""
     shared = len(head) + len(tail)
     if len({len(item) for item in items}) == 1:
@@ -112,15 +116,25 @@ def _is_predicative_triple_item(item: str, lex: Lexicon) -> str:
 
 
 def is_parallel(items: list[str], lex: Lexicon) -> bool:
-    if len(items) < 2 or any(len(item) < 2 or len(item) > MAX_ITEM for item in items):
-        return False
-    if any(_NOISE_RE.search(item) or not _balanced(item) or cjk_count(item) < len(item) - 2 for item in items):
-        return False
-    if len(set(items)) < len(items):
-        return False
-    if _is_noun_list(items, lex):
-        return False
+    """Do these items make a parallel run a writer would reuse (not a noun list, not noise)?"""
+    return _is_parallel(tuple(items), lex)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _is_parallel(items: tuple[str, ...], lex: Lexicon) -> bool:
     lengths = [len(item) for item in items]
+    if len(items) < 2 or min(lengths) < 2 or max(lengths) > MAX_ITEM or len(set(items)) < len(items):
+        return False
+    if _NOISE_RE.search("".join(items)) or not all(_balanced(item) and _mostly_cjk(item) for item in items):
+        return False
+    return _has_shape(list(items), lengths, lex) and not _is_noun_list(list(items), lex)
+
+
+def _mostly_cjk(item: str) -> bool:
+    return len(_NON_CJK_RE.findall(item)) <= 2
+
+
+def _has_shape(items: list[str], lengths: list[int], lex: Lexicon) -> bool:
     frame = frame_size(items)
     if frame:
         if max(lengths) > 2 * min(lengths) + 1:
@@ -133,7 +147,7 @@ def is_parallel(items: list[str], lex: Lexicon) -> bool:
             if not (middle and items[0][inner[0]] not in "不没无" and items[0][inner[0]] not in _WEAK_CHARS):
                 return False
         # A frame must leave something to vary: "省委、省委办" is not parallel.
-        return all(len(item) > frame for item in items)
+        return all(length > frame for length in lengths)
     if set(lengths) == {4}:
         idioms = sum(1 for item in items if is_four_char_idiom(item, lex))
         return idioms * 2 >= len(items)
@@ -150,6 +164,8 @@ def _good_cut(raw: str, start: int, lex: Lexicon) -> bool:
     """A cut must not split a word: 以收入促消费 is not cut as 入促消费."""
     if start <= 0 or raw[start - 1] in _LEAD_IN_CHARS:
         return True
+    if start >= 2 and lex.freq(raw[start - 2 : start]) >= _STRADDLE_FREQ:
+        return True  # a word ends right before the cut: 历来|讲政治
     return lex.freq(raw[start - 1 : start + 1]) < _STRADDLE_FREQ and raw[start - 1] not in "第"
 
 
@@ -163,15 +179,14 @@ def _cut_last(raw: str, refs: list[str], first_raw: str, lex: Lexicon) -> str:
         at = raw.find(piece, 1)
         if at >= 0 and not raw.endswith(piece) and at + size <= (max(lengths) + 2):
             return raw[: at + size]
-    for k in range(2, len(raw)):
-        if raw.startswith(_BOUNDARY_WORDS, k):
-            raw = raw[:k]
-            break
+    boundary = _BOUNDARY_WORD_RE.search(raw, 2)
+    if boundary:
+        raw = raw[: boundary.start()]
     limit = max(lengths) + 1 if lengths else 8
     if len(raw) > limit:
         low = max(min(lengths) if lengths else 2, 2)
         for k in range(low, min(len(raw), limit + 2)):
-            if raw[k] in _BOUNDARY_CHARS or raw.startswith(_BOUNDARY_WORDS, k):
+            if raw[k] in _BOUNDARY_CHARS:
                 raw = raw[:k]
                 break
     if lengths and len(raw) > max(lengths):
@@ -192,10 +207,15 @@ def _cut_first(raw: str, refs: list[str], lex: Lexicon) -> str:
     """Cut the lead-in off the run's first item ("促进项目早审批" → "早审批")."""
     lengths = [len(ref) for ref in refs]
     target = lengths[0] if len(set(lengths)) == 1 else round(median(lengths))
-    head = common_prefix(refs)
+    # With one other item, only its first characters can be a shared head (早审批 → 早).
+    head = common_prefix(refs) if len(refs) > 1 else refs[0][:2]
+    low = max(0, len(raw) - max(lengths) - 2)
     for size in range(len(head), 0, -1):
-        starts = [i for i in range(len(raw) - size) if raw.startswith(head[:size], i)]
-        starts = [i for i in starts if min(lengths) - 2 <= len(raw) - i <= max(lengths) + 2]
+        starts = []
+        at = raw.find(head[:size], low)
+        while 0 <= at <= len(raw) - min(lengths) + 2 and at < len(raw) - size:
+            starts.append(at)
+            at = raw.find(head[:size], at + 1)
         # Not 产业招商 → 业招商; but an item of the others' length may stand (要紧盯 → 紧盯).
         starts = [i for i in starts if _good_cut(raw, i, lex) or len(raw) - i in lengths]
         if starts:
@@ -233,12 +253,8 @@ def trim_run(parts: list[str], lex: Lexicon) -> tuple[list[str], str] | None:
     if not middles:
         # Two items: try where the second one may stop — where it repeats the first one's last character
         # (好项目、大项目不多的问题), or as it stands (借力成势、乘势而为).
-        whole = last_raw
-        for k in range(2, len(whole)):
-            if whole.startswith(_BOUNDARY_WORDS, k):
-                whole = whole[:k]
-                break
-        whole = whole.rstrip(_TRAILING_PARTICLES)
+        boundary = _BOUNDARY_WORD_RE.search(last_raw, 2)
+        whole = (last_raw[: boundary.start()] if boundary else last_raw).rstrip(_TRAILING_PARTICLES)
         stops = [
             k + 1
             for k in range(1, min(len(last_raw) - 1, 8))
@@ -267,12 +283,19 @@ def _join(items: list[str], connector: str, separator: str = "、") -> str:
 
 
 def _runs_in_clause(clause: str, sentence: str, lex: Lexicon) -> Iterator[Candidate]:
-    clause = _ASIDE_RE.sub("", clause)  # 各县（市、区）: the 、 inside an aside is not the run's
+    if "（" in clause or "(" in clause:
+        clause = _ASIDE_RE.sub("", clause)  # 各县（市、区）: the 、 inside an aside is not the run's
     if "、" not in clause:
         return
     parts = clause.split("、")
     # The run may start after some 、 of its own clause (各县、市直各部门……抓落实、抓发展).
-    for start in range(len(parts) - 1):
+    for start in range(min(len(parts) - 1, _MAX_LATER_STARTS + 1)):
+        if not _could_be_parallel(parts[start + 1 : -1], lex):
+            continue
+        if len(parts) - start == 2 and not _pair_could_be_parallel(parts[start], parts[-1], lex):
+            continue
+        if len(parts) - start == 3 and not _triple_could_be_parallel(parts[start:], lex):
+            continue
         trimmed = trim_run(parts[start:], lex)
         if trimmed is None:
             continue
@@ -285,6 +308,39 @@ def _runs_in_clause(clause: str, sentence: str, lex: Lexicon) -> Iterator[Candid
         if is_parallel(items, lex):
             yield Candidate(_join(items, connector), run_template(items), sentence)
             return
+
+
+def _could_be_parallel(middles: list[str], lex: Lexicon) -> bool:
+    """A quick look at the middle items, which need no trimming: most 、-runs are plain noun lists."""
+    if len(middles) < 2:
+        return True
+    if all(len(m) <= 4 and lex.is_noun(m) for m in middles):
+        return False
+    return bool(frame_size(middles)) or {len(m) for m in middles} <= {3, 4}
+
+
+def _pair_could_be_parallel(first: str, second: str, lex: Lexicon) -> bool:
+    """A quick look at a two-item run: the items share a character near the 、, or the second one starts
+    with an idiom (化危为机、善抓机遇; 破茧化蝶、实现蜕变) or a verb-object triple (抢时间、抓进度)."""
+    if (set(first[-9:]) & set(second[:9])) - _WEAK_CHARS:
+        return True
+    if is_four_char_idiom(second[:4], lex) or is_four_char_idiom(first[-4:], lex):
+        return True
+    return lex.tag(second[:1]) == "v" and second[1:3] in lex
+
+
+def _triple_could_be_parallel(parts: list[str], lex: Lexicon) -> bool:
+    """A quick look at a three-item run around its middle item, which needs no trimming."""
+    first, middle, last = parts
+    if not 2 <= len(middle) <= MAX_ITEM:
+        return False
+    if (set(middle) & (set(first[-9:]) | set(last[:9]))) - _WEAK_CHARS:
+        return True
+    if len(middle) <= 4 and lex.is_noun(middle) and lex.freq(middle) > 50:
+        return False  # 面粉、果蔬、食用菌: a middle that is a plain noun sharing nothing
+    if len(middle) == 4:
+        return is_four_char_idiom(middle, lex) or is_four_char_idiom(first[-4:], lex)
+    return len(middle) == 3
 
 
 def _clause_run_ok(items: list[str], head: str, lex: Lexicon) -> bool:
@@ -316,8 +372,11 @@ def _lead_in(previous: str, items: list[str], head: str) -> str:
 
 def _mirrored_pair(first_raw: str, second: str, lex: Lexicon) -> list[str] | None:
     """Two clauses of one shape: the second sets the length, the first may carry a short lead-in."""
-    if not 4 <= len(second) <= 12 or not 0 <= len(first_raw) - len(second) <= 4 or "、" in first_raw + second:
+    lead = len(first_raw) - len(second)
+    if not 4 <= len(second) <= 12 or lead < 0 or "、" in first_raw + second:
         return None
+    if lead > 4 and not (lead <= 8 and first_raw[lead - 1] in _LEAD_IN_CHARS):
+        return None  # a long lead-in must end like one: 一定要做到该决策时果断决策
     first = first_raw[-len(second) :]
     if first == second or _NOISE_RE.search(first + second) or not (_balanced(first) and _balanced(second)):
         return None
@@ -360,18 +419,22 @@ def _four_char_run(clauses: list[str], lex: Lexicon) -> int:
 def _clause_runs(sentence: str, lex: Lexicon) -> Iterator[Candidate]:
     """Comma-separated clauses that open alike (在促开工上下功夫，在快建设上出实招，在见成效上求突破),
     mirror each other (工作围着基层干，服务围着企业转) or are four-character units (认真反思，清醒认识，加压奋进，全力以赴)."""
-    spans = clause_spans(sentence)
-    clauses = [sentence[a:b] for a, b in spans]
+    clauses = split_clauses(sentence)
+    if len(clauses) < 2:
+        return
+    spans: list[tuple[int, int]] = []
 
     def text(first: int, last: int, first_item: str) -> str:
+        if not spans:
+            spans.extend(clause_spans(sentence))  # positions only for what is kept
         return sentence[spans[first][1] - len(first_item) : spans[last][1]]
 
     i = 0
     while i < len(clauses) - 1:
         current, following = clauses[i], clauses[i + 1]
-        four = _four_char_run(clauses[i:], lex)
+        four = _four_char_run(clauses[i:], lex) if len(following) == 4 else 0
         lead = ""
-        if not four and not common_prefix([current, following]) and len(current) > 4 and current[-4] not in "和与及"\
+        if not four and current[0] != following[0] and len(following) == 4 and len(current) > 4 and current[-4] not in "和与及"\
                 and _good_cut(current, len(current) - 4, lex):
             four = _four_char_run([current[-4:], *clauses[i + 1 :]], lex)  # 我们认真反思，清醒认识，……
             lead = current[-4:]
@@ -380,7 +443,7 @@ def _clause_runs(sentence: str, lex: Lexicon) -> Iterator[Candidate]:
             yield Candidate(text(i, i + four - 1, items[0]), run_template(items, "，"), sentence)
             i += four
             continue
-        head = common_prefix([current, following])
+        head = common_prefix([current, following]) if current[0] == following[0] else ""
         if head:
             j = i + 1
             while j + 1 < len(clauses) and clauses[j + 1].startswith(head):

@@ -42,7 +42,7 @@ def surnames() -> frozenset[str]:
 def _name_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     family = "|".join(sorted(surnames(), key=len, reverse=True))
     before_title = re.compile(f"(?:{family})[{_CJK}]{{1,2}}(?=(?:{TITLES}))")
-    after_title = re.compile(f"(?<=(?:书记|省长|市长|县长|区长|主任|部长|局长))(?:{family})[{_CJK}]{{1,2}}(?=[、，。和在的等]|$)")
+    after_title = re.compile(f"(?<=(?:书记|省长|市长|县长|区长|主任|部长|局长))(?:{family})[{_CJK}]{{1,2}}")
     given_comrade = re.compile(f"(?<=[，、。：；和])[{_CJK}]{{2}}(?=同志)|^[{_CJK}]{{2}}(?=同志)")
     return before_title, after_title, given_comrade
 
@@ -53,7 +53,7 @@ def _is_name(candidate: str, lex: Lexicon) -> bool:
         return True
     if candidate in lex or candidate[:2] in lex and lex.freq(candidate[:2]) > 200:
         return False
-    return not any(ch in candidate for ch in "委政府党级部门各全副总市省县区")
+    return not any(ch in candidate for ch in "委政府党级部门各全副总市省县区我你他她们的是在了和与及就要")
 
 
 def _replace_names(text: str, lex: Lexicon) -> str:

@@ -2,21 +2,44 @@
 
 from __future__ import annotations
 
-import os
+
+def _shared_length(items: list[str], from_end: bool) -> int:
+    """How many characters every item shares at its start (or at its end)."""
+    first = items[0]
+    size = len(first)
+    for item in items[1:]:
+        limit = min(size, len(item))
+        k = 0
+        if from_end:
+            while k < limit and item[-1 - k] == first[-1 - k]:
+                k += 1
+        else:
+            while k < limit and item[k] == first[k]:
+                k += 1
+        size = k
+        if not size:
+            break
+    return size
 
 
 def common_prefix(items: list[str]) -> str:
-    return os.path.commonprefix(items)
+    return items[0][: _shared_length(items, False)] if items else ""
 
 
 def common_suffix(items: list[str]) -> str:
-    return os.path.commonprefix([item[::-1] for item in items])[::-1]
+    if not items:
+        return ""
+    size = _shared_length(items, True)
+    return items[0][len(items[0]) - size :]
 
 
 def positional_shared(items: list[str]) -> list[bool]:
     """For items of equal length: which positions hold the same character in every item."""
-    length = len(items[0])
-    return [all(item[i] == items[0][i] for item in items) for i in range(length)]
+    first = items[0]
+    shared = [a == b for a, b in zip(first, items[1])] if len(items) > 1 else [True] * len(first)
+    for item in items[2:]:
+        shared = [keep and a == b for keep, a, b in zip(shared, first, item)]
+    return shared
 
 
 def item_template(items: list[str]) -> str:
@@ -37,5 +60,4 @@ def item_template(items: list[str]) -> str:
 
 
 def run_template(items: list[str], separator: str = "、") -> str:
-    shape = item_template(items)
-    return separator.join([shape] * len(items))
+    return separator.join([item_template(items)] * len(items))

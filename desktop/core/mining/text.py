@@ -5,8 +5,10 @@ Everything here is regex- and punctuation-driven so that mining stays much faste
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass
+
+from desktop.core.mining.speech import SALUTATION_RE
 
 CJK = "\u4e00-\u9fff"
 _CJK_RE = re.compile(f"[{CJK}]")
@@ -30,8 +32,8 @@ _JUNK_LINE_RE = re.compile(
 )
 # After "看过…的人还看了" comes a list of related links: nothing after it is speech.
 _RELATED_RE = re.compile(r"的人还看了|相关推荐|猜你喜欢")
-_SALUTATION_RE = re.compile(r"(同志们|各位领导|各位来宾|各位代表)[、，,]?[^：:]{0,12}[：:]")
 _SALUTATION_WITHIN = 30
+_NEEDS_NORMALISING_RE = re.compile(r"[ \t\u3000\u00a0,;:?!()]|当前隐藏")
 _INJECTED_RE = re.compile(r"\s*当前隐藏内容免费查看\s*")
 
 SENTENCE_END = "。！？"
@@ -50,6 +52,8 @@ def cjk_count(text: str) -> int:
 
 def normalise(text: str) -> str:
     """Repair PDF wrap spaces and half-width punctuation inside Chinese text (idempotent)."""
+    if _NEEDS_NORMALISING_RE.search(text) is None:
+        return text
     text = _INJECTED_RE.sub("", text)
     text = _HALF_PUNCT_RE.sub(lambda m: _HALF_TO_FULL[m.group(0)], text)
     return _WRAP_SPACE_RE.sub("", text)
@@ -76,29 +80,51 @@ def content_lines(text: str) -> list[str]:
         if not is_junk_line(line):
             lines.append(line)
     for index, line in enumerate(lines[:_SALUTATION_WITHIN]):
-        match = _SALUTATION_RE.search(line)
+        match = SALUTATION_RE.search(line)
         if match:
             return [line[match.start() :], *lines[index + 1 :]]
     return lines
 
 
+MAX_SENTENCE = 600  # longer "sentences" (text without full stops) are read in pieces of about this size
+
+
 def split_sentences(line: str) -> list[str]:
-    """Sentences of one line, each keeping its final punctuation (and a closing quote after it)."""
-    return [s.strip() for s in _SENTENCE_RE.findall(line) if s.strip()]
+    """Sentences of one line, each keeping its final punctuation (and a closing quote after it).
+
+    A sentence longer than MAX_SENTENCE is cut into pieces at a comma where it can be, so that a file
+    without full stops is still mined in bounded memory.
+    """
+    out: list[str] = []
+    for sentence in _SENTENCE_RE.findall(line):
+        sentence = sentence.strip()
+        while len(sentence) > MAX_SENTENCE:
+            cut = max(sentence.rfind("，", 0, MAX_SENTENCE), sentence.rfind("；", 0, MAX_SENTENCE))
+            cut = cut + 1 if cut > MAX_SENTENCE // 2 else MAX_SENTENCE
+            out.append(sentence[:cut])
+            sentence = sentence[cut:].strip()
+        if sentence:
+            out.append(sentence)
+    return out
 
 
 def split_clauses(sentence: str) -> list[str]:
     """Clauses of a sentence, split at ，；：。！？ (separators dropped, closing quotes kept)."""
+    return list(_split_clauses(sentence))
+
+
+@functools.lru_cache(maxsize=4096)  # every extractor reads the same sentences' clauses
+def _split_clauses(sentence: str) -> tuple[str, ...]:
     parts = _CLAUSE_SPLIT_RE.split(sentence)
     clauses = []
     for i in range(0, len(parts), 2):
         clause = parts[i]
-        if i + 1 < len(parts):
+        if i + 1 < len(parts) and ("”" in parts[i + 1] or "’" in parts[i + 1]):
             clause += "".join(ch for ch in parts[i + 1] if ch in "”’")
         clause = clause.strip()
         if clause:
             clauses.append(clause)
-    return clauses
+    return tuple(clauses)
 
 
 _CLAUSE_RE = re.compile(f"[^{CLAUSE_SEPARATORS}]+")
@@ -116,18 +142,3 @@ def clause_spans(sentence: str) -> list[tuple[int, int]]:
         if start < end:
             spans.append((start, end))
     return spans
-
-
-@dataclass(frozen=True)
-class Sentence:
-    text: str
-    line_index: int  # which content line it came from
-    first_in_line: bool
-
-
-def sentences_of(lines: list[str]) -> list[Sentence]:
-    out: list[Sentence] = []
-    for index, line in enumerate(lines):
-        for position, sentence in enumerate(split_sentences(line)):
-            out.append(Sentence(sentence, index, position == 0))
-    return out
