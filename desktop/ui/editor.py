@@ -80,7 +80,7 @@ class DraftEditor(QPlainTextEdit):
         """The finding after (or before) the cursor, wrapping around the document."""
         if not self.findings:
             return None
-        pos = self.textCursor().position()
+        pos = self.textCursor().selectionStart()  # a finding jumped to is selected
         if backwards:
             index = bisect.bisect_left(self._starts, pos) - 1
             return self.findings[index]  # -1 wraps to the last

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -47,6 +48,7 @@ log = logging.getLogger(__name__)
 
 PREFERRED_FONTS = ("仿宋", "FangSong", "仿宋_GB2312", "Noto Serif CJK SC", "Source Han Serif SC", "SimSun",
                    "宋体", "Noto Sans CJK SC", "Microsoft YaHei")
+_KEYBOARD_KEY = re.compile(r"^((Ctrl|Shift|Alt|Meta)\+)*(.|F([1-9]|1[0-2])|Return|Enter|Del|Ins|Backspace|Esc)$")
 OPEN_FILTER = "文稿 (*.txt *.docx);;文本文件 (*.txt);;Word 文档 (*.docx);;所有文件 (*)"
 
 
@@ -138,6 +140,7 @@ class MainWindow(QMainWindow):
         self.apply_settings(self.settings)
         self._update_title()
         self._update_stats()
+        self._cursor_moved()
         self.resize(1280, 820)
 
     # ---------------------------------------------------------------- building
@@ -252,6 +255,7 @@ class MainWindow(QMainWindow):
         rows = []
         for action in self.actions():
             keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if not k.isEmpty()]
+            keys = [k for k in keys if _KEYBOARD_KEY.match(k)][:2]  # skip media keys such as "Open", F14
             if keys:
                 rows.append((action.text().rstrip("…"), " / ".join(keys)))
         return rows
@@ -269,9 +273,12 @@ class MainWindow(QMainWindow):
         self.autosave_timer.start(max(1, settings.autosave_seconds) * 1000)
         self.checker.timer.setInterval(settings.lint_delay_ms)
         self._apply_rule_switches()
+        self.checker.schedule()
         self._update_stats()
 
     def _apply_rule_switches(self) -> None:
+        # Different inputs make earlier results stale, as an edit does.
+        self.revision += 1
         self.checker.disabled = frozenset(self.settings.disabled_rules)
         self.checker.ignores = frozenset(self.ignores)
 
