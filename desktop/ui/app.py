@@ -100,12 +100,24 @@ def _load_bank(bank: str | None) -> str:
     return f"{path.name}，{size} 条素材"
 
 
+def _refuse_dialogs() -> None:
+    """Nobody answers dialogs in a self-test: any message box becomes the failure of the running step."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def refuse(parent, title, text, *args, **kwargs):
+        raise SelftestFailure(f"{title}：{text}")
+
+    for kind in ("question", "warning", "information", "critical"):
+        setattr(QMessageBox, kind, staticmethod(refuse))
+
+
 def run_selftest(bank: str | None = None) -> int:
     """One line per step; exit 0 when every step passed, else name the failing step and exit 1."""
     state: dict = {}
 
     def step_window() -> str:
         state["app"] = _application()
+        _refuse_dialogs()
         from desktop.ui.main_window import MainWindow
 
         state["window"] = window = MainWindow()
