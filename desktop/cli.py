@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -38,6 +39,7 @@ def build_cli_parser() -> argparse.ArgumentParser:
     mine.add_argument("paths", nargs="+", metavar="PATH")
     _add_bank(mine)
     mine.add_argument("--json", action="store_true", help="以 JSON 输出汇总")
+    mine.add_argument("--remove", action="store_true", help="从素材库中删除这些文件（或文件夹中全部文件）的素材")
 
     phrases = sub.add_parser("phrases", help="列出素材库中的全部素材")
     _add_bank(phrases)
@@ -102,6 +104,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         except KeyboardInterrupt:
             print("已中断。", file=sys.stderr)
             return 130
+        except BrokenPipeError:  # output piped into `head` and the like: stop quietly
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return EXIT_OK
     args = build_gui_parser().parse_args(args_list)
     from desktop.ui.app import run_app  # Qt enters here and only here
 

@@ -29,3 +29,12 @@ def seeds_dir() -> Path:
 @pytest.fixture
 def seed_paths() -> list[Path]:
     return sorted(SEEDS_DIR.glob("*.txt"))
+
+
+# Property tests: reproducible in CI (the same examples for the same code), exploring freely elsewhere;
+# no deadline, since two cores shared with other work make single examples slow now and then.
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+settings.register_profile("dev", deadline=None, print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")

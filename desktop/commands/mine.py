@@ -1,0 +1,42 @@
+"""`gongwen mine PATH... [--bank FILE] [--remove] [--json]`: import corpus files into a phrase bank."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from desktop.cli import EXIT_OK, EXIT_USAGE
+from desktop.commands.phrase_output import print_json, progress_printer
+from desktop.core.mining.banks import open_write_bank
+from desktop.core.mining.importer import STATUS_NAMES, ImportReport, import_paths, remove_paths
+from desktop.core.mining.model import KIND_NAMES
+
+
+def run(args: argparse.Namespace) -> int:
+    with open_write_bank(args.bank) as bank:
+        if getattr(args, "remove", False):
+            report = remove_paths(bank, args.paths)
+        else:
+            report = import_paths(bank, args.paths, progress=progress_printer)
+    if report.failures:
+        print(f"有 {len(report.failures)} 个文件未能处理：", file=sys.stderr)
+        for outcome in report.failures:
+            print(f"  {outcome.message}", file=sys.stderr)
+    if args.json:
+        print_json(report.to_json())
+    else:
+        print(summary(report))
+    return EXIT_USAGE if report.failures else EXIT_OK
+
+
+def summary(report: ImportReport) -> str:
+    files = " · ".join(f"{name} {report.count(status)}" for status, name in STATUS_NAMES.items())
+    kinds = " · ".join(f"{KIND_NAMES[kind]} {n}" for kind, n in report.phrases_by_kind.items())
+    total = sum(report.phrases_by_kind.values())
+    return "\n".join(
+        [
+            f"素材库：{report.bank}",
+            f"文件：{files}",
+            f"库中共有文档 {report.documents} 篇，素材 {total} 条：{kinds}",
+        ]
+    )

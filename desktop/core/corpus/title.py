@@ -1,0 +1,48 @@
+"""Find a speech's title among its first lines: "在……上的讲话", or a short line naming a speech."""
+
+from __future__ import annotations
+
+import re
+
+from desktop.core.corpus.chars import PARAGRAPH_END
+from desktop.core.corpus.reflow import HEADING_START
+
+_KINDS = (
+    r"(?:讲话|发言|致辞|讲话稿|讲话材料|讲话提纲|讲稿|发言稿|发言材料"
+    r"|主持词|报告|工作报告|总结讲话|动员讲话|党课)"
+)
+# 在全市重点工作推进会上的讲话 / 在……座谈会上的发言
+_SPEECH_TITLE = re.compile(rf"^(?:——)?在[^。！？；：]{{2,60}}(?:上|中|时|之际|前夕)的{_KINDS}(?:稿|材料)?$")
+# 工作推进会领导讲话材料 / 市政府重点工作推进会讲话
+_NAMED_SPEECH = re.compile(rf"^[^。！？；：，]{{2,50}}{_KINDS}(?:稿|材料)?$")
+_SALUTATION = re.compile(r"^(?:同志们|各位|尊敬的)")
+MAX_TITLE_LENGTH = 60
+_WINDOW = 15
+
+
+def find_title_index(lines: list[str], window: int = _WINDOW) -> int | None:
+    """Index of the speech title among the first lines, or None when none looks like one."""
+    head = lines[:window]
+    for pattern in (_SPEECH_TITLE, _NAMED_SPEECH):
+        for index, line in enumerate(head):
+            if len(line) <= MAX_TITLE_LENGTH and pattern.match(line):
+                return index
+    return None
+
+
+def choose_title(lines: list[str], fallback: str) -> str:
+    """The title: a recognised speech title, else a short first line that is not a sentence, salutation or
+    numbered heading, else fallback."""
+    index = find_title_index(lines)
+    if index is not None:
+        return lines[index]
+    if lines:
+        first = lines[0]
+        if (
+            len(first) <= 40
+            and first[-1] not in PARAGRAPH_END + "，"
+            and not _SALUTATION.match(first)
+            and not HEADING_START.match(first)  # 一、关于经济工作 is a section, not the title
+        ):
+            return first
+    return fallback

@@ -1,0 +1,1 @@
+"""The rules, one module per family: numbering, punctuation, content, speech, terms."""

@@ -1,0 +1,666 @@
+"""The phrase bank: one SQLite file of documents, phrases, their sources and an index of corpus sentences.
+
+Answering a query needs only SQLite and plain Python: no jieba, no pypinyin (initials are stored when a
+phrase is inserted, context is matched through stored character bigrams). See docs/BANK.md.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from desktop import __version__
+from desktop.core.errors import BankError
+from desktop.core.mining.model import KINDS, Phrase, Source
+from desktop.core.mining.schema import (
+    SCHEMA_VERSION,
+    V0_TABLES,
+    create_current,
+    migrate,
+    now_iso,
+    phrase_grams_for,
+    read_version,
+    table_names,
+)
+from desktop.core.mining.sentences import (
+    han_bigram_list,
+    is_initials_query,
+    normalize_initials,
+    split_sentences,
+)
+
+log = logging.getLogger(__name__)
+
+REQUIRED_TABLES = {
+    "documents",
+    "sentences",
+    "phrases",
+    "occurrences",
+    "sources",
+    "phrase_grams",
+    "gram_stats",
+}
+BUSY_TIMEOUT_MS = 5000
+WRITE_CACHE_KIB = 64 * 1024
+# Context ranking reads at most this many postings and scores at most this many phrases per query,
+# so its cost stays flat however large the bank grows.
+CONTEXT_MAX_GRAMS = 48
+CONTEXT_POSTING_BUDGET = 3000
+CONTEXT_MAX_CANDIDATES = 200
+# Bigrams found in more than this share of phrases (我们, 工作…) say nothing about the topic.
+CONTEXT_MAX_DF_SHARE = 0.05
+SOURCES_PER_PHRASE_FOR_GRAMS = 8
+_PHRASE_COLUMNS = "id, text, kind, pattern, initials, count, docs"
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    id: int
+    name: str
+    path: str
+    content_hash: str
+    size: int
+    added_at: str
+    program_version: str
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    doc: str  # document name
+    sentence: str
+    position: int  # sentence number within the document
+
+    def to_json(self) -> dict:
+        return {"doc": self.doc, "sentence": self.sentence, "position": self.position}
+
+
+@dataclass(frozen=True)
+class RankedPhrase:
+    """A phrase row with the parts of its rank; sorted descending by `key`."""
+
+    text: str
+    kind: str
+    pattern: str
+    initials: str
+    count: int
+    docs: int
+    exact: int  # the query is the whole text or the whole initials
+    context: float  # weight of the bigrams shared with the paragraph at the cursor
+    match: int  # 2 prefix, 1 substring, 0 no query
+
+    @property
+    def key(self) -> tuple:
+        return (self.exact, round(self.context, 6), self.match, self.docs, self.count, -len(self.text))
+
+
+def _fts_phrase(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _after(prefix: str) -> str:
+    """The smallest string greater than every string starting with `prefix` (for index range scans)."""
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+class PhraseBank:
+    """One bank file. Open with `PhraseBank.open`; use as a context manager or call `close()`."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, readonly: bool):
+        self.conn = conn
+        self.path = path
+        self.readonly = readonly
+
+    # ---- opening -------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path, *, readonly: bool = False, create: bool = True) -> PhraseBank:
+        path = Path(path)
+        if not path.exists() and (readonly or not create):
+            raise BankError(f"{path.name}：找不到素材库文件（{path}）")
+        try:
+            if readonly:
+                conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
+            else:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                conn = sqlite3.connect(path)
+        except (sqlite3.Error, OSError) as exc:
+            raise BankError(f"{path.name}：无法打开素材库（{exc}）") from exc
+        conn.isolation_level = None  # transactions are explicit
+        try:
+            cls._prepare(conn, path, readonly)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise BankError(f"{path.name}：不是有效的素材库文件（{exc}）") from exc
+        except BaseException:
+            conn.close()
+            raise
+        return cls(conn, path, readonly)
+
+    @staticmethod
+    def _prepare(conn: sqlite3.Connection, path: Path, readonly: bool) -> None:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        version = read_version(conn)
+        if version is not None and version > SCHEMA_VERSION:
+            raise BankError(
+                f"{path.name}：素材库由较新版本的公文写作助手创建（格式版本 {version}，"
+                f"本程序支持到 {SCHEMA_VERSION}），请升级程序后再打开。"
+            )
+        if version == 0 and not V0_TABLES <= table_names(conn):
+            raise BankError(f"{path.name}：不是素材库文件（其中没有素材表）")
+        if readonly:
+            if version is None:
+                raise BankError(f"{path.name}：素材库文件是空的")
+            if version < SCHEMA_VERSION:
+                raise BankError(f"{path.name}：素材库格式较旧（版本 {version}），需要可写权限才能升级")
+        else:
+            # WAL lets the editor keep querying while an import writes; a larger page cache keeps a
+            # big import from spilling index pages to disk again and again.
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute(f"PRAGMA cache_size = -{WRITE_CACHE_KIB}")
+            if version is None:
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    if read_version(conn) is None:
+                        create_current(conn)
+                        conn.execute(
+                            "INSERT INTO meta (key, value) VALUES ('created_by', ?), ('created_at', ?)",
+                            (f"gongwen {__version__}", now_iso()),
+                        )
+                    conn.execute("COMMIT")
+                except BaseException:
+                    conn.execute("ROLLBACK")
+                    raise
+            elif version < SCHEMA_VERSION:
+                try:
+                    migrate(conn, version)
+                except sqlite3.Error as exc:
+                    raise BankError(
+                        f"{path.name}：素材库从格式版本 {version} 升级失败（{exc}），文件保持原样"
+                    ) from exc
+        missing = REQUIRED_TABLES - table_names(conn)
+        if missing:
+            raise BankError(f"{path.name}：不是有效的素材库文件（缺少表 {', '.join(sorted(missing))}）")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> PhraseBank:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    # ---- writing -------------------------------------------------------------------------------
+
+    def _require_writable(self) -> None:
+        if self.readonly:
+            raise BankError(f"{self.path.name}：素材库以只读方式打开，不能写入")
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction: everything inside lands, or nothing does."""
+        self._require_writable()
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise BankError(f"{self.path.name}：素材库正被另一个程序写入，请稍后再试（{exc}）") from exc
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """A nested step inside `transaction()` that can fail alone."""
+        self.conn.execute("SAVEPOINT step")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK TO step")
+            self.conn.execute("RELEASE step")
+            raise
+        self.conn.execute("RELEASE step")
+
+    def store_document(
+        self,
+        *,
+        path: str,
+        name: str,
+        title: str,
+        text: str,
+        content_hash: str,
+        size: int,
+        phrases: Iterable[Phrase],
+        initials_of: Callable[[str], str] | None = None,
+    ) -> set[int]:
+        """Insert a document with its sentences and phrases, replacing an older version at the same
+        path. Returns the ids of the phrases whose totals must be refreshed (see `refresh_phrases`)."""
+        touched: set[int] = set()
+        old = self.document_by_path(path)
+        if old is not None:
+            touched |= self.delete_document(old.id)
+        doc_id = self.conn.execute(
+            """INSERT INTO documents (name, path, title, text, content_hash, size, added_at, program_version)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+            (name, path, title, text, content_hash, size, now_iso(), __version__),
+        ).lastrowid
+        self.conn.executemany(
+            "INSERT INTO sentences (document_id, position, text) VALUES (?, ?, ?)",
+            [(doc_id, i, s) for i, s in enumerate(split_sentences(text))],
+        )
+        for phrase in _merge_duplicates(phrases):
+            if phrase.kind not in KINDS or not phrase.text.strip():
+                log.warning("skipping phrase %r of unknown kind %r", phrase.text, phrase.kind)
+                continue
+            initials = normalize_initials(phrase.initials)
+            if not initials and initials_of is not None:
+                initials = normalize_initials(initials_of(phrase.text))
+            phrase_id = self.conn.execute(
+                """INSERT INTO phrases (text, kind, pattern, initials) VALUES (?, ?, ?, ?)
+                   ON CONFLICT (text, kind) DO UPDATE SET
+                       pattern = CASE WHEN phrases.pattern = '' THEN excluded.pattern
+                                      ELSE phrases.pattern END,
+                       initials = CASE WHEN phrases.initials = '' THEN excluded.initials
+                                       ELSE phrases.initials END
+                   RETURNING id""",
+                (phrase.text, phrase.kind, phrase.pattern, initials),
+            ).fetchone()[0]
+            self.conn.execute(
+                "INSERT INTO occurrences (phrase_id, document_id, count) VALUES (?, ?, ?)",
+                (phrase_id, doc_id, max(phrase.count, 1)),
+            )
+            sentences = list(dict.fromkeys(s.sentence for s in phrase.sources if s.sentence))
+            self.conn.executemany(
+                "INSERT INTO sources (phrase_id, document_id, sentence) VALUES (?, ?, ?)",
+                [(phrase_id, doc_id, s) for s in sentences],
+            )
+            touched.add(phrase_id)
+        return touched
+
+    def delete_document(self, doc_id: int) -> set[int]:
+        """Remove a document and everything it contributed; returns the phrases to refresh."""
+        touched = {
+            row[0]
+            for row in self.conn.execute("SELECT phrase_id FROM occurrences WHERE document_id = ?", (doc_id,))
+        }
+        self.conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+        return touched
+
+    def refresh_phrases(self, phrase_ids: Iterable[int]) -> None:
+        """Recompute count, docs and context grams of these phrases; drop those no document still has."""
+        ids = list(set(phrase_ids))
+        if not ids:
+            return
+        c = self.conn
+        c.execute("CREATE TEMP TABLE IF NOT EXISTS touched_phrases (id INTEGER PRIMARY KEY)")
+        c.execute("CREATE TEMP TABLE IF NOT EXISTS touched_grams (gram TEXT PRIMARY KEY)")
+        c.execute("DELETE FROM touched_phrases")
+        c.execute("DELETE FROM touched_grams")
+        c.executemany("INSERT INTO touched_phrases (id) VALUES (?)", [(i,) for i in ids])
+        c.execute(
+            """INSERT OR IGNORE INTO touched_grams (gram) SELECT gram FROM phrase_grams
+               WHERE phrase_id IN (SELECT id FROM touched_phrases)"""
+        )
+        c.execute("DELETE FROM phrase_grams WHERE phrase_id IN (SELECT id FROM touched_phrases)")
+        c.execute(
+            """UPDATE phrases SET
+                   count = coalesce((SELECT sum(count) FROM occurrences o WHERE o.phrase_id = phrases.id), 0),
+                   docs = (SELECT count(*) FROM occurrences o WHERE o.phrase_id = phrases.id)
+               WHERE id IN (SELECT id FROM touched_phrases)"""
+        )
+        c.execute("DELETE FROM phrases WHERE id IN (SELECT id FROM touched_phrases) AND docs = 0")
+        sentences: dict[int, list[str]] = {}
+        for phrase_id, sentence in c.execute(
+            """SELECT phrase_id, sentence FROM sources
+               WHERE phrase_id IN (SELECT id FROM touched_phrases) ORDER BY phrase_id, id"""
+        ):
+            bucket = sentences.setdefault(phrase_id, [])
+            if len(bucket) < SOURCES_PER_PHRASE_FOR_GRAMS:
+                bucket.append(sentence)
+        rows = c.execute(
+            "SELECT id, text FROM phrases WHERE id IN (SELECT id FROM touched_phrases)"
+        ).fetchall()
+        grams = [
+            (g, pid, own) for pid, text in rows for g, own in phrase_grams_for(text, sentences.get(pid, []))
+        ]
+        grams.sort()  # in key order the B-tree fills sequentially
+        c.executemany("INSERT INTO phrase_grams (gram, phrase_id, own) VALUES (?, ?, ?)", grams)
+        c.execute(
+            """INSERT OR IGNORE INTO touched_grams (gram) SELECT gram FROM phrase_grams
+               WHERE phrase_id IN (SELECT id FROM touched_phrases)"""
+        )
+        c.execute("DELETE FROM gram_stats WHERE gram IN (SELECT gram FROM touched_grams)")
+        c.execute(
+            """INSERT INTO gram_stats (gram, df) SELECT gram, count(*) FROM phrase_grams
+               WHERE gram IN (SELECT gram FROM touched_grams) GROUP BY gram"""
+        )
+        c.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('phrase_total', (SELECT count(*) FROM phrases))"
+        )
+
+    # ---- documents -----------------------------------------------------------------------------
+
+    def _document(self, where: str, value: object) -> DocumentInfo | None:
+        row = self.conn.execute(
+            f"""SELECT id, name, path, content_hash, size, added_at, program_version FROM documents
+                WHERE {where} = ? ORDER BY id LIMIT 1""",
+            (value,),
+        ).fetchone()
+        return DocumentInfo(*row) if row else None
+
+    def document_by_path(self, path: str) -> DocumentInfo | None:
+        return self._document("path", path)
+
+    def document_by_hash(self, content_hash: str) -> DocumentInfo | None:
+        return self._document("content_hash", content_hash)
+
+    def documents(self) -> list[DocumentInfo]:
+        return [
+            DocumentInfo(*row)
+            for row in self.conn.execute(
+                """SELECT id, name, path, content_hash, size, added_at, program_version
+                   FROM documents ORDER BY name"""
+            )
+        ]
+
+    def document_text(self, name: str) -> str | None:
+        row = self.conn.execute(
+            "SELECT text FROM documents WHERE name = ? ORDER BY id LIMIT 1", (name,)
+        ).fetchone()
+        return row[0] if row else None
+
+    # ---- reading phrases -----------------------------------------------------------------------
+
+    def kind_counts(self) -> dict[str, int]:
+        counts = dict(self.conn.execute("SELECT kind, count(*) FROM phrases GROUP BY kind"))
+        return {kind: counts.get(kind, 0) for kind in KINDS}
+
+    def phrase_total(self) -> int:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'phrase_total'").fetchone()
+        return int(row[0]) if row else self.conn.execute("SELECT count(*) FROM phrases").fetchone()[0]
+
+    def sources_of(self, texts_kinds: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[Source]]:
+        """The sources of the given phrases, by (text, kind)."""
+        result: dict[tuple[str, str], list[Source]] = {}
+        for text, kind in texts_kinds:
+            result[(text, kind)] = [
+                Source(doc, sentence)
+                for doc, sentence in self.conn.execute(
+                    """SELECT d.name, s.sentence FROM phrases p
+                       JOIN sources s ON s.phrase_id = p.id JOIN documents d ON d.id = s.document_id
+                       WHERE p.text = ? AND p.kind = ? ORDER BY d.name, s.id""",
+                    (text, kind),
+                )
+            ]
+        return result
+
+    def phrases(self, kind: str | None = None) -> list[Phrase]:
+        """Every phrase (of one kind), in kind order, most widespread first, with its sources."""
+        where, params = ("WHERE p.kind = ?", (kind,)) if kind else ("", ())
+        sources: dict[int, list[Source]] = {}
+        for phrase_id, doc, sentence in self.conn.execute(
+            f"""SELECT s.phrase_id, d.name, s.sentence FROM sources s
+                JOIN documents d ON d.id = s.document_id JOIN phrases p ON p.id = s.phrase_id {where}
+                ORDER BY s.phrase_id, d.name, s.id""",
+            params,
+        ):
+            sources.setdefault(phrase_id, []).append(Source(doc, sentence))
+        rows = self.conn.execute(f"SELECT {_PHRASE_COLUMNS} FROM phrases p {where}", params).fetchall()
+        order = {k: i for i, k in enumerate(KINDS)}
+        rows.sort(key=lambda r: (order.get(r[2], len(order)), -r[6], -r[5], r[1]))
+        return [
+            Phrase(text, kind_, pattern, initials, count, docs, sources.get(pid, []))
+            for pid, text, kind_, pattern, initials, count, docs in rows
+        ]
+
+    def rank(
+        self, query: str = "", *, kind: str | None = None, context: str = "", limit: int = 10
+    ) -> list[RankedPhrase]:
+        """The best `limit` phrases for a query (text prefix/substring or pinyin initials) and the
+        paragraph at the cursor, best first."""
+        query = query.strip()
+        initials_mode = is_initials_query(query)
+        if initials_mode:
+            query = query.lower()
+        fetch = max(limit, 1)
+        kind_sql, kind_params = (" AND kind = ?", (kind,)) if kind else ("", ())
+        order = f" ORDER BY docs DESC, count DESC LIMIT {fetch}"
+        ids: dict[int, None] = {}
+
+        def collect(sql: str, params: tuple) -> None:
+            ids.update((row[0], None) for row in self.conn.execute(sql, params))
+
+        select = "SELECT id FROM phrases WHERE "
+        if not query:
+            collect(select + "1" + kind_sql + order, kind_params)
+        elif initials_mode:
+            collect(select + "initials = ?" + kind_sql + order, (query, *kind_params))
+            collect(
+                select + "initials >= ? AND initials < ?" + kind_sql + order,
+                (query, _after(query), *kind_params),
+            )
+        else:
+            prefix = (query, _after(query))
+            collect(select + "text >= ? AND text < ?" + kind_sql + order, (*prefix, *kind_params))
+            # Substring matches rank after prefix matches, so fetch only those that are not prefixes.
+            # A single character matches by prefix only: as a substring it is in too many phrases.
+            inner = " AND NOT (text >= ? AND text < ?)"
+            if len(query) >= 3:  # the trigram index answers substrings of three characters or more
+                collect(
+                    select
+                    + "id IN (SELECT rowid FROM phrases_fts WHERE phrases_fts MATCH ?)"
+                    + inner
+                    + kind_sql
+                    + order,
+                    (_fts_phrase(query), *prefix, *kind_params),
+                )
+            elif len(query) == 2:  # two characters: the phrase's own bigrams
+                collect(
+                    select
+                    + "id IN (SELECT phrase_id FROM phrase_grams WHERE gram = ? AND own = 1)"
+                    + inner
+                    + kind_sql
+                    + order,
+                    (query, *prefix, *kind_params),
+                )
+
+        context_scores = self._context_scores(context) if context else {}
+        ids.update(dict.fromkeys(context_scores))
+        rows = []
+        wanted = list(ids)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            rows += self.conn.execute(
+                f"SELECT {_PHRASE_COLUMNS} FROM phrases WHERE id IN ({','.join('?' * len(chunk))})", chunk
+            ).fetchall()
+
+        ranked: list[RankedPhrase] = []
+        for pid, text, kind_, pattern, initials, count, docs in rows:
+            if kind and kind_ != kind:
+                continue
+            if not query:
+                exact, match = 0, 0
+            elif initials_mode:
+                if not initials.startswith(query):
+                    continue
+                exact, match = int(initials == query), 2
+            else:
+                if not (text.startswith(query) or (len(query) > 1 and query in text)):
+                    continue
+                exact, match = int(text == query), 2 if text.startswith(query) else 1
+            ranked.append(
+                RankedPhrase(
+                    text, kind_, pattern, initials, count, docs, exact, context_scores.get(pid, 0.0), match
+                )
+            )
+        ranked.sort(key=lambda r: (r.key, r.text), reverse=True)
+        return ranked[:limit]
+
+    def _context_scores(self, context: str) -> dict[int, float]:
+        """Phrases whose text or source sentences share rare character bigrams with `context`,
+        weighted by inverse document frequency over phrases."""
+        grams = list(dict.fromkeys(han_bigram_list(context)))[:256]
+        if not grams:
+            return {}
+        total = max(self.phrase_total(), 1)
+        dfs = self.conn.execute(
+            f"SELECT gram, df FROM gram_stats WHERE gram IN ({','.join('?' * len(grams))})", grams
+        ).fetchall()
+        max_df = max(3, int(total * CONTEXT_MAX_DF_SHARE))
+        weighted = sorted(
+            ((math.log((total + 1) / df), gram, df) for gram, df in dfs if df <= max_df), reverse=True
+        )
+        chosen: dict[str, float] = {}
+        budget = CONTEXT_POSTING_BUDGET
+        for idf, gram, df in weighted[:CONTEXT_MAX_GRAMS]:
+            if df > budget:
+                continue
+            chosen[gram] = idf
+            budget -= df
+        if not chosen:
+            return {}
+        scores: dict[int, float] = {}
+        for gram, phrase_id in self.conn.execute(
+            f"SELECT gram, phrase_id FROM phrase_grams WHERE gram IN ({','.join('?' * len(chosen))})",
+            list(chosen),
+        ):
+            scores[phrase_id] = scores.get(phrase_id, 0.0) + chosen[gram]
+        best = sorted(scores.items(), key=lambda item: item[1], reverse=True)[:CONTEXT_MAX_CANDIDATES]
+        return dict(best)
+
+    def suggest(
+        self, query: str = "", *, kind: str | None = None, context: str = "", limit: int = 10
+    ) -> list[Phrase]:
+        return attach_sources([self], self.rank(query, kind=kind, context=context, limit=limit))
+
+    # ---- concordance ---------------------------------------------------------------------------
+
+    def search(self, text: str, *, limit: int = 20) -> list[SearchHit]:
+        """Corpus sentences containing `text`, in document and reading order."""
+        text = text.strip()
+        if not text:
+            return []
+        head = (
+            """SELECT d.name, s.text, s.position FROM sentences s JOIN documents d ON d.id = s.document_id"""
+        )
+        tail = f" ORDER BY d.name, s.position LIMIT {max(limit, 0)}"
+        if len(text) >= 3:
+            sql = head + " WHERE s.id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?)" + tail
+            params: tuple = (_fts_phrase(text),)
+        else:  # one or two characters: below the trigram index, scan
+            sql = head + " WHERE instr(s.text, ?) > 0" + tail
+            params = (text,)
+        return [SearchHit(*row) for row in self.conn.execute(sql, params)]
+
+
+def _merge_duplicates(phrases: Iterable[Phrase]) -> list[Phrase]:
+    """One record per (text, kind) from one document: counts add up, sources are joined."""
+    merged: dict[tuple[str, str], Phrase] = {}
+    for phrase in phrases:
+        key = (phrase.text, phrase.kind)
+        if key not in merged:
+            merged[key] = Phrase(
+                phrase.text,
+                phrase.kind,
+                phrase.pattern,
+                phrase.initials,
+                phrase.count,
+                1,
+                list(phrase.sources),
+            )
+        else:
+            seen = merged[key]
+            seen.count += phrase.count
+            seen.sources.extend(phrase.sources)
+            seen.pattern = seen.pattern or phrase.pattern
+            seen.initials = seen.initials or phrase.initials
+    return list(merged.values())
+
+
+def attach_sources(banks: list[PhraseBank], ranked: list[RankedPhrase]) -> list[Phrase]:
+    keys = [(r.text, r.kind) for r in ranked]
+    sources: dict[tuple[str, str], list[Source]] = {key: [] for key in keys}
+    for bank in banks:
+        for key, found in bank.sources_of(keys).items():
+            sources[key].extend(found)
+    return [
+        Phrase(r.text, r.kind, r.pattern, r.initials, r.count, r.docs, sources[(r.text, r.kind)])
+        for r in ranked
+    ]
+
+
+class BankGroup:
+    """Several banks read as one (the user's bank and the bundled default bank)."""
+
+    def __init__(self, banks: list[PhraseBank], problems: list[str] | None = None):
+        self.banks = banks
+        self.problems = problems or []  # banks that could not be opened, as messages for the user
+
+    def close(self) -> None:
+        for bank in self.banks:
+            bank.close()
+
+    def __enter__(self) -> BankGroup:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def rank(
+        self, query: str = "", *, kind: str | None = None, context: str = "", limit: int = 10
+    ) -> list[RankedPhrase]:
+        merged: dict[tuple[str, str], RankedPhrase] = {}
+        for bank in self.banks:
+            for r in bank.rank(query, kind=kind, context=context, limit=limit):
+                seen = merged.get((r.text, r.kind))
+                if seen is None:
+                    merged[(r.text, r.kind)] = r
+                else:
+                    merged[(r.text, r.kind)] = RankedPhrase(
+                        r.text, r.kind, seen.pattern or r.pattern, seen.initials or r.initials,
+                        seen.count + r.count, seen.docs + r.docs, max(seen.exact, r.exact),
+                        max(seen.context, r.context), max(seen.match, r.match),
+                    )  # fmt: skip
+        ranked = sorted(merged.values(), key=lambda r: (r.key, r.text), reverse=True)
+        return ranked[:limit]
+
+    def suggest(
+        self, query: str = "", *, kind: str | None = None, context: str = "", limit: int = 10
+    ) -> list[Phrase]:
+        return attach_sources(self.banks, self.rank(query, kind=kind, context=context, limit=limit))
+
+    def phrases(self, kind: str | None = None) -> list[Phrase]:
+        merged: dict[tuple[str, str], Phrase] = {}
+        for bank in self.banks:
+            for p in bank.phrases(kind):
+                seen = merged.get((p.text, p.kind))
+                if seen is None:
+                    merged[(p.text, p.kind)] = p
+                else:
+                    seen.count += p.count
+                    seen.docs += p.docs
+                    seen.sources.extend(p.sources)
+        order = {k: i for i, k in enumerate(KINDS)}
+        return sorted(
+            merged.values(), key=lambda p: (order.get(p.kind, len(order)), -p.docs, -p.count, p.text)
+        )
+
+    def search(self, text: str, *, limit: int = 20) -> list[SearchHit]:
+        hits: dict[tuple[str, str], SearchHit] = {}
+        for bank in self.banks:
+            for hit in bank.search(text, limit=limit):
+                hits.setdefault((hit.doc, hit.sentence), hit)
+        return sorted(hits.values(), key=lambda h: (h.doc, h.position))[:limit]

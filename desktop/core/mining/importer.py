@@ -1,0 +1,255 @@
+"""Import corpus files into a phrase bank, incrementally and in one transaction.
+
+An unchanged file (same content hash, mined by this program version) is skipped without being read;
+a changed file replaces what it contributed; a file that disappeared from an imported folder takes its
+contributions with it. A file that cannot be read is reported and skipped; the others go on. If the
+import is interrupted, nothing of it is committed and the bank stays as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop import __version__
+from desktop.core.errors import BankError, InputError
+from desktop.core.mining.bank import PhraseBank
+from desktop.core.mining.model import Phrase
+
+if TYPE_CHECKING:
+    from desktop.core.corpus import CleanDocument
+
+log = logging.getLogger(__name__)
+
+# Files picked up when a folder is imported; a file named explicitly is always tried.
+CORPUS_SUFFIXES = frozenset({".txt", ".docx", ".pdf", ".doc", ".wps"})
+
+Miner = Callable[["CleanDocument"], list[Phrase]]
+STATUS_NAMES = {
+    "added": "新增",
+    "updated": "更新",
+    "unchanged": "未变",
+    "duplicate": "重复",
+    "removed": "删除",
+    "failed": "失败",
+}
+
+
+@dataclass
+class FileOutcome:
+    path: Path
+    status: str  # one of STATUS_NAMES
+    phrases: int = 0
+    message: str = ""
+
+    def to_json(self) -> dict:
+        return {
+            "file": str(self.path),
+            "status": self.status,
+            "phrases": self.phrases,
+            "message": self.message,
+        }
+
+
+@dataclass
+class ImportReport:
+    bank: Path
+    outcomes: list[FileOutcome] = field(default_factory=list)
+    documents: int = 0  # documents in the bank after the import
+    phrases_by_kind: dict[str, int] = field(default_factory=dict)
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def failures(self) -> list[FileOutcome]:
+        return [o for o in self.outcomes if o.status == "failed"]
+
+    def to_json(self) -> dict:
+        return {
+            "bank": str(self.bank),
+            "files": {status: self.count(status) for status in STATUS_NAMES},
+            "documents": self.documents,
+            "phrases": dict(self.phrases_by_kind),
+            "total_phrases": sum(self.phrases_by_kind.values()),
+            "outcomes": [o.to_json() for o in self.outcomes],
+        }
+
+
+@dataclass
+class MinerFunctions:
+    mine: Miner
+    initials_of: Callable[[str], str] | None = None
+
+
+def load_miner() -> MinerFunctions:
+    """The extractors, imported only when a file actually has to be mined (they load jieba)."""
+    try:
+        module = importlib.import_module("desktop.core.mining.miner")
+        mine = module.mine_document
+    except (ImportError, AttributeError) as exc:
+        raise BankError(f"素材挖掘模块不可用，无法导入语料（{exc}）") from exc
+    return MinerFunctions(mine, getattr(module, "initials_of", None))
+
+
+def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path], list[FileOutcome]]:
+    """Expand folders (recursively) into corpus files. Returns (files, folders, missing paths)."""
+    files: list[Path] = []
+    folders: list[Path] = []
+    missing: list[FileOutcome] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            folders.append(path.resolve())
+            for found in sorted(path.rglob("*")):
+                relative = found.relative_to(path).parts
+                if any(part.startswith((".", "~$")) for part in relative):
+                    continue  # hidden files and Office lock files
+                if found.is_file() and found.suffix.lower() in CORPUS_SUFFIXES:
+                    files.append(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            missing.append(FileOutcome(path, "failed", message=f"{path.name or path}：文件或文件夹不存在"))
+    unique = list(dict.fromkeys(f.resolve() for f in files))
+    return unique, folders, missing
+
+
+def hash_file(path: Path) -> tuple[str, int]:
+    """sha256 of the file's bytes and its size, read in chunks so a huge file costs no memory."""
+    digest = hashlib.sha256()
+    size = 0
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+                size += len(chunk)
+    except OSError as exc:
+        raise InputError(path, f"无法读取文件（{exc.strerror or exc}）") from exc
+    return digest.hexdigest(), size
+
+
+class _Importer:
+    def __init__(
+        self,
+        bank: PhraseBank,
+        miner: MinerFunctions | None,
+        reader: Callable[[Path], CleanDocument],
+    ):
+        self.bank = bank
+        self.miner = miner
+        self.reader = reader
+        self.touched: set[int] = set()
+
+    def import_file(self, path: Path) -> FileOutcome:
+        try:
+            digest, size = hash_file(path)
+        except InputError as exc:
+            return FileOutcome(path, "failed", message=str(exc))
+        if size == 0:  # before the duplicate check: all empty files share one hash
+            return FileOutcome(path, "failed", message=str(InputError(path, "文件是空的")))
+        key = str(path)
+        existing = self.bank.document_by_path(key)
+        if existing and existing.content_hash == digest and existing.program_version == __version__:
+            return FileOutcome(path, "unchanged")
+        twin = self.bank.document_by_hash(digest)
+        if twin is not None and twin.path != key:
+            if Path(twin.path).exists():
+                return FileOutcome(
+                    path, "duplicate", message=f"{path.name}：内容与已导入的 {twin.name} 相同，已跳过"
+                )
+            self.touched |= self.bank.delete_document(twin.id)  # the file was moved or renamed
+        try:
+            document = self.reader(path)
+            if self.miner is None:
+                self.miner = load_miner()
+            phrases = self.miner.mine(document)
+        except InputError as exc:
+            return FileOutcome(path, "failed", message=str(exc))
+        except (BankError, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # one broken document must not stop the others
+            log.exception("mining %s failed", path)
+            return FileOutcome(
+                path, "failed", message=f"{path.name}：处理失败（{type(exc).__name__}: {exc}）"
+            )
+        with self.bank.savepoint():
+            self.touched |= self.bank.store_document(
+                path=key,
+                name=document.name,
+                title=document.title,
+                text=document.text,
+                content_hash=digest,
+                size=size,
+                phrases=phrases,
+                initials_of=self.miner.initials_of,
+            )
+        return FileOutcome(
+            path, "updated" if existing else "added", phrases=len({(p.text, p.kind) for p in phrases})
+        )
+
+    def prune(self, folders: list[Path], seen: set[str]) -> list[FileOutcome]:
+        """Documents once imported from these folders whose files are gone."""
+        outcomes = []
+        for doc in self.bank.documents():
+            doc_path = Path(doc.path)
+            inside = any(doc_path.is_relative_to(folder) for folder in folders)
+            if inside and doc.path not in seen and not doc_path.exists():
+                self.touched |= self.bank.delete_document(doc.id)
+                outcomes.append(FileOutcome(doc_path, "removed"))
+        return outcomes
+
+
+def import_paths(
+    bank: PhraseBank,
+    paths: Iterable[str | Path],
+    *,
+    miner: MinerFunctions | None = None,
+    reader: Callable[[Path], CleanDocument] | None = None,
+    progress: Callable[[int, int, FileOutcome], None] | None = None,
+) -> ImportReport:
+    """Import files and folders into `bank` in one transaction; see the module docstring."""
+    if reader is None:
+        from desktop.core.corpus import read_document as reader  # the readers load docx/pdf support
+    files, folders, missing = collect_files(paths)
+    report = ImportReport(bank.path, outcomes=list(missing))
+    importer = _Importer(bank, miner, reader)
+    with bank.transaction():
+        for index, path in enumerate(files, 1):
+            outcome = importer.import_file(path)
+            report.outcomes.append(outcome)
+            if progress is not None:
+                progress(index, len(files), outcome)
+        report.outcomes.extend(importer.prune(folders, {str(f) for f in files}))
+        bank.refresh_phrases(importer.touched)
+    report.documents = len(bank.documents())
+    report.phrases_by_kind = bank.kind_counts()
+    return report
+
+
+def remove_paths(bank: PhraseBank, paths: Iterable[str | Path]) -> ImportReport:
+    """Remove the documents imported from these files (or from anywhere inside these folders)."""
+    targets = [Path(p).resolve() for p in paths]
+    report = ImportReport(bank.path)
+    touched: set[int] = set()
+    with bank.transaction():
+        for doc in bank.documents():
+            doc_path = Path(doc.path)
+            if any(doc_path == t or doc_path.is_relative_to(t) for t in targets):
+                touched |= bank.delete_document(doc.id)
+                report.outcomes.append(FileOutcome(doc_path, "removed"))
+        bank.refresh_phrases(touched)
+    matched = {o.path for o in report.outcomes}
+    for target in targets:
+        if not any(m == target or m.is_relative_to(target) for m in matched):
+            report.outcomes.append(
+                FileOutcome(target, "failed", message=f"{target.name}：素材库中没有这个文件的素材")
+            )
+    report.documents = len(bank.documents())
+    report.phrases_by_kind = bank.kind_counts()
+    return report

@@ -1,0 +1,235 @@
+"""The phrase bank's SQLite layout, its version and the migrations from older layouts.
+
+The version lives in PRAGMA user_version. Version 0 is the first draft layout (documents, phrases and
+sources only, no sentence index, no context grams); version 1 is the current one. See docs/BANK.md.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime, timezone
+
+from desktop.core.mining.sentences import han_bigram_list, split_sentences
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+
+# Context grams kept per phrase: enough to tell topics apart, small enough for 100k phrases.
+MAX_GRAMS_PER_PHRASE = 48
+
+
+def _trigram_index(table: str) -> str:
+    """An FTS5 trigram index over `table.text` (external content), kept in step by triggers.
+    Rows are only inserted and deleted, never updated, so no update trigger is needed."""
+    return f"""CREATE VIRTUAL TABLE {table}_fts USING fts5 (
+    text, content = '{table}', content_rowid = 'id', tokenize = 'trigram'
+);
+CREATE TRIGGER {table}_ai AFTER INSERT ON {table} BEGIN
+    INSERT INTO {table}_fts (rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER {table}_ad AFTER DELETE ON {table} BEGIN
+    INSERT INTO {table}_fts ({table}_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+"""
+
+
+SCHEMA_V1 = """
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    path TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    added_at TEXT NOT NULL,
+    program_version TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX documents_hash ON documents (content_hash);
+
+CREATE TABLE sentences (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE INDEX sentences_document ON sentences (document_id, position);
+{sentences_fts}
+CREATE TABLE phrases (
+    id INTEGER PRIMARY KEY,
+    text TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    pattern TEXT NOT NULL DEFAULT '',
+    initials TEXT NOT NULL DEFAULT '',
+    count INTEGER NOT NULL DEFAULT 0,
+    docs INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (text, kind)
+);
+-- Covering indexes: a prefix range is ranked by docs and count without reading the table.
+CREATE INDEX phrases_initials ON phrases (initials, docs, count, kind);
+CREATE INDEX phrases_text ON phrases (text, docs, count, kind);
+CREATE INDEX phrases_rank ON phrases (kind, docs DESC, count DESC);
+CREATE INDEX phrases_popular ON phrases (docs DESC, count DESC);
+{phrases_fts}
+CREATE TABLE occurrences (
+    phrase_id INTEGER NOT NULL REFERENCES phrases (id) ON DELETE CASCADE,
+    document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (phrase_id, document_id)
+) WITHOUT ROWID;
+CREATE INDEX occurrences_document ON occurrences (document_id);
+
+CREATE TABLE sources (
+    id INTEGER PRIMARY KEY,
+    phrase_id INTEGER NOT NULL REFERENCES phrases (id) ON DELETE CASCADE,
+    document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    sentence TEXT NOT NULL
+);
+CREATE INDEX sources_phrase ON sources (phrase_id);
+CREATE INDEX sources_document ON sources (document_id);
+
+-- own = 1: the bigram is in the phrase's text (answers two-character substring queries);
+-- own = 0: it is only in a source sentence (context ranking uses both).
+CREATE TABLE phrase_grams (
+    gram TEXT NOT NULL,
+    phrase_id INTEGER NOT NULL REFERENCES phrases (id) ON DELETE CASCADE,
+    own INTEGER NOT NULL,
+    PRIMARY KEY (gram, phrase_id)
+) WITHOUT ROWID;
+CREATE INDEX phrase_grams_phrase ON phrase_grams (phrase_id);
+CREATE TABLE gram_stats (
+    gram TEXT PRIMARY KEY,
+    df INTEGER NOT NULL
+) WITHOUT ROWID;
+""".format(sentences_fts=_trigram_index("sentences"), phrases_fts=_trigram_index("phrases"))
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def table_names(conn: sqlite3.Connection) -> set[str]:
+    return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def read_version(conn: sqlite3.Connection) -> int | None:
+    """The layout version of an open file, or None for a file without any table (a new bank)."""
+    if not table_names(conn):
+        return None
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def execute_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run DDL statement by statement: executescript() would commit the caller's transaction."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            conn.execute(pending)
+            pending = ""
+    if pending.strip():
+        raise ValueError(f"incomplete SQL statement: {pending!r}")
+
+
+def create_current(conn: sqlite3.Connection) -> None:
+    """Create the current layout in an empty file, inside the caller's transaction."""
+    execute_script(conn, SCHEMA_V1)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def phrase_grams_for(text: str, sentences: list[str]) -> list[tuple[str, int]]:
+    """The grams of a phrase as (gram, own): every bigram of its own text, then bigrams of the
+    sentences it came from up to MAX_GRAMS_PER_PHRASE in all."""
+    grams: dict[str, int] = dict.fromkeys(han_bigram_list(text), 1)
+    for sentence in sentences:
+        for gram in han_bigram_list(sentence):
+            if len(grams) >= MAX_GRAMS_PER_PHRASE:
+                return list(grams.items())
+            grams.setdefault(gram, 0)
+    return list(grams.items())
+
+
+def _migrate_v0_to_v1(conn: sqlite3.Connection) -> None:
+    """Version 0: documents(name, path, text, content_hash), phrases, sources(phrase_id, document_id,
+    sentence). Move them into the v1 tables and build what v0 lacked: sizes, per-document
+    occurrences, the sentence index and the context grams."""
+    for name in ("documents", "phrases", "sources"):
+        conn.execute(f"ALTER TABLE {name} RENAME TO v0_{name}")
+    execute_script(conn, SCHEMA_V1)
+    stamp = now_iso()
+    # program_version '' makes the next import of the same file mine it again with the current miner.
+    conn.execute(
+        """INSERT INTO documents (id, name, path, title, text, content_hash, size, added_at, program_version)
+           SELECT id, name, path, '', text, content_hash, length(CAST(text AS BLOB)), ?, ''
+           FROM v0_documents""",
+        (stamp,),
+    )
+    conn.execute(
+        """INSERT INTO phrases (id, text, kind, pattern, initials, count, docs)
+           SELECT id, text, kind, coalesce(pattern, ''), lower(coalesce(initials, '')), count, docs
+           FROM v0_phrases"""
+    )
+    conn.execute(
+        """INSERT INTO sources (phrase_id, document_id, sentence)
+           SELECT s.phrase_id, s.document_id, s.sentence FROM v0_sources s
+           JOIN phrases p ON p.id = s.phrase_id JOIN documents d ON d.id = s.document_id"""
+    )
+    # v0 kept only totals: a phrase in one document keeps its count there, otherwise one per source.
+    conn.execute(
+        """INSERT INTO occurrences (phrase_id, document_id, count)
+           SELECT s.phrase_id, s.document_id,
+                  CASE WHEN p.docs = 1 THEN max(p.count, 1) ELSE count(*) END
+           FROM sources s JOIN phrases p ON p.id = s.phrase_id
+           GROUP BY s.phrase_id, s.document_id"""
+    )
+    conn.execute("DELETE FROM phrases WHERE id NOT IN (SELECT phrase_id FROM occurrences)")
+    conn.execute(
+        """UPDATE phrases SET
+               count = (SELECT sum(count) FROM occurrences o WHERE o.phrase_id = phrases.id),
+               docs = (SELECT count(*) FROM occurrences o WHERE o.phrase_id = phrases.id)"""
+    )
+    for doc_id, text in conn.execute("SELECT id, text FROM documents").fetchall():
+        conn.executemany(
+            "INSERT INTO sentences (document_id, position, text) VALUES (?, ?, ?)",
+            [(doc_id, i, s) for i, s in enumerate(split_sentences(text))],
+        )
+    sentences_by_phrase: dict[int, list[str]] = {}
+    for phrase_id, sentence in conn.execute("SELECT phrase_id, sentence FROM sources ORDER BY id"):
+        sentences_by_phrase.setdefault(phrase_id, []).append(sentence)
+    for phrase_id, text in conn.execute("SELECT id, text FROM phrases").fetchall():
+        grams = phrase_grams_for(text, sentences_by_phrase.get(phrase_id, []))
+        conn.executemany(
+            "INSERT INTO phrase_grams (gram, phrase_id, own) VALUES (?, ?, ?)",
+            [(gram, phrase_id, own) for gram, own in grams],
+        )
+    conn.execute("INSERT INTO gram_stats (gram, df) SELECT gram, count(*) FROM phrase_grams GROUP BY gram")
+    for name in ("sources", "phrases", "documents"):
+        conn.execute(f"DROP TABLE v0_{name}")
+
+
+V0_TABLES = frozenset({"documents", "phrases", "sources"})
+
+# MIGRATIONS[v] turns a version-v bank into a version v+1 bank, inside the caller's transaction.
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {0: _migrate_v0_to_v1}
+
+
+def migrate(conn: sqlite3.Connection, version: int) -> None:
+    """Bring a bank of an older version up to SCHEMA_VERSION, all in one transaction."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        while version < SCHEMA_VERSION:
+            log.info("migrating phrase bank from version %d to %d", version, version + 1)
+            MIGRATIONS[version](conn)
+            version += 1
+            conn.execute(f"PRAGMA user_version = {version}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise

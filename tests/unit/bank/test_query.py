@@ -1,0 +1,151 @@
+"""Queries: text prefix and substring, pinyin initials, kind, context ranking, limit, concordance."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.mining.bank import BankGroup, PhraseBank
+from desktop.core.mining.importer import import_paths
+from desktop.core.mining.model import Phrase
+from tests.unit.bank.conftest import RULES, write
+
+
+@pytest.fixture
+def bank(tmp_path, corpus):
+    with PhraseBank.open(tmp_path / "b.db") as opened:
+        import_paths(opened, [corpus], miner=RULES)
+        yield opened
+
+
+def texts(phrases) -> list[str]:
+    return [p.text for p in phrases]
+
+
+def store(bank: PhraseBank, name: str, phrases: list[Phrase], text: str = "") -> None:
+    with bank.transaction():
+        touched = bank.store_document(
+            path=f"/corpus/{name}", name=name, title=name, text=text or name, content_hash=name,
+            size=1, phrases=phrases,
+        )  # fmt: skip
+        bank.refresh_phrases(touched)
+
+
+def test_initials_find_the_phrase_exact_match_first(bank):
+    store(bank, "extra.txt", [Phrase("久久为功见实效", "parallel", initials="jjwgjsx", count=5)])
+    assert texts(bank.suggest("jjwg")) == ["久久为功", "久久为功见实效"]
+    assert texts(bank.suggest("JJWG")) == ["久久为功", "久久为功见实效"]  # case does not matter
+    assert texts(bank.suggest("zz")) == ["真抓实干", "重整行装"]  # 重 read zhong in 重整行装
+    assert bank.suggest("qqq") == []
+
+
+def test_text_prefix_and_substring(bank):
+    assert texts(bank.suggest("久久")) == ["久久为功"]
+    # two characters inside a phrase
+    assert texts(bank.suggest("审批")) == ["我们要早审批、早落地、早建设"]
+    # three or more characters inside a phrase (trigram index)
+    assert texts(bank.suggest("早落地")) == ["我们要早审批、早落地、早建设"]
+    assert texts(bank.suggest("真抓实干")) == ["真抓实干"]
+    # one character: prefix only
+    assert texts(bank.suggest("真")) == ["真抓实干"]
+    assert texts(bank.suggest("抓")) == []
+
+
+def test_prefix_ranks_before_substring_and_exact_before_both(bank):
+    store(
+        bank,
+        "more.txt",
+        [
+            Phrase("实干兴邦", "idiom", initials="sgxb", count=9),
+            Phrase("埋头苦干、真抓实干、务求实效", "parallel", count=9),
+        ],
+    )
+    assert texts(bank.suggest("实干")) == ["实干兴邦", "真抓实干", "埋头苦干、真抓实干、务求实效"]
+    ranked = bank.rank("真抓实干")
+    assert [(r.text, r.exact, r.match) for r in ranked] == [
+        ("真抓实干", 1, 2),
+        ("埋头苦干、真抓实干、务求实效", 0, 1),
+    ]
+
+
+def test_kind_filter(bank):
+    assert {p.kind for p in bank.suggest("", kind="parallel", limit=50)} == {"parallel"}
+    assert texts(bank.suggest("", kind="parallel", limit=50)) == [
+        "我们要早审批、早落地、早建设",
+        "要查隐患、堵漏洞、强弱项",
+    ]
+    assert bank.suggest("jjwg", kind="parallel") == []
+    assert [p.kind for p in bank.phrases("idiom")] == ["idiom"] * 6
+
+
+def test_limit(bank):
+    assert len(bank.suggest("", limit=3)) == 3
+    assert len(bank.suggest("", limit=100)) == 8
+    assert texts(bank.suggest("", limit=1)) == ["久久为功"]  # most widespread first without context
+
+
+def test_context_puts_phrases_from_related_sentences_first(bank):
+    # Without context the most widespread comes first ...
+    assert texts(bank.suggest("", limit=1)) == ["久久为功"]
+    # ... with a paragraph about flood control the phrases of the flood-control speech come first.
+    flood = "汛期将至，防汛工作不能有丝毫松懈，要把隐患消除在萌芽状态。"
+    ranked = bank.rank("", context=flood, limit=8)
+    assert {r.text for r in ranked[:3]} == {"重整行装", "要查隐患、堵漏洞、强弱项", "真抓实干"}
+    assert all(r.context > 0 for r in ranked[:3]) and all(r.context == 0 for r in ranked[3:])
+    # Context reorders within a query's matches too.
+    assert texts(bank.suggest("久久为功", context=flood)) == ["久久为功"]
+    assert texts(bank.suggest("", kind="parallel", context=flood)) == [
+        "要查隐患、堵漏洞、强弱项",
+        "我们要早审批、早落地、早建设",
+    ]
+
+
+def test_context_without_shared_words_keeps_the_plain_order(bank):
+    plain = texts(bank.suggest("", limit=8))
+    assert texts(bank.suggest("", context="abc 123，。", limit=8)) == plain
+
+
+def test_suggestions_carry_their_sources(bank):
+    [phrase] = bank.suggest("jjwg")
+    assert phrase.to_json() == {
+        "text": "久久为功",
+        "kind": "idiom",
+        "pattern": "",
+        "initials": "jjwg",
+        "count": 3,
+        "docs": 2,
+        "sources": [
+            {"doc": "a.txt", "sentence": "抓落实要久久为功，一抓到底。"},
+            {"doc": "a.txt", "sentence": "久久为功才能行稳致远。"},
+            {"doc": "b.txt", "sentence": "持续优化营商环境，久久为功。"},
+        ],
+    }
+
+
+def test_search_returns_sentences_with_document_names(bank):
+    hits = bank.search("营商环境")
+    assert [(h.doc, h.sentence) for h in hits] == [
+        ("a.txt", "优化营商环境是头等大事。"),
+        ("b.txt", "持续优化营商环境，久久为功。"),
+    ]
+    assert [h.doc for h in bank.search("营商")] == ["a.txt", "b.txt"]  # two characters
+    assert [h.sentence for h in bank.search("汛")] == [  # one character, in reading order
+        "在防汛工作会议上的讲话",
+        "防汛工作要真抓实干，重整行装再出发。",
+    ]
+    assert len(bank.search("营商环境", limit=1)) == 1
+    assert bank.search("没有这句话") == [] and bank.search("  ") == []
+    assert bank.search('"营商') == []  # quotes cannot break the full-text query
+
+
+def test_group_merges_banks(tmp_path, bank):
+    other_folder = tmp_path / "mine"
+    write(other_folder, "d.txt", "我们要久久为功，把营商环境抓实。\n")
+    with PhraseBank.open(tmp_path / "user.db") as user:
+        import_paths(user, [other_folder], miner=RULES)
+        group = BankGroup([user, bank])
+        [merged] = group.suggest("jjwg")
+        assert (merged.count, merged.docs) == (4, 3)
+        assert [s.doc for s in merged.sources] == ["d.txt", "a.txt", "a.txt", "b.txt"]
+        assert [h.doc for h in group.search("营商环境")] == ["a.txt", "b.txt", "d.txt"]
+        listed = {p.text: p.docs for p in group.phrases("idiom")}
+        assert listed["久久为功"] == 3 and listed["攻坚克难"] == 1
