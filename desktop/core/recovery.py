@@ -27,7 +27,7 @@ class RecoveryEntry:
     saved_at: str  # ISO 8601, local time
     path: str | None = None  # the file the draft belongs to, None for an untitled draft
     pid: int = 0
-    ignores: list[dict] = field(default_factory=list)  # the document's 忽略此处 list
+    ignores: list[dict] = field(default_factory=list)  # the draft's 忽略此处 list: {code, snippet, context}
 
     @property
     def first_line(self) -> str:

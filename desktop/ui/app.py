@@ -7,7 +7,6 @@ imported or started only after the first paint (no jieba or pypinyin on this pat
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import os
 import sys
@@ -81,23 +80,17 @@ def _wait_for(predicate, timeout: float = 30.0) -> bool:
 
 
 def _load_bank(bank: str | None) -> str:
-    from desktop.core import paths
+    from desktop.core.mining.banks import open_query_banks
 
+    group = open_query_banks(bank)
     try:
-        module = importlib.import_module("desktop.core.mining.bank")
-    except ImportError:
-        return "跳过：素材库模块尚未安装"
-    path = Path(bank) if bank else paths.default_bank_path()
-    if not path.exists():
-        raise SelftestFailure(f"找不到素材库文件 {path}（请先运行 make bank）")
-    opener = getattr(module, "open_bank", None) or getattr(module, "PhraseBank")
-    loaded = opener(path)
-    count = getattr(loaded, "count", None)
-    size = count() if callable(count) else "?"
-    close = getattr(loaded, "close", None)
-    if callable(close):
-        close()
-    return f"{path.name}，{size} 条素材"
+        total = sum(b.phrase_total() for b in group.banks)
+        names = "、".join(b.path.name for b in group.banks)
+    finally:
+        group.close()
+    if total == 0:
+        raise SelftestFailure(f"素材库是空的（{names}）")
+    return f"{names}，{total} 条素材"
 
 
 def _refuse_dialogs() -> None:

@@ -37,21 +37,21 @@ class DraftEditor(QPlainTextEdit):
         selections = []
         length = self.document().characterCount() - 1
         for finding in self.findings:
-            if finding.offset > length:
-                continue
-            selection = QTextEdit.ExtraSelection()
             fmt = QTextCharFormat()
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             fmt.setUnderlineColor(LEVEL_COLOURS.get(finding.level, LEVEL_COLOURS["info"]))
             fmt.setToolTip(self.tooltip_for(finding))
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(finding.offset)
-            # An empty span (a missing item) is underlined on one character so it can be seen.
-            end = min(length, finding.end if finding.length else finding.offset + 1)
-            cursor.setPosition(max(end, finding.offset), QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor
-            selection.format = fmt
-            selections.append(selection)
+            for offset, size in finding.spots or ((finding.offset, finding.length),):
+                if offset > length:
+                    continue
+                cursor = QTextCursor(self.document())
+                cursor.setPosition(offset)
+                # An empty span (a missing item) is underlined on one character so it can be seen.
+                cursor.setPosition(min(length, offset + max(size, 1)), QTextCursor.MoveMode.KeepAnchor)
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = cursor
+                selection.format = fmt
+                selections.append(selection)
         self.setExtraSelections(selections)
 
     @staticmethod
@@ -62,7 +62,8 @@ class DraftEditor(QPlainTextEdit):
         return text
 
     def findings_at(self, position: int) -> list[Finding]:
-        return [f for f in self.findings if f.offset <= position < max(f.end, f.offset + 1)]
+        return [f for f in self.findings
+                if any(o <= position < o + max(n, 1) for o, n in (f.spots or ((f.offset, f.length),)))]
 
     def event(self, event) -> bool:
         if event.type() == QEvent.Type.ToolTip:

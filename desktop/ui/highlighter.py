@@ -2,8 +2,8 @@
 
 The outline arrives from the live checker with the line numbers of the snapshot it parsed. Until the
 next analysis a line keeps its format only while its text still starts with the marker that was parsed,
-so a heading typed away loses its colour at once and never paints the wrong line. Placeholders and
-inline run markers are found per line, so they show while typing.
+so a heading typed away loses its colour at once and never paints the wrong line. Placeholders are
+found per line, so they show while typing.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat
 from desktop.core.outline import BlockKind, Outline
 
 PLACEHOLDER = re.compile(r"[Xx]{2,}|×+(?![\d０-９])|○○|\*{3,}|某某|【待补】|[xX]年[xX]月")
-RUN_MARKER = re.compile(r"(?:^|(?<=[。；，：！？\s]))(?:[一二三四五六七八九十]+[是要来]|第[一二三四五六七八九十]+[，、]|首先|其次|再次|最后)(?=[，、：]|[^\s])")
 
 
 def _fmt(colour: str, bold: bool = False, size_delta: float = 0, background: str | None = None,
@@ -43,36 +42,48 @@ FORMATS = {
     "heading4": _fmt("#2e7d32", bold=True),
     "run_marker": _fmt("#6a1b9a", bold=True),
     "placeholder": _fmt("#ffffff", bold=True, background="#e53935"),
+    "boilerplate": _fmt("#9e9e9e"),
 }
 
 
 @dataclass(frozen=True)
-class LineStyle:
-    expect: str  # the text the line must start with for the style to apply (the marker, or the line)
-    spans: tuple[tuple[int, int, str], ...]  # (start in line, length, role)
+class Span:
+    start: int  # in the line
+    length: int
+    role: str
+    expect: str  # the text the line must still have at start for the span to apply (a marker, the line's head)
 
 
-def line_styles(outline: Outline) -> dict[int, LineStyle]:
+def line_styles(outline: Outline) -> dict[int, tuple[Span, ...]]:
+    """Spans to paint, by line number, from one outline."""
     text = outline.text
-    styles: dict[int, LineStyle] = {}
+    styles: dict[int, list[Span]] = {}
+
+    def add(offset: int, length: int, role: str, expect_len: int) -> None:
+        line = text.count("\n", 0, offset)
+        rel = offset - (text.rfind("\n", 0, offset) + 1)
+        styles.setdefault(line, []).append(Span(rel, length, role, text[offset:offset + min(length, expect_len)]))
+
     for block in outline.blocks:
-        line_start = text.rfind("\n", 0, block.start) + 1
-        rel = block.start - line_start
         length = block.end - block.start
-        if block.kind in (BlockKind.TITLE, BlockKind.SUBTITLE, BlockKind.BYLINE, BlockKind.SALUTATION):
-            styles[block.line] = LineStyle(text[block.start:block.end][:12], ((rel, length, block.kind.value),))
+        if block.boilerplate:
+            add(block.start, length, "boilerplate", 8)
+        elif block.kind in (BlockKind.TITLE, BlockKind.SUBTITLE, BlockKind.BYLINE, BlockKind.SALUTATION):
+            add(block.start, length, block.kind.value, 8)
         elif block.heading is not None:
             h = block.heading
-            role = f"heading{min(4, max(1, h.level))}"
             end = h.title_end if h.run_in else block.end
-            styles[block.line] = LineStyle(h.marker, ((h.marker_start - line_start, end - h.marker_start, role),))
-    return styles
+            add(h.marker_start, end - h.marker_start, f"heading{min(4, max(1, h.level))}", h.marker_end - h.marker_start)
+    for run in getattr(outline, "runs", []):
+        for item in run.items:
+            add(item.start, item.end - item.start, "run_marker", item.end - item.start)
+    return {line: tuple(spans) for line, spans in styles.items()}
 
 
 class OutlineHighlighter(QSyntaxHighlighter):
     def __init__(self, document):
         super().__init__(document)
-        self.styles: dict[int, LineStyle] = {}
+        self.styles: dict[int, tuple[Span, ...]] = {}
 
     def set_outline(self, outline: Outline) -> None:
         new = line_styles(outline)
@@ -85,12 +96,10 @@ class OutlineHighlighter(QSyntaxHighlighter):
                 self.rehighlightBlock(block)
 
     def highlightBlock(self, text: str) -> None:
-        style = self.styles.get(self.currentBlock().blockNumber())
-        if style is not None and text.lstrip().startswith(style.expect.strip()):
-            for start, length, role in style.spans:
-                self.setFormat(start, min(length, len(text) - start), FORMATS[role])
-        for m in RUN_MARKER.finditer(text):
-            self.setFormat(m.start(), m.end() - m.start(), FORMATS["run_marker"])
+        for span in self.styles.get(self.currentBlock().blockNumber(), ()):
+            # Until the next analysis, a span applies only where its text is still there.
+            if text.startswith(span.expect, span.start):
+                self.setFormat(span.start, min(span.length, len(text) - span.start), FORMATS[span.role])
         for m in PLACEHOLDER.finditer(text):
             if m.group() == "×" and text[max(0, m.start() - 2):m.start()] == "要素":
                 continue

@@ -1,30 +1,30 @@
-"""The one place the window talks to the structure checker.
+"""The one place the window talks to the structure checker (desktop.core.lint).
 
-The window needs: analyse(text) -> outline + findings, and the rule catalogue for the settings dialog.
-`desktop.core.lint` is used when it is installed; until then a small interim checker here covers the
-rules the window's behaviour depends on (placeholders, half-width punctuation, marker format), with
-the codes and messages of the rule table, so the window works and is tested end to end either way.
-Runs in worker threads: pure Python, no Qt.
+The window needs: outline + findings of a snapshot, the rule catalogue for the settings dialog, and
+the draft's ignore list (忽略此处), which lives beside the draft as the CLI reads it
+(`稿.txt.lint-ignore.json`, desktop.core.lint.config). Runs in worker threads: pure Python, no Qt.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
-from desktop.core.ignores import IgnoreKey
-from desktop.core.outline import Outline, parse_outline
+from desktop.core.errors import GongwenError
+from desktop.core.lint import ALL_RULES, Linter, LintConfig, load_config
+from desktop.core.lint.config import Suppression, load_suppressions, save_suppressions, suppressions_path
+from desktop.core.outline import Outline
 
 log = logging.getLogger(__name__)
 
-LEVELS = ("error", "warning", "info")
 LEVEL_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 @dataclass(frozen=True)
 class Fix:
+    """A fix as one replacement of [offset, offset + length)."""
+
     offset: int
     length: int
     replacement: str
@@ -34,17 +34,21 @@ class Fix:
 @dataclass(frozen=True)
 class Finding:
     code: str
-    name: str
+    name: str  # the rule's short Chinese name
     level: str  # error / warning / info
     message: str
     offset: int
     length: int
     line: int  # 0-based
     fix: Fix | None = None
+    spots: tuple[tuple[int, int], ...] = ()  # every place of a finding that gathers several
 
     @property
     def end(self) -> int:
         return self.offset + self.length
+
+    def suppression(self, text: str) -> Suppression:
+        return Suppression(self.code, text[self.offset:self.end], text[max(0, self.offset - 6):self.offset])
 
 
 @dataclass
@@ -54,85 +58,89 @@ class Analysis:
     outline: Outline
     findings: list[Finding]
     ignored: int = 0
-
-
-def _engine():
-    try:
-        return importlib.import_module("desktop.core.lint")
-    except ImportError:
-        return None
-
-
-def _convert(d, text: str) -> Finding:
-    fix = getattr(d, "fix", None)
-    if fix is not None and not isinstance(fix, Fix):
-        fix = Fix(fix.offset, fix.length, fix.replacement, bool(getattr(fix, "safe", False)))
-    level = str(getattr(d.level, "value", d.level))
-    return Finding(d.code, getattr(d, "name", d.code), level, d.message, d.offset, d.length,
-                   text.count("\n", 0, d.offset), fix)
+    problems: list[str] = field(default_factory=list)  # e.g. the user's lint.toml could not be read
 
 
 def rule_catalogue() -> list[tuple[str, str]]:
-    """(code, Chinese description) of every rule, for the settings dialog."""
-    engine = _engine()
-    rules = getattr(engine, "RULES", None) if engine else None
-    if rules:
-        return [(r.code, getattr(r, "title", None) or getattr(r, "name", r.code)) for r in rules]
-    return list(_INTERIM_RULES.items())
+    """(code, Chinese name) of every rule, for the settings dialog."""
+    return [(rule.code, rule.title or rule.name) for rule in ALL_RULES]
+
+
+def _config(disabled: frozenset[str], problems: list[str]) -> LintConfig:
+    try:
+        config = load_config()
+    except GongwenError as exc:  # a broken user rule file must not switch the checker off
+        problems.append(f"检查配置有误，已改用内置规则：{exc}")
+        config = load_config(use_user_file=False)
+    return config.with_codes(None, disabled) if disabled else config
+
+
+class Analyser:
+    """Outline + lint of snapshots. Keeps one Linter (and its per-paragraph cache) between calls, so it
+    must be used from one thread at a time: the live checker's one-thread pool."""
+
+    def __init__(self) -> None:
+        self._linter: Linter | None = None
+        self._disabled: frozenset[str] | None = None
+        self._problems: list[str] = []
+
+    def analyse(self, revision: int, text: str, disabled: frozenset[str] = frozenset(),
+                ignores: frozenset[Suppression] = frozenset()) -> Analysis:
+        if self._linter is None or disabled != self._disabled:
+            self._problems = []
+            self._linter = Linter(_config(disabled, self._problems))
+            self._disabled = disabled
+        result = self._linter.lint(text)
+        findings, ignored = [], 0
+        for d in result.diagnostics:
+            finding = _convert(d, text)
+            if ignores and finding.suppression(text) in ignores:
+                ignored += 1
+                continue
+            findings.append(finding)
+        return Analysis(revision, text, result.outline, findings, ignored, list(self._problems))
 
 
 def analyse(revision: int, text: str, disabled: frozenset[str] = frozenset(),
-            ignores: frozenset[IgnoreKey] = frozenset()) -> Analysis:
-    """Parse the outline and check the text; drop disabled rules and spots the writer ignored."""
-    outline = parse_outline(text)
-    engine = _engine()
-    lint_text = getattr(engine, "lint_text", None) if engine else None
-    if lint_text is not None:
-        raw = [_convert(d, text) for d in lint_text(text)]
-    else:
-        raw = _interim_lint(text)
-    findings, ignored = [], 0
-    for f in sorted(raw, key=lambda f: (f.offset, f.code)):
-        if f.code in disabled:
-            continue
-        if ignores and IgnoreKey.at(text, f.code, f.offset, f.length) in ignores:
-            ignored += 1
-            continue
-        findings.append(f)
-    return Analysis(revision, text, outline, findings, ignored)
+            ignores: frozenset[Suppression] = frozenset()) -> Analysis:
+    """A one-off analysis (export's error count, tests) with a fresh Linter."""
+    return Analyser().analyse(revision, text, disabled, ignores)
 
 
-# ---- interim checker (replaced by desktop.core.lint when it is present) ----
-
-_INTERIM_RULES = {
-    "GW103": "序号格式（如 1、→1.）",
-    "GW201": "中文中的半角标点",
-    "GW301": "遗留占位符（XX、×、某某）",
-}
-_PLACEHOLDER = re.compile(r"[Xx]{2,}|×{1,}(?![\d０-９])|○○|\*{3,}|某某|【待补】|[xX]年[xX]月")
-_HAN = r"[\u4e00-\u9fff“”‘’（）《》，。：；？！、]"
-_HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
-_HALF_RE = re.compile(rf"(?<={_HAN})[,;:?!]|[,;:?!](?={_HAN})|\((?=[^()\n]*{_HAN})|(?<={_HAN})\)")
-_MARKER_RE = re.compile(r"^(\s*)(\d{1,2})、", re.M)
+def _convert(d, text: str) -> Finding:
+    fix = None
+    if d.fix is not None:
+        fix = Fix(d.fix.offset, d.fix.length, d.fix.replacement_in(text), bool(d.fix.safe))
+    return Finding(d.code, d.name, d.level.value, d.message, d.offset, d.length, text.count("\n", 0, d.offset),
+                   fix, tuple(d.spots))
 
 
-def _interim_lint(text: str) -> list[Finding]:
-    out: list[Finding] = []
+def load_ignores(draft: Path) -> set[Suppression]:
+    sidecar = suppressions_path(draft)
+    if not sidecar.exists():
+        return set()
+    try:
+        return set(load_suppressions(sidecar))
+    except GongwenError as exc:
+        log.warning("%s", exc)
+        return set()
 
-    def add(code, level, message, start, end, fix=None):
-        out.append(Finding(code, _INTERIM_RULES[code], level, message, start, end - start,
-                           text.count("\n", 0, start), fix))
 
-    for m in _PLACEHOLDER.finditer(text):
-        if m.group() == "×" and text[max(0, m.start() - 2):m.start()] == "要素":
-            continue  # 数据要素× is a policy term, not a placeholder
-        add("GW301", "error", f"遗留占位符“{m.group()}”，请填写实际内容", m.start(), m.end())
-    for m in _HALF_RE.finditer(text):
-        full = _HALF[m.group()]
-        add("GW201", "warning", f"中文中使用了半角“{m.group()}”，应为全角“{full}”", m.start(), m.end(),
-            Fix(m.start(), 1, full, True))
-    for m in _MARKER_RE.finditer(text):
-        start = m.start(2)
-        add("GW103", "warning", f"序号“{m.group(2)}、”格式不规范，应为“{m.group(2)}.”", start, m.end(),
-            Fix(m.end() - 1, 1, ".", True))
-    return out
+def save_ignores(draft: Path, ignores: set[Suppression]) -> None:
+    """Write the draft's ignore list beside it (or remove the file when the list is empty)."""
+    sidecar = suppressions_path(draft)
+    try:
+        if ignores:
+            save_suppressions(sidecar, sorted(ignores, key=lambda s: (s.code, s.context, s.snippet)))
+        else:
+            sidecar.unlink(missing_ok=True)
+    except OSError as exc:
+        raise GongwenError(f"{sidecar.name}：忽略列表未能保存（{exc.strerror or exc}）") from exc
+
+
+def ignores_to_json(ignores: set[Suppression]) -> list[dict]:
+    return [{"code": s.code, "snippet": s.snippet, "context": s.context} for s in ignores]
+
+
+def ignores_from_json(items: list[dict]) -> set[Suppression]:
+    return {Suppression(str(i["code"]), str(i["snippet"]), str(i.get("context", ""))) for i in items}

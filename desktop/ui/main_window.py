@@ -29,7 +29,7 @@ from desktop.core import paths
 from desktop.core.corpus import read_text_file
 from desktop.core.errors import GongwenError
 from desktop.core.files import FileStamp, atomic_write_text, changed_on_disk, stamp_of
-from desktop.core.ignores import IgnoreKey, IgnoreStore, keys_from_json, keys_to_json
+from desktop.core.lint.config import Suppression
 from desktop.core.recovery import RecoveryEntry, RecoveryStore, new_session_id
 from desktop.core.textstats import count_zi, format_duration, speaking_seconds
 from desktop.ui import export_adapter, lint_adapter
@@ -75,14 +75,13 @@ class MainWindow(QMainWindow):
         self.settings = settings or load_settings()
         self.session = new_session_id()
         self.recovery = RecoveryStore(paths.recovery_dir())
-        self.ignore_store = IgnoreStore(paths.data_dir() / "state")
         self.path: Path | None = None
         self.encoding, self.newline, self.bom = "utf-8", "\n", False
         self.stamp: FileStamp | None = None
         self.imported_from: Path | None = None  # a .docx opened through import: saving asks for a .txt
         self.revision = 0
         self.autosaved_revision = 0
-        self.ignores: set[IgnoreKey] = set()
+        self.ignores: set[Suppression] = set()
         self.analysis: Analysis | None = None
         self._jump_after_check = False
         self._tasks: set[Task] = set()
@@ -325,6 +324,8 @@ class MainWindow(QMainWindow):
         counts = [f"{LEVEL_NAMES[level]} {n}" for level in ("error", "warning", "info")
                   if (n := sum(1 for f in analysis.findings if f.level == level))]
         self.findings_label.setText("检查：" + (" · ".join(counts) if counts else "无问题"))
+        if analysis.problems:
+            self.statusBar().showMessage("；".join(analysis.problems), 10000)
         if self._jump_after_check:
             self._jump_after_check = False
             if analysis.findings:
@@ -387,7 +388,7 @@ class MainWindow(QMainWindow):
     def ignore_finding(self, finding: Finding) -> None:
         if self.analysis is None:
             return
-        self.ignores.add(IgnoreKey.at(self.analysis.text, finding.code, finding.offset, finding.length))
+        self.ignores.add(finding.suppression(self.analysis.text))
         self._apply_rule_switches()
         self._store_ignores()
         self.checker.check_now()
@@ -395,9 +396,9 @@ class MainWindow(QMainWindow):
     def _store_ignores(self) -> None:
         if self.path is not None:
             try:
-                self.ignore_store.save(self.path, self.ignores)
-            except GongwenError as exc:
-                log.warning("ignore list not saved: %s", exc)
+                lint_adapter.save_ignores(self.path, self.ignores)
+            except GongwenError as exc:  # a read-only folder: the list stays in memory and in the recovery copy
+                self.statusBar().showMessage(str(exc), 8000)
 
     # ---------------------------------------------------------------- files
     def _update_title(self) -> None:
@@ -445,28 +446,30 @@ class MainWindow(QMainWindow):
     def open_path(self, path: Path) -> bool:
         if not self.maybe_save():
             return False
+        warnings: list[str] = []
         try:
-            if path.suffix.lower() == ".docx":
-                text = export_adapter.import_docx(path)
-                encoding, newline, bom, stamp, own, imported = "utf-8", "\n", False, None, None, path
-            elif path.suffix.lower() in (".doc", ".wps"):
-                raise GongwenError(f"{path.name}：暂不支持旧版 Word/WPS 格式，请在 Word 或 WPS 中另存为 .docx 后再打开")
+            if path.suffix.lower() in (".docx", ".doc", ".wps"):
+                imported = export_adapter.import_draft(path)
+                text, warnings = imported.text, imported.warnings
+                encoding, newline, bom, stamp, own, source = "utf-8", "\n", False, None, None, path
             else:
                 decoded = read_text_file(path)
                 text, encoding, newline, bom = decoded.text, decoded.encoding, decoded.newline, decoded.bom
-                stamp, own, imported = stamp_of(path), path, None
+                stamp, own, source = stamp_of(path), path, None
         except GongwenError as exc:
             QMessageBox.warning(self, "无法打开", str(exc))
             return False
-        self.path, self.imported_from, self.stamp = own, imported, stamp
+        self.path, self.imported_from, self.stamp = own, source, stamp
         self.encoding, self.newline, self.bom = encoding, newline, bom
-        self.ignores = self.ignore_store.load(path) if own else set()
+        self.ignores = lint_adapter.load_ignores(path) if own else set()
         self._apply_rule_switches()
         self._set_text(text)
         self._update_title()
         self.settings.add_recent(path)
         self._save_settings()
         self.statusBar().showMessage(f"已打开 {path}（{encoding}）", 5000)
+        if warnings:
+            QMessageBox.information(self, "导入提示", "\n".join(warnings))
         return True
 
     def save(self) -> bool:
@@ -549,8 +552,10 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- export
     def export_dialog(self) -> None:
         text = self.editor.toPlainText()
-        analysis = lint_adapter.analyse(self.revision, text, frozenset(self.settings.disabled_rules),
-                                        frozenset(self.ignores))
+        analysis = self.analysis
+        if analysis is None or analysis.revision != self.revision:
+            analysis = lint_adapter.analyse(self.revision, text, frozenset(self.settings.disabled_rules),
+                                            frozenset(self.ignores))
         errors = sum(1 for f in analysis.findings if f.level == "error")
         base = self.path or self.imported_from
         default = (base.with_suffix(".docx") if base else
@@ -563,16 +568,17 @@ class MainWindow(QMainWindow):
     def start_export(self, text: str, output: Path, profile: str) -> None:
         task = Task(lambda: export_adapter.export_docx(text, output, profile))
         self._tasks.add(task)
-        task.relay.done.connect(lambda result, t=task: self._export_done(t, Path(result)))
+        task.relay.done.connect(lambda warnings, t=task: self._export_done(t, output, warnings))
         task.relay.failed.connect(lambda message, t=task: self._export_failed(t, message))
         self.statusBar().showMessage(f"正在导出 {output.name}…")
         self.checker.pool.start(task)
 
-    def _export_done(self, task: Task, output: Path) -> None:
+    def _export_done(self, task: Task, output: Path, warnings: list[str]) -> None:
         self._tasks.discard(task)
         self.statusBar().showMessage(f"已导出 {output}", 8000)
         self.exported.emit(str(output))
-        answer = QMessageBox.question(self, "导出完成", f"已导出到：\n{output}\n\n是否打开所在文件夹？",
+        notes = "".join(f"\n注意：{w}" for w in warnings)
+        answer = QMessageBox.question(self, "导出完成", f"已导出到：\n{output}{notes}\n\n是否打开所在文件夹？",
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
@@ -592,7 +598,7 @@ class MainWindow(QMainWindow):
             saved_at=datetime.now().isoformat(timespec="seconds"),
             path=str(self.path) if self.path else None,
             pid=os.getpid(),
-            ignores=keys_to_json(self.ignores),
+            ignores=lint_adapter.ignores_to_json(self.ignores),
         )
         return self.recovery.write(entry)
 
@@ -632,7 +638,7 @@ class MainWindow(QMainWindow):
                 self.encoding, self.newline, self.bom = decoded.encoding, decoded.newline, decoded.bom
             except GongwenError:
                 pass
-        self.ignores = keys_from_json(entry.ignores)
+        self.ignores = lint_adapter.ignores_from_json(entry.ignores)
         self._apply_rule_switches()
         self._set_text(entry.text)
         self.editor.document().setModified(True)  # restored text is not on disk yet

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from desktop.core.ignores import IgnoreKey
+from desktop.core.lint.config import Suppression
 from desktop.ui import lint_adapter
 
 log = logging.getLogger(__name__)
@@ -60,7 +60,8 @@ class LiveChecker(QObject):
         self._revision_now: Callable[[], int] = lambda: self.current_revision
         self.current_revision = -1
         self.disabled: frozenset[str] = frozenset()
-        self.ignores: frozenset[IgnoreKey] = frozenset()
+        self.ignores: frozenset[Suppression] = frozenset()
+        self.analyser = lint_adapter.Analyser()  # used only from the pool's one thread
         self._busy = False
         self._pending = False
         self._tasks: set[Task] = set()
@@ -88,7 +89,7 @@ class LiveChecker(QObject):
         revision, text = self._source()
         self.current_revision = revision
         disabled, ignores = self.disabled, self.ignores
-        task = Task(lambda: lint_adapter.analyse(revision, text, disabled, ignores))
+        task = Task(lambda: self.analyser.analyse(revision, text, disabled, ignores))
         task.relay.done.connect(self._finished)
         task.relay.failed.connect(self._failed)
         self._tasks.add(task)

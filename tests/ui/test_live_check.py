@@ -41,13 +41,13 @@ def test_findings_are_underlined_listed_and_counted(qtbot, window):
 
 def test_analysis_runs_off_the_gui_thread(qtbot, window, monkeypatch):
     threads = []
-    real = lint_adapter.analyse
+    real = lint_adapter.Analyser.analyse
 
-    def spy(*args, **kwargs):
+    def spy(self, *args, **kwargs):
         threads.append(threading.get_ident())
-        return real(*args, **kwargs)
+        return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(lint_adapter, "analyse", spy)
+    monkeypatch.setattr(lint_adapter.Analyser, "analyse", spy)
     typed(qtbot, window)
     assert threads and threading.get_ident() not in threads
 
@@ -157,15 +157,17 @@ def test_ignore_here_is_kept_with_the_document(qtbot, make_window, tmp_path, ans
     ime_commit(window.editor, "（修改稿）")
     assert not any(f.code == "GW301" for f in wait_analysis(qtbot, window).findings)
 
+    # kept beside the draft, where `gongwen lint` reads it too
+    assert (tmp_path / "讲话.txt.lint-ignore.json").exists()
     # another window opening the same file remembers it
     other = make_window()
     other.open_path(draft)
     assert not any(f.code == "GW301" for f in wait_analysis(qtbot, other).findings)
 
-    # rewriting the spot brings the finding back
+    # rewriting the spot (the words just before it) brings the finding back
     text = other.editor.toPlainText()
-    spot = text.index("XX同志")
-    other.editor.replace_range(spot + 2, 2, "部长")
+    spot = text.index("部署工作。XX")
+    other.editor.replace_range(spot, 2, "研究")
     assert any(f.code == "GW301" for f in wait_analysis(qtbot, other).findings)
 
 

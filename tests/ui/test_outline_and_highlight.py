@@ -65,7 +65,8 @@ def test_outline_follows_the_cursor(qtbot, window):
     analysis = open_sample(qtbot, window)
     window.editor.go_to(analysis.text.index("建筑施工领域"))
     current = window.outline_panel.tree.currentItem()
-    assert current.text(0).startswith("（一）抓好重点行业领域整治")
+    assert current.text(0).startswith("2、建筑施工领域")
+    assert current.parent().text(0).startswith("（一）抓好重点行业领域整治")
     window.editor.go_to(analysis.text.index("企业法定代表人"))
     assert window.outline_panel.tree.currentItem().text(0).startswith("（三）压实企业主体责任")
 

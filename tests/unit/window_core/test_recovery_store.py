@@ -1,4 +1,4 @@
-"""Recovery store and ignore lists (desktop.core.recovery, desktop.core.ignores), without Qt."""
+"""The recovery store (desktop.core.recovery), without Qt."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import os
 import subprocess
 import sys
 
-from desktop.core.ignores import IgnoreKey, IgnoreStore, keys_from_json, keys_to_json
 from desktop.core.recovery import RecoveryEntry, RecoveryStore
 
 
@@ -34,24 +33,3 @@ def test_leftovers_newest_first_skipping_live_and_own_sessions(tmp_path):
 
 def test_blank_draft_has_a_readable_first_line(tmp_path):
     assert RecoveryEntry("x", "  \n", "2026-05-01T09:00:00").first_line == "（空白文稿）"
-
-
-def test_ignore_keys_survive_moves_but_not_rewrites(tmp_path):
-    text = "开头。这里有XX同志发言。结尾。"
-    key = IgnoreKey.at(text, "GW301", text.index("XX"), 2)
-    moved = "新加的一段。\n" + text
-    assert IgnoreKey.at(moved, "GW301", moved.index("XX"), 2) == key
-    rewritten = text.replace("XX同志", "XX部长")
-    assert IgnoreKey.at(rewritten, "GW301", rewritten.index("XX"), 2) != key
-
-
-def test_ignore_store_round_trip(tmp_path):
-    store = IgnoreStore(tmp_path / "state")
-    draft = tmp_path / "稿.txt"
-    keys = {IgnoreKey("GW301", "XX", "前文", "后文"), IgnoreKey("GW201", ",", "甲", "乙")}
-    store.save(draft, keys)
-    assert store.load(draft) == keys
-    assert store.load(tmp_path / "别的.txt") == set()
-    assert keys_from_json(keys_to_json(keys)) == keys
-    store.save(draft, set())
-    assert store.load(draft) == set() and list((tmp_path / "state").iterdir()) == []
