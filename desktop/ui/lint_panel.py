@@ -20,6 +20,8 @@ from desktop.ui.editor import LEVEL_COLOURS
 from desktop.ui.lint_adapter import LEVEL_NAMES, Finding
 
 INDEX_ROLE = Qt.ItemDataRole.UserRole
+# Built once: or-ing the flags for every row trips a reference-count bug in PySide6 6.12 on long lists.
+RIGHT_ALIGNED = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 class FindingList(QTreeWidget):
@@ -90,7 +92,7 @@ class LintPanel(QWidget):
             item.setData(0, INDEX_ROLE, index)
             item.setForeground(0, QBrush(LEVEL_COLOURS.get(f.level, LEVEL_COLOURS["info"])))
             item.setToolTip(2, f"{f.name}：{f.message}")
-            item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setTextAlignment(3, RIGHT_ALIGNED)
             items.append(item)
         self.list.addTopLevelItems(items)
         if not findings:

@@ -12,6 +12,7 @@ from desktop.core.outline import BlockKind, Outline
 from desktop.core.textstats import count_zi
 
 LINE_ROLE = Qt.ItemDataRole.UserRole
+RIGHT_ALIGNED = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter  # built once, see lint_panel
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ class OutlinePanel(QWidget):
             item = QTreeWidgetItem([section.label, str(section.zi)])
             item.setData(0, LINE_ROLE, section.line)
             item.setToolTip(0, section.label)
-            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setTextAlignment(1, RIGHT_ALIGNED)
             if stack:
                 stack[-1][1].addChild(item)
             else:
