@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         self.checker = LiveChecker(self.settings.lint_delay_ms, self)
         self.checker.set_source(lambda: (self.revision, self.editor.toPlainText()), lambda: self.revision)
         self.checker.analysed.connect(self.apply_analysis)
+        self.checker.failed.connect(self._check_failed)
         self._apply_rule_switches()
 
         self.stats_timer = QTimer(self)
@@ -324,6 +325,7 @@ class MainWindow(QMainWindow):
         counts = [f"{LEVEL_NAMES[level]} {n}" for level in ("error", "warning", "info")
                   if (n := sum(1 for f in analysis.findings if f.level == level))]
         self.findings_label.setText("检查：" + (" · ".join(counts) if counts else "无问题"))
+        self.findings_label.setToolTip("")
         if analysis.problems:
             self.statusBar().showMessage("；".join(analysis.problems), 10000)
         if self._jump_after_check:
@@ -333,6 +335,12 @@ class MainWindow(QMainWindow):
             else:
                 self.statusBar().showMessage("全部检查完毕，未发现问题。", 5000)
         self.analysis_applied.emit(analysis)
+
+    def _check_failed(self, message: str) -> None:
+        self._jump_after_check = False
+        self.findings_label.setText("检查：出错")
+        self.findings_label.setToolTip(message)
+        self.statusBar().showMessage(f"检查时出错，结果可能不全（{message}）。文稿未受影响。", 10000)
 
     def full_check(self) -> None:
         self._jump_after_check = True

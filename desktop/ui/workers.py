@@ -47,6 +47,7 @@ class LiveChecker(QObject):
     """Debounced outline + lint of editor snapshots in a private one-thread pool."""
 
     analysed = Signal(object)  # lint_adapter.Analysis of the current revision
+    failed = Signal(str)  # the checker raised: the window says so instead of showing stale results
 
     def __init__(self, delay_ms: int = 400, parent: QObject | None = None):
         super().__init__(parent)
@@ -110,6 +111,7 @@ class LiveChecker(QObject):
     def _failed(self, message: str) -> None:
         log.error("checker failed: %s", message)
         self._release()
+        self.failed.emit(message)
         if self._pending:
             self._pending = False
             self._start()

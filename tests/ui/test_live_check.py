@@ -186,3 +186,18 @@ def test_hovering_clean_text_shows_no_tooltip(qtbot, window):
     QApplication.sendEvent(window.editor, QHelpEvent(QEvent.Type.ToolTip, pos, window.editor.mapToGlobal(pos)))
     assert not QToolTip.isVisible() or "GW" not in QToolTip.text()
     assert QPoint(0, 0) is not None
+
+
+def test_a_failing_checker_is_reported_and_typing_goes_on(qtbot, window, monkeypatch):
+    def broken(self, *args, **kwargs):
+        raise IndexError("string index out of range")
+
+    monkeypatch.setattr(lint_adapter.Analyser, "analyse", broken)
+    with qtbot.waitSignal(window.checker.failed, timeout=10_000):
+        ime_commit(window.editor, "同志们：")
+    assert window.findings_label.text() == "检查：出错"
+    assert "string index out of range" in window.findings_label.toolTip()
+    monkeypatch.undo()
+    ime_commit(window.editor, "今天开会XX。")
+    assert any(f.code == "GW301" for f in wait_analysis(qtbot, window).findings)
+    assert window.findings_label.toolTip() == ""
