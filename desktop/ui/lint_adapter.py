@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core.errors import GongwenError
-from desktop.core.lint import ALL_RULES, Linter, LintConfig, load_config
+from desktop.core.lint import ALL_RULES, RULES_BY_CODE, Linter, LintConfig, load_config
 from desktop.core.lint.config import Suppression, load_suppressions, save_suppressions, suppressions_path
 from desktop.core.outline import Outline
 
@@ -111,7 +111,9 @@ def _convert(d, text: str) -> Finding:
     fix = None
     if d.fix is not None:
         fix = Fix(d.fix.offset, d.fix.length, d.fix.replacement_in(text), bool(d.fix.safe))
-    return Finding(d.code, d.name, d.level.value, d.message, d.offset, d.length, text.count("\n", 0, d.offset),
+    rule = RULES_BY_CODE.get(d.code)
+    name = (rule.title if rule is not None else "") or d.name
+    return Finding(d.code, name, d.level.value, d.message, d.offset, d.length, text.count("\n", 0, d.offset),
                    fix, tuple(d.spots))
 
 

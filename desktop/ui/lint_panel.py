@@ -60,6 +60,10 @@ class LintPanel(QWidget):
         self.list.itemClicked.connect(lambda item, _c: self._emit_jump(item.data(0, INDEX_ROLE)))
         self.list.activated_finding.connect(self._emit_jump)
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.detail = QLabel()  # the selected finding's whole message: the column elides long ones
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setStyleSheet("padding: 4px; background: #f5f5f5; border-radius: 3px;")
 
         self.fix_button = QPushButton("修正")
         self.fix_button.setToolTip("应用安全的自动修正（可撤销）")
@@ -79,6 +83,7 @@ class LintPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.summary)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.detail)
         layout.addLayout(buttons)
         self.set_findings([], 0)
 
@@ -128,6 +133,10 @@ class LintPanel(QWidget):
 
     def _update_buttons(self) -> None:
         f = self.selected()
+        self.detail.setVisible(f is not None)
+        if f is not None:
+            fix = f"　可修正为“{f.fix.replacement}”" if f.fix is not None and f.fix.safe and f.fix.replacement else ""
+            self.detail.setText(f"{f.code} {f.name}（第 {f.line + 1} 行）：{f.message}{fix}")
         self.fix_button.setEnabled(f is not None and f.fix is not None and f.fix.safe)
         self.ignore_button.setEnabled(f is not None)
 
