@@ -45,6 +45,7 @@ def create_window(file: str | None = None):
         else:
             window.checker.check_now()
         window.offer_recovery()
+        window.warm_up_bank()
 
     QTimer.singleShot(0, start_up)
     return window

@@ -8,7 +8,7 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QStandardPaths, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QFont, QFontDatabase, QKeySequence, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
@@ -52,16 +52,21 @@ _KEYBOARD_KEY = re.compile(r"^((Ctrl|Shift|Alt|Meta)\+)*(.|F([1-9]|1[0-2])|Retur
 OPEN_FILTER = "文稿 (*.txt *.docx);;文本文件 (*.txt);;Word 文档 (*.docx);;所有文件 (*)"
 
 
-def _empty_state(title: str, body: str) -> QWidget:
+def _empty_state(title: str, body: str, status: str) -> tuple[QWidget, QLabel]:
+    """A tab's place before its panel exists: what it will hold, and a status line."""
     widget = QWidget()
     label = QLabel(f"<h3>{title}</h3><p>{body}</p>")
     label.setWordWrap(True)
     label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-    label.setStyleSheet("color: #666; padding: 12px;")
+    label.setStyleSheet("color: #666; padding: 12px 12px 0 12px;")
+    status_label = QLabel(status)
+    status_label.setWordWrap(True)
+    status_label.setStyleSheet("color: #444; padding: 0 12px;")
     layout = QVBoxLayout(widget)
     layout.addWidget(label)
+    layout.addWidget(status_label)
     layout.addStretch(1)
-    return widget
+    return widget, status_label
 
 
 class MainWindow(QMainWindow):
@@ -69,6 +74,7 @@ class MainWindow(QMainWindow):
     exported = Signal(str)  # path of a finished export
     export_failed = Signal(str)
     autosaved = Signal(str)  # path of the recovery file
+    bank_ready = Signal(str)  # the 素材 tab's status line once the banks are open
 
     def __init__(self, settings: Settings | None = None):
         super().__init__()
@@ -96,11 +102,11 @@ class MainWindow(QMainWindow):
         self.outline_panel = OutlinePanel()
         self.outline_dock = self._dock("大纲", "outline", self.outline_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.lint_panel = LintPanel()
-        self.material_tab = _empty_state(
+        self.material_tab, self.bank_label = _empty_state(
             "素材", "这里将列出与光标所在段落相关的排比句、四字格、开头、过渡、结尾和金句，"
-            "可按文字或拼音首字母（如 jjwg → 久久为功）查找，每条注明出处。<br><br>素材库尚未载入。")
-        self.examples_tab = _empty_state(
-            "范文", "这里将按所选文字在语料中检索相近的句子和段落，供参考写法。<br><br>语料检索尚未载入。")
+            "可按文字或拼音首字母（如 jjwg → 久久为功）查找，每条注明出处。", "素材库尚未载入。")
+        self.examples_tab, _ = _empty_state(
+            "范文", "这里将按所选文字在语料中检索相近的句子和段落，供参考写法。", "语料检索尚未载入。")
         self.side_tabs = QTabWidget()
         self.side_tabs.addTab(self.material_tab, "素材")
         self.side_tabs.addTab(self.lint_panel, "检查")
@@ -117,6 +123,8 @@ class MainWindow(QMainWindow):
         self.checker.set_source(lambda: (self.revision, self.editor.toPlainText()), lambda: self.revision)
         self.checker.analysed.connect(self.apply_analysis)
         self.checker.failed.connect(self._check_failed)
+        self.background_pool = QThreadPool(self)  # slow loads that must not hold up the checker
+        self.background_pool.setMaxThreadCount(1)
         self._apply_rule_switches()
 
         self.stats_timer = QTimer(self)
@@ -557,6 +565,33 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.open_path(Path(files[0]))
 
+    # ---------------------------------------------------------------- phrase bank
+    def warm_up_bank(self) -> None:
+        """Open the default and user banks in the background (after the window is up) and say so."""
+
+        def work() -> str:
+            from desktop.core.mining.banks import open_query_banks
+
+            group = open_query_banks()
+            try:
+                phrases = sum(b.phrase_total() for b in group.banks)
+                documents = sum(len(b.documents()) for b in group.banks)
+            finally:
+                group.close()
+            return f"素材库已就绪：{phrases} 条素材，来自 {documents} 篇语料。"
+
+        task = Task(work)
+        self._tasks.add(task)
+        task.relay.done.connect(lambda text, t=task: self._bank_status(t, text))
+        task.relay.failed.connect(lambda message, t=task: self._bank_status(t, f"素材库未能载入：{message}"))
+        self.bank_label.setText("正在载入素材库…")
+        self.background_pool.start(task)
+
+    def _bank_status(self, task: Task, text: str) -> None:
+        self._tasks.discard(task)
+        self.bank_label.setText(text)
+        self.bank_ready.emit(text)
+
     # ---------------------------------------------------------------- export
     def export_dialog(self) -> None:
         text = self.editor.toPlainText()
@@ -662,6 +697,7 @@ class MainWindow(QMainWindow):
         self.autosave_timer.stop()
         self.checker.timer.stop()
         self.checker.wait()
+        self.background_pool.waitForDone(10_000)
         self.recovery.remove(self.session)
         event.accept()
 

@@ -28,7 +28,7 @@ def close_quietly(window) -> None:
     window.editor.document().setModified(False)
     window.close()
     window.checker.wait()
-    for pool in {window.checker.pool}:
+    for pool in (window.checker.pool, window.background_pool):
         pool.waitForDone(10_000)
     QApplication.processEvents()
 

@@ -121,3 +121,12 @@ def test_a_heading_typed_away_loses_its_colour_at_once(qtbot, window):
     window.editor.replace_range(block.position(), 2, "")  # delete the marker "二、"
     colours = [f.foreground().color() for _, _, f in formats_of(window, line)]
     assert FORMATS["heading1"].foreground().color() not in colours
+
+
+def test_web_copy_junk_is_greyed(qtbot, window, seed_paths):
+    window.open_path(seed_paths[0])
+    analysis = wait_analysis(qtbot, window)
+    junk = [b for b in analysis.outline.blocks if b.boilerplate]
+    assert junk
+    spans = formats_of(window, junk[0].line)
+    assert spans and spans[0][2].foreground().color() == FORMATS["boilerplate"].foreground().color()

@@ -21,10 +21,17 @@ from tests.ui.conftest import ime_commit, wait_analysis
 def test_layout_has_outline_editor_and_the_three_tabs(window):
     tabs = [window.side_tabs.tabText(i) for i in range(window.side_tabs.count())]
     assert tabs == ["素材", "检查", "范文"]
-    assert "素材库尚未载入" in window.material_tab.findChild(type(window.findings_label)).text()
+    assert window.bank_label.text() == "素材库尚未载入。"
     assert window.outline_dock.widget() is window.outline_panel
     assert window.centralWidget() is window.editor
     assert window.outline_panel.empty.isVisible()
+
+
+def test_bank_is_opened_in_the_background_and_reported(qtbot, window):
+    with qtbot.waitSignal(window.bank_ready, timeout=120_000) as signal:
+        window.warm_up_bank()
+    assert re.fullmatch(r"素材库已就绪：[1-9]\d* 条素材，来自 [1-9]\d* 篇语料。", signal.args[0])
+    assert window.bank_label.text() == signal.args[0]
 
 
 def test_status_bar_counts_zi_and_speaking_time(qtbot, window):
