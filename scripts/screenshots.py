@@ -65,8 +65,13 @@ def main() -> int:
     settle()
     window.grab().save(str(out / "seed.png"))
 
-    dialog = SettingsDialog(window.settings, export_adapter.profiles(), lint_adapter.rule_catalogue(),
-                            window.editor.font(), window)
+    dialog = SettingsDialog(
+        window.settings,
+        export_adapter.profiles(),
+        lint_adapter.rule_catalogue(),
+        window.editor.font(),
+        window,
+    )
     dialog.show()
     settle()
     dialog.grab().save(str(out / "settings.png"))

@@ -101,7 +101,9 @@ def atomic_write_text(
     try:
         data = encode_text(text, encoding, newline, bom)
     except UnicodeEncodeError as exc:
-        raise InputError(path, f"有字符无法用 {encoding} 编码保存（{exc.object[exc.start:exc.end]!r}），请另存为 UTF-8") from exc
+        raise InputError(
+            path, f"有字符无法用 {encoding} 编码保存（{exc.object[exc.start : exc.end]!r}），请另存为 UTF-8"
+        ) from exc
     atomic_write_bytes(path, data)
     stamp = stamp_of(path)
     assert stamp is not None

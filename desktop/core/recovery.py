@@ -84,7 +84,7 @@ class RecoveryStore:
             try:
                 data = json.loads(path.read_text(encoding="utf-8"))
                 entry = RecoveryEntry(**data)
-                entry.saved_time  # validates the timestamp
+                _ = entry.saved_time  # validates the timestamp
             except (OSError, ValueError, TypeError) as exc:
                 log.warning("unreadable recovery file %s: %s", path, exc)
                 continue

@@ -146,12 +146,17 @@ def run_selftest(bank: str | None = None) -> int:
                 raise SelftestFailure("导出的文件不是有效的 .docx")
             return f"{output.stat().st_size} 字节"
 
-    steps = [("window", step_window), ("bank", lambda: _load_bank(bank)), ("open", step_open),
-             ("lint", step_lint), ("export", step_export)]
+    steps = [
+        ("window", step_window),
+        ("bank", lambda: _load_bank(bank)),
+        ("open", step_open),
+        ("lint", step_lint),
+        ("export", step_export),
+    ]
     for name, run in steps:
         try:
             detail = run()
-        except Exception as exc:  # report any failure as the failing step
+        except Exception as exc:  # noqa: BLE001 - report any failure as the failing step
             print(f"selftest: {name} FAILED: {exc}", flush=True)
             window = state.get("window")
             if window is not None:

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.widgets import ok_cancel_buttons
+
 
 class ExportDialog(QDialog):
     """Choose the profile and the output path; warns when error-level findings remain."""
@@ -49,11 +51,7 @@ class ExportDialog(QDialog):
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color: #b71c1c; padding: 6px; background: #fdecea; border-radius: 4px;")
         self.warning.setVisible(errors > 0)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("导出")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self, "导出")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.warning)
@@ -86,8 +84,10 @@ class HelpDialog(QDialog):
     def __init__(self, shortcuts: list[tuple[str, str]], parent=None):
         super().__init__(parent)
         self.setWindowTitle("帮助")
-        rows = "".join(f"<tr><td style='padding:2px 16px 2px 0'>{name}</td><td><b>{keys}</b></td></tr>"
-                       for name, keys in shortcuts)
+        rows = "".join(
+            f"<tr><td style='padding:2px 16px 2px 0'>{name}</td><td><b>{keys}</b></td></tr>"
+            for name, keys in shortcuts
+        )
         html = (
             "<h3>快捷键</h3>"
             f"<table>{rows}</table>"

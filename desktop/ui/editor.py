@@ -62,8 +62,11 @@ class DraftEditor(QPlainTextEdit):
         return text
 
     def findings_at(self, position: int) -> list[Finding]:
-        return [f for f in self.findings
-                if any(o <= position < o + max(n, 1) for o, n in (f.spots or ((f.offset, f.length),)))]
+        return [
+            f
+            for f in self.findings
+            if any(o <= position < o + max(n, 1) for o, n in (f.spots or ((f.offset, f.length),)))
+        ]
 
     def event(self, event) -> bool:
         if event.type() == QEvent.Type.ToolTip:
@@ -138,4 +141,3 @@ class DraftEditor(QPlainTextEdit):
             self.files_dropped.emit(files)
             return
         super().dropEvent(event)
-

@@ -31,7 +31,8 @@ def profiles() -> dict[str, str]:
 
 def export_docx(text: str, output: Path, profile: str = "gongwen") -> list[str]:
     """Write the draft as .docx at output (atomically); return the export's warnings."""
-    from desktop.core.export import export_docx as write, load_profile
+    from desktop.core.export import export_docx as write
+    from desktop.core.export import load_profile
 
     result = write(text, Path(output), load_profile(profile))
     return list(result.warnings)

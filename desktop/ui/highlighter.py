@@ -18,8 +18,13 @@ from desktop.core.outline import BlockKind, Outline
 PLACEHOLDER = re.compile(r"[Xx]{2,}|×+(?![\d０-９])|○○|\*{3,}|某某|【待补】|[xX]年[xX]月")
 
 
-def _fmt(colour: str, bold: bool = False, size_delta: float = 0, background: str | None = None,
-         italic: bool = False) -> QTextCharFormat:
+def _fmt(
+    colour: str,
+    bold: bool = False,
+    size_delta: float = 0,
+    background: str | None = None,
+    italic: bool = False,
+) -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setForeground(QColor(colour))
     if bold:
@@ -51,7 +56,9 @@ class Span:
     start: int  # in the line
     length: int
     role: str
-    expect: str  # the text the line must still have at start for the span to apply (a marker, the line's head)
+    expect: (
+        str  # the text the line must still have at start for the span to apply (a marker, the line's head)
+    )
 
 
 def line_styles(outline: Outline) -> dict[int, tuple[Span, ...]]:
@@ -62,7 +69,9 @@ def line_styles(outline: Outline) -> dict[int, tuple[Span, ...]]:
     def add(offset: int, length: int, role: str, expect_len: int) -> None:
         line = text.count("\n", 0, offset)
         rel = offset - (text.rfind("\n", 0, offset) + 1)
-        styles.setdefault(line, []).append(Span(rel, length, role, text[offset:offset + min(length, expect_len)]))
+        styles.setdefault(line, []).append(
+            Span(rel, length, role, text[offset : offset + min(length, expect_len)])
+        )
 
     for block in outline.blocks:
         length = block.end - block.start
@@ -73,7 +82,12 @@ def line_styles(outline: Outline) -> dict[int, tuple[Span, ...]]:
         elif block.heading is not None:
             h = block.heading
             end = h.title_end if h.run_in else block.end
-            add(h.marker_start, end - h.marker_start, f"heading{min(4, max(1, h.level))}", h.marker_end - h.marker_start)
+            add(
+                h.marker_start,
+                end - h.marker_start,
+                f"heading{min(4, max(1, h.level))}",
+                h.marker_end - h.marker_start,
+            )
     for run in getattr(outline, "runs", []):
         for item in run.items:
             add(item.start, item.end - item.start, "run_marker", item.end - item.start)
@@ -101,6 +115,6 @@ class OutlineHighlighter(QSyntaxHighlighter):
             if text.startswith(span.expect, span.start):
                 self.setFormat(span.start, min(span.length, len(text) - span.start), FORMATS[span.role])
         for m in PLACEHOLDER.finditer(text):
-            if m.group() == "×" and text[max(0, m.start() - 2):m.start()] == "要素":
+            if m.group() == "×" and text[max(0, m.start() - 2) : m.start()] == "要素":
                 continue
             self.setFormat(m.start(), m.end() - m.start(), FORMATS["placeholder"])

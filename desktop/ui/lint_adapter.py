@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core.errors import GongwenError
-from desktop.core.lint import ALL_RULES, RULES_BY_CODE, Linter, LintConfig, load_config
+from desktop.core.lint import ALL_RULES, RULES_BY_CODE, LintConfig, Linter, load_config
 from desktop.core.lint.config import Suppression, load_suppressions, save_suppressions, suppressions_path
 from desktop.core.outline import Outline
 
@@ -48,7 +48,9 @@ class Finding:
         return self.offset + self.length
 
     def suppression(self, text: str) -> Suppression:
-        return Suppression(self.code, text[self.offset:self.end], text[max(0, self.offset - 6):self.offset])
+        return Suppression(
+            self.code, text[self.offset : self.end], text[max(0, self.offset - 6) : self.offset]
+        )
 
 
 @dataclass
@@ -84,8 +86,13 @@ class Analyser:
         self._disabled: frozenset[str] | None = None
         self._problems: list[str] = []
 
-    def analyse(self, revision: int, text: str, disabled: frozenset[str] = frozenset(),
-                ignores: frozenset[Suppression] = frozenset()) -> Analysis:
+    def analyse(
+        self,
+        revision: int,
+        text: str,
+        disabled: frozenset[str] = frozenset(),
+        ignores: frozenset[Suppression] = frozenset(),
+    ) -> Analysis:
         if self._linter is None or disabled != self._disabled:
             self._problems = []
             self._linter = Linter(_config(disabled, self._problems))
@@ -101,8 +108,12 @@ class Analyser:
         return Analysis(revision, text, result.outline, findings, ignored, list(self._problems))
 
 
-def analyse(revision: int, text: str, disabled: frozenset[str] = frozenset(),
-            ignores: frozenset[Suppression] = frozenset()) -> Analysis:
+def analyse(
+    revision: int,
+    text: str,
+    disabled: frozenset[str] = frozenset(),
+    ignores: frozenset[Suppression] = frozenset(),
+) -> Analysis:
     """A one-off analysis (export's error count, tests) with a fresh Linter."""
     return Analyser().analyse(revision, text, disabled, ignores)
 
@@ -113,8 +124,17 @@ def _convert(d, text: str) -> Finding:
         fix = Fix(d.fix.offset, d.fix.length, d.fix.replacement_in(text), bool(d.fix.safe))
     rule = RULES_BY_CODE.get(d.code)
     name = (rule.title if rule is not None else "") or d.name
-    return Finding(d.code, name, d.level.value, d.message, d.offset, d.length, text.count("\n", 0, d.offset),
-                   fix, tuple(d.spots))
+    return Finding(
+        d.code,
+        name,
+        d.level.value,
+        d.message,
+        d.offset,
+        d.length,
+        text.count("\n", 0, d.offset),
+        fix,
+        tuple(d.spots),
+    )
 
 
 def load_ignores(draft: Path) -> set[Suppression]:

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -18,20 +17,11 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.editor import LEVEL_COLOURS
 from desktop.ui.lint_adapter import LEVEL_NAMES, Finding
+from desktop.ui.widgets import JumpTree
 
 INDEX_ROLE = Qt.ItemDataRole.UserRole
 # Built once: or-ing the flags for every row trips a reference-count bug in PySide6 6.12 on long lists.
 RIGHT_ALIGNED = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-
-
-class FindingList(QTreeWidget):
-    activated_finding = Signal(int)
-
-    def keyPressEvent(self, event) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem() is not None:
-            self.activated_finding.emit(self.currentItem().data(0, INDEX_ROLE))
-            return
-        super().keyPressEvent(event)
 
 
 class LintPanel(QWidget):
@@ -45,7 +35,7 @@ class LintPanel(QWidget):
         self.findings: list[Finding] = []
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.list = FindingList()
+        self.list = JumpTree()
         self.list.setColumnCount(4)
         self.list.setHeaderLabels(["级别", "代码", "说明", "行"])
         self.list.setRootIsDecorated(False)
@@ -57,8 +47,7 @@ class LintPanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.list.setWordWrap(True)
-        self.list.itemClicked.connect(lambda item, _c: self._emit_jump(item.data(0, INDEX_ROLE)))
-        self.list.activated_finding.connect(self._emit_jump)
+        self.list.jump_requested.connect(self._emit_jump)
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.detail = QLabel()  # the selected finding's whole message: the column elides long ones
         self.detail.setWordWrap(True)
@@ -103,8 +92,11 @@ class LintPanel(QWidget):
         if not findings:
             self.summary.setText("未发现问题。" + (f"（已忽略 {ignored} 处）" if ignored else ""))
         else:
-            counts = " ".join(f"{LEVEL_NAMES[level]} {n}" for level in ("error", "warning", "info")
-                              if (n := sum(1 for f in findings if f.level == level)))
+            counts = " ".join(
+                f"{LEVEL_NAMES[level]} {n}"
+                for level in ("error", "warning", "info")
+                if (n := sum(1 for f in findings if f.level == level))
+            )
             extra = f"，已忽略 {ignored} 处" if ignored else ""
             self.summary.setText(f"共 {len(findings)} 处：{counts}{extra}。回车或单击跳到原文。")
         if current is not None:
@@ -135,7 +127,11 @@ class LintPanel(QWidget):
         f = self.selected()
         self.detail.setVisible(f is not None)
         if f is not None:
-            fix = f"　可修正为“{f.fix.replacement}”" if f.fix is not None and f.fix.safe and f.fix.replacement else ""
+            fix = (
+                f"　可修正为“{f.fix.replacement}”"
+                if f.fix is not None and f.fix.safe and f.fix.replacement
+                else ""
+            )
             self.detail.setText(f"{f.code} {f.name}（第 {f.line + 1} 行）：{f.message}{fix}")
         self.fix_button.setEnabled(f is not None and f.fix is not None and f.fix.safe)
         self.ignore_button.setEnabled(f is not None)

@@ -46,9 +46,20 @@ from desktop.ui.workers import LiveChecker, Task
 
 log = logging.getLogger(__name__)
 
-PREFERRED_FONTS = ("仿宋", "FangSong", "仿宋_GB2312", "Noto Serif CJK SC", "Source Han Serif SC", "SimSun",
-                   "宋体", "Noto Sans CJK SC", "Microsoft YaHei")
-_KEYBOARD_KEY = re.compile(r"^((Ctrl|Shift|Alt|Meta)\+)*(.|F([1-9]|1[0-2])|Return|Enter|Del|Ins|Backspace|Esc)$")
+PREFERRED_FONTS = (
+    "仿宋",
+    "FangSong",
+    "仿宋_GB2312",
+    "Noto Serif CJK SC",
+    "Source Han Serif SC",
+    "SimSun",
+    "宋体",
+    "Noto Sans CJK SC",
+    "Microsoft YaHei",
+)
+_KEYBOARD_KEY = re.compile(
+    r"^((Ctrl|Shift|Alt|Meta)\+)*(.|F([1-9]|1[0-2])|Return|Enter|Del|Ins|Backspace|Esc)$"
+)
 OPEN_FILTER = "文稿 (*.txt *.docx);;文本文件 (*.txt);;Word 文档 (*.docx);;所有文件 (*)"
 
 
@@ -100,19 +111,27 @@ class MainWindow(QMainWindow):
         self.highlighter = OutlineHighlighter(self.editor.document())
 
         self.outline_panel = OutlinePanel()
-        self.outline_dock = self._dock("大纲", "outline", self.outline_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.outline_dock = self._dock(
+            "大纲", "outline", self.outline_panel, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
         self.lint_panel = LintPanel()
         self.material_tab, self.bank_label = _empty_state(
-            "素材", "这里将列出与光标所在段落相关的排比句、四字格、开头、过渡、结尾和金句，"
-            "可按文字或拼音首字母（如 jjwg → 久久为功）查找，每条注明出处。", "素材库尚未载入。")
+            "素材",
+            "这里将列出与光标所在段落相关的排比句、四字格、开头、过渡、结尾和金句，"
+            "可按文字或拼音首字母（如 jjwg → 久久为功）查找，每条注明出处。",
+            "素材库尚未载入。",
+        )
         self.examples_tab, _ = _empty_state(
-            "范文", "这里将按所选文字在语料中检索相近的句子和段落，供参考写法。", "语料检索尚未载入。")
+            "范文", "这里将按所选文字在语料中检索相近的句子和段落，供参考写法。", "语料检索尚未载入。"
+        )
         self.side_tabs = QTabWidget()
         self.side_tabs.addTab(self.material_tab, "素材")
         self.side_tabs.addTab(self.lint_panel, "检查")
         self.side_tabs.addTab(self.examples_tab, "范文")
         self.side_tabs.setCurrentWidget(self.lint_panel)
-        self.side_dock = self._dock("素材与检查", "side", self.side_tabs, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.side_dock = self._dock(
+            "素材与检查", "side", self.side_tabs, Qt.DockWidgetArea.RightDockWidgetArea
+        )
         self.resizeDocks([self.outline_dock, self.side_dock], [260, 380], Qt.Orientation.Horizontal)
 
         self._build_status_bar()
@@ -156,8 +175,9 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
         self.addDockWidget(area, dock)
         return dock
 
@@ -168,7 +188,13 @@ class MainWindow(QMainWindow):
         self.position_label = QLabel()
         self.findings_label = QLabel("检查：—")
         self.autosave_label = QLabel("自动保存：尚无改动")
-        for label in (self.position_label, self.zi_label, self.time_label, self.findings_label, self.autosave_label):
+        for label in (
+            self.position_label,
+            self.zi_label,
+            self.time_label,
+            self.findings_label,
+            self.autosave_label,
+        ):
             label.setContentsMargins(8, 0, 8, 0)
             bar.addPermanentWidget(label)
 
@@ -211,14 +237,23 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         m.addSeparator()
         self.act_save = self._action(m, "保存", self.save, sk.Save)
-        self.act_save_as = self._action(m, "另存为…", self.save_as, sk.SaveAs if QKeySequence.keyBindings(sk.SaveAs)
-                                        else "Ctrl+Alt+S")
-        self.act_export = self._action(m, "导出 Word…", self.export_dialog, "Ctrl+E", "按公文格式或讲话稿版式导出 .docx")
+        self.act_save_as = self._action(
+            m, "另存为…", self.save_as, sk.SaveAs if QKeySequence.keyBindings(sk.SaveAs) else "Ctrl+Alt+S"
+        )
+        self.act_export = self._action(
+            m, "导出 Word…", self.export_dialog, "Ctrl+E", "按公文格式或讲话稿版式导出 .docx"
+        )
         m.addSeparator()
-        self.act_settings = self._action(m, "设置…", self.settings_dialog,
-                                         sk.Preferences if QKeySequence.keyBindings(sk.Preferences) else None)
+        self.act_settings = self._action(
+            m,
+            "设置…",
+            self.settings_dialog,
+            sk.Preferences if QKeySequence.keyBindings(sk.Preferences) else None,
+        )
         m.addSeparator()
-        self.act_quit = self._action(m, "退出", self.close, sk.Quit if QKeySequence.keyBindings(sk.Quit) else "Ctrl+Q")
+        self.act_quit = self._action(
+            m, "退出", self.close, sk.Quit if QKeySequence.keyBindings(sk.Quit) else "Ctrl+Q"
+        )
 
         m = bar.addMenu("编辑(&E)")
         e = self.editor
@@ -233,7 +268,14 @@ class MainWindow(QMainWindow):
         self.act_find = self._action(m, "查找…", self.show_find, sk.Find)
         self.act_find_next = self._action(m, "查找下一处", lambda: self.find_text(False), sk.FindNext)
         self.act_find_prev = self._action(m, "查找上一处", lambda: self.find_text(True), sk.FindPrevious)
-        for action in (self.act_undo, self.act_redo, self.act_cut, self.act_copy, self.act_paste, self.act_select_all):
+        for action in (
+            self.act_undo,
+            self.act_redo,
+            self.act_cut,
+            self.act_copy,
+            self.act_paste,
+            self.act_select_all,
+        ):
             # the editor handles these keys itself; the menu entries stay for the mouse
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
 
@@ -241,15 +283,21 @@ class MainWindow(QMainWindow):
         self.act_check = self._action(m, "全部检查", self.full_check, "F7", "检查全文并跳到第一处问题")
         self.act_next = self._action(m, "下一处问题", lambda: self.step_finding(False), "F8")
         self.act_prev = self._action(m, "上一处问题", lambda: self.step_finding(True), "Shift+F8")
-        self.act_fix = self._action(m, "修正光标处问题", self.fix_at_cursor, "Alt+Return", "应用安全的自动修正")
+        self.act_fix = self._action(
+            m, "修正光标处问题", self.fix_at_cursor, "Alt+Return", "应用安全的自动修正"
+        )
         self.act_ignore = self._action(m, "忽略光标处问题", self.ignore_at_cursor)
 
         m = bar.addMenu("视图(&V)")
         self.act_focus_editor = self._action(m, "转到编辑区", lambda: self.editor.setFocus(), "Alt+0")
         self.act_focus_outline = self._action(m, "转到大纲", self.focus_outline, "Alt+1")
         self.act_focus_lint = self._action(m, "转到检查", lambda: self.focus_tab(self.lint_panel), "Alt+2")
-        self.act_focus_material = self._action(m, "转到素材", lambda: self.focus_tab(self.material_tab), "Alt+3")
-        self.act_focus_examples = self._action(m, "转到范文", lambda: self.focus_tab(self.examples_tab), "Alt+4")
+        self.act_focus_material = self._action(
+            m, "转到素材", lambda: self.focus_tab(self.material_tab), "Alt+3"
+        )
+        self.act_focus_examples = self._action(
+            m, "转到范文", lambda: self.focus_tab(self.examples_tab), "Alt+4"
+        )
         m.addSeparator()
         m.addAction(self.outline_dock.toggleViewAction())
         m.addAction(self.side_dock.toggleViewAction())
@@ -262,7 +310,11 @@ class MainWindow(QMainWindow):
         """Every action that has a shortcut, as (name, keys) — the help lists exactly this."""
         rows = []
         for action in self.actions():
-            keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if not k.isEmpty()]
+            keys = [
+                k.toString(QKeySequence.SequenceFormat.NativeText)
+                for k in action.shortcuts()
+                if not k.isEmpty()
+            ]
             keys = [k for k in keys if _KEYBOARD_KEY.match(k)][:2]  # skip media keys such as "Open", F14
             if keys:
                 rows.append((action.text().rstrip("…"), " / ".join(keys)))
@@ -291,8 +343,9 @@ class MainWindow(QMainWindow):
         self.checker.ignores = frozenset(self.ignores)
 
     def settings_dialog(self) -> None:
-        dialog = SettingsDialog(self.settings, export_adapter.profiles(), lint_adapter.rule_catalogue(),
-                                self.editor.font(), self)
+        dialog = SettingsDialog(
+            self.settings, export_adapter.profiles(), lint_adapter.rule_catalogue(), self.editor.font(), self
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.apply_settings(dialog.result_settings())
@@ -330,8 +383,11 @@ class MainWindow(QMainWindow):
         self.outline_panel.set_outline(analysis.outline)
         self.outline_panel.follow_line(self.editor.textCursor().blockNumber())
         self.highlighter.set_outline(analysis.outline)
-        counts = [f"{LEVEL_NAMES[level]} {n}" for level in ("error", "warning", "info")
-                  if (n := sum(1 for f in analysis.findings if f.level == level))]
+        counts = [
+            f"{LEVEL_NAMES[level]} {n}"
+            for level in ("error", "warning", "info")
+            if (n := sum(1 for f in analysis.findings if f.level == level))
+        ]
         self.findings_label.setText("检查：" + (" · ".join(counts) if counts else "无问题"))
         self.findings_label.setToolTip("")
         if analysis.problems:
@@ -393,8 +449,8 @@ class MainWindow(QMainWindow):
         if fix is None or not fix.safe or self.analysis is None:
             return
         current = self.editor.toPlainText()
-        expected = self.analysis.text[fix.offset:fix.offset + fix.length]
-        if current[fix.offset:fix.offset + fix.length] != expected:
+        expected = self.analysis.text[fix.offset : fix.offset + fix.length]
+        if current[fix.offset : fix.offset + fix.length] != expected:
             self.statusBar().showMessage("文稿已改动，已重新检查，请再试一次。", 5000)
             self.checker.check_now()
             return
@@ -413,7 +469,9 @@ class MainWindow(QMainWindow):
         if self.path is not None:
             try:
                 lint_adapter.save_ignores(self.path, self.ignores)
-            except GongwenError as exc:  # a read-only folder: the list stays in memory and in the recovery copy
+            except (
+                GongwenError
+            ) as exc:  # a read-only folder: the list stays in memory and in the recovery copy
                 self.statusBar().showMessage(str(exc), 8000)
 
     # ---------------------------------------------------------------- files
@@ -435,8 +493,12 @@ class MainWindow(QMainWindow):
             return True
         name = self.path.name if self.path else "未命名文稿"
         answer = QMessageBox.question(
-            self, "保存改动", f"“{name}”有未保存的改动，是否保存？",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            self,
+            "保存改动",
+            f"“{name}”有未保存的改动，是否保存？",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save,
         )
         if answer == QMessageBox.StandardButton.Save:
@@ -492,8 +554,12 @@ class MainWindow(QMainWindow):
         if self.path is None:
             return self.save_as()
         if changed_on_disk(self.path, self.stamp):
-            box = QMessageBox(QMessageBox.Icon.Warning, "文件已被改动",
-                              f"“{self.path.name}”在打开后已被其他程序修改。\n覆盖它会丢失那些改动。", parent=self)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                "文件已被改动",
+                f"“{self.path.name}”在打开后已被其他程序修改。\n覆盖它会丢失那些改动。",
+                parent=self,
+            )
             overwrite = box.addButton("仍然覆盖", QMessageBox.ButtonRole.DestructiveRole)
             save_as = box.addButton("另存为…", QMessageBox.ButtonRole.AcceptRole)
             box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
@@ -597,12 +663,16 @@ class MainWindow(QMainWindow):
         text = self.editor.toPlainText()
         analysis = self.analysis
         if analysis is None or analysis.revision != self.revision:
-            analysis = lint_adapter.analyse(self.revision, text, frozenset(self.settings.disabled_rules),
-                                            frozenset(self.ignores))
+            analysis = lint_adapter.analyse(
+                self.revision, text, frozenset(self.settings.disabled_rules), frozenset(self.ignores)
+            )
         errors = sum(1 for f in analysis.findings if f.level == "error")
         base = self.path or self.imported_from
-        default = (base.with_suffix(".docx") if base else
-                   Path(_documents_dir()) / f"{self._first_line()[:20] or '未命名'}.docx")
+        default = (
+            base.with_suffix(".docx")
+            if base
+            else Path(_documents_dir()) / f"{self._first_line()[:20] or '未命名'}.docx"
+        )
         dialog = ExportDialog(export_adapter.profiles(), self.settings.export_profile, default, errors, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -621,9 +691,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"已导出 {output}", 8000)
         self.exported.emit(str(output))
         notes = "".join(f"\n注意：{w}" for w in warnings)
-        answer = QMessageBox.question(self, "导出完成", f"已导出到：\n{output}{notes}\n\n是否打开所在文件夹？",
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
+        answer = QMessageBox.question(
+            self,
+            "导出完成",
+            f"已导出到：\n{output}{notes}\n\n是否打开所在文件夹？",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
         if answer == QMessageBox.StandardButton.Yes:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(output.parent)))
 
@@ -688,7 +762,9 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.write_recovery()  # held under this session before the old copy goes
         self.recovery.remove(entry.session)
-        self.statusBar().showMessage(f"已恢复 {entry.saved_time:%H:%M:%S} 自动保存的文稿，请及时保存。", 10000)
+        self.statusBar().showMessage(
+            f"已恢复 {entry.saved_time:%H:%M:%S} 自动保存的文稿，请及时保存。", 10000
+        )
 
     def closeEvent(self, event) -> None:
         if not self.maybe_save():
@@ -750,4 +826,6 @@ def sample_draft_path() -> Path:
 
 
 def _documents_dir() -> str:
-    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(
+        Path.home()
+    )

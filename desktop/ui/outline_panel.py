@@ -6,10 +6,11 @@ import bisect
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from desktop.core.outline import BlockKind, Outline
 from desktop.core.textstats import count_zi
+from desktop.ui.widgets import JumpTree
 
 LINE_ROLE = Qt.ItemDataRole.UserRole
 RIGHT_ALIGNED = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter  # built once, see lint_panel
@@ -29,40 +30,32 @@ def sections(outline: Outline) -> list[Section]:
     marks = []  # (line, level, start, label)
     title = outline.title
     if title is not None:
-        marks.append((title.line, 0, title.start, text[title.start:title.end].strip()))
+        marks.append((title.line, 0, title.start, text[title.start : title.end].strip()))
     for block in outline.blocks:
         if block.heading is None or block.kind is BlockKind.TITLE:
             continue
         h = block.heading
-        label = text[block.start:(h.title_end if h.run_in else block.end)].strip()
+        label = text[block.start : (h.title_end if h.run_in else block.end)].strip()
         marks.append((block.line, max(1, h.level), block.start, label))
     result = []
     for i, (line, level, start, label) in enumerate(marks):
         end = len(text)
-        for _, other_level, other_start, _ in marks[i + 1:]:
+        for _, other_level, other_start, _ in marks[i + 1 :]:
             if other_level <= level:
                 end = other_start
                 break
-        result.append(Section(line, level, label if len(label) <= 40 else label[:39] + "…", count_zi(text[start:end])))
+        result.append(
+            Section(line, level, label if len(label) <= 40 else label[:39] + "…", count_zi(text[start:end]))
+        )
     return result
 
 
-class OutlineTree(QTreeWidget):
-    jump_requested = Signal(int)  # line
-
-    def keyPressEvent(self, event) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem() is not None:
-            self.jump_requested.emit(self.currentItem().data(0, LINE_ROLE))
-            return
-        super().keyPressEvent(event)
-
-
 class OutlinePanel(QWidget):
-    jump_requested = Signal(int)
+    jump_requested = Signal(object)  # the line to go to
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.tree = OutlineTree()
+        self.tree = JumpTree()
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels(["标题", "字数"])
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -70,7 +63,6 @@ class OutlinePanel(QWidget):
         self.tree.header().setStretchLastSection(False)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setUniformRowHeights(True)
-        self.tree.itemClicked.connect(lambda item, _col: self.jump_requested.emit(item.data(0, LINE_ROLE)))
         self.tree.jump_requested.connect(self.jump_requested)
         self.empty = QLabel("文稿中还没有标题。\n\n按“一、”“（一）”“1.”等序号起行，\n大纲会显示在这里。")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -40,7 +40,9 @@ def ask_restore(parent: QWidget, entry: RecoveryEntry) -> str:
     return LATER
 
 
-def install_excepthook(save_recovery: Callable[[], object], parent_of: Callable[[], QWidget | None]) -> Callable:
+def install_excepthook(
+    save_recovery: Callable[[], object], parent_of: Callable[[], QWidget | None]
+) -> Callable:
     """Route uncaught errors through a recovery save and a Chinese message; returns the hook."""
     previous = sys.excepthook
 
@@ -56,9 +58,12 @@ def install_excepthook(save_recovery: Callable[[], object], parent_of: Callable[
             log.exception("could not write a recovery copy")
             saved = "\n\n（未能写入恢复副本，请立即另存文稿。）"
         try:
-            QMessageBox.critical(parent_of(), "程序错误",
-                                 f"发生了意外错误：{exc_type.__name__}: {exc}{saved}\n\n详细信息已写入日志。")
-        except Exception:
+            QMessageBox.critical(
+                parent_of(),
+                "程序错误",
+                f"发生了意外错误：{exc_type.__name__}: {exc}{saved}\n\n详细信息已写入日志。",
+            )
+        except Exception:  # noqa: BLE001 - no message box (no display): fall back to the console
             previous(exc_type, exc, tb)
 
     sys.excepthook = hook

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFontComboBox,
     QFormLayout,
     QGroupBox,
@@ -17,14 +17,20 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QVBoxLayout,
 )
-from PySide6.QtCore import Qt
 
 from desktop.ui.settings import Settings
+from desktop.ui.widgets import ok_cancel_buttons
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, profiles: dict[str, str], rules: list[tuple[str, str]],
-                 current_font: QFont, parent=None):
+    def __init__(
+        self,
+        settings: Settings,
+        profiles: dict[str, str],
+        rules: list[tuple[str, str]],
+        current_font: QFont,
+        parent=None,
+    ):
         super().__init__(parent)
         self.setWindowTitle("设置")
         self._settings = settings
@@ -61,17 +67,15 @@ class SettingsDialog(QDialog):
             item = QListWidgetItem(f"{code}  {name}")
             item.setData(Qt.ItemDataRole.UserRole, code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked if code in settings.disabled_rules else Qt.CheckState.Checked)
+            item.setCheckState(
+                Qt.CheckState.Unchecked if code in settings.disabled_rules else Qt.CheckState.Checked
+            )
             self.rules_list.addItem(item)
         rules_box = QGroupBox("检查规则（勾选表示启用）")
         rules_layout = QVBoxLayout(rules_box)
         rules_layout.addWidget(self.rules_list)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self, "确定")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(rules_box, 1)

@@ -19,8 +19,9 @@ def ime_commit(widget, text: str) -> None:
 
 def wait_analysis(qtbot, window, timeout: int = 10_000):
     """Wait until the window shows the analysis of its current text; return it."""
-    qtbot.waitUntil(lambda: window.analysis is not None and window.analysis.revision == window.revision,
-                    timeout=timeout)
+    qtbot.waitUntil(
+        lambda: window.analysis is not None and window.analysis.revision == window.revision, timeout=timeout
+    )
     return window.analysis
 
 
@@ -76,7 +77,9 @@ def answer(monkeypatch):
             def inner(parent, title, text, *args, **kwargs):
                 calls.append((kind, title, text))
                 return button
+
             return inner
+
         for kind in ("question", "warning", "information", "critical"):
             monkeypatch.setattr(QMessageBox, kind, staticmethod(fake(kind)))
         return calls

@@ -110,8 +110,13 @@ def test_dropping_a_file_opens_it(qtbot, window, tmp_path):
     path.write_text("拖进来的文稿\n", encoding="utf-8")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
-    event = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     window.editor.dropEvent(event)
     assert window.editor.toPlainText() == "拖进来的文稿\n"
     assert window.path == path

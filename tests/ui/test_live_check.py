@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QHelpEvent, QTextCharFormat
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from desktop.ui import lint_adapter
@@ -26,15 +25,20 @@ def test_findings_are_underlined_listed_and_counted(qtbot, window):
     codes = {f.code for f in analysis.findings}
     assert {"GW201", "GW301"} <= codes
     placeholder = next(f for f in analysis.findings if f.code == "GW301")
-    assert DRAFT[placeholder.offset:placeholder.end] == "XX"
+    assert DRAFT[placeholder.offset : placeholder.end] == "XX"
     assert placeholder.level == "error" and placeholder.line == 3
 
-    underlined = [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in window.editor.extraSelections()
-                  if s.format.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline]
+    underlined = [
+        (s.cursor.selectionStart(), s.cursor.selectionEnd())
+        for s in window.editor.extraSelections()
+        if s.format.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
+    ]
     assert (placeholder.offset, placeholder.end) in underlined
 
-    rows = [[window.lint_panel.list.topLevelItem(i).text(c) for c in range(4)]
-            for i in range(window.lint_panel.list.topLevelItemCount())]
+    rows = [
+        [window.lint_panel.list.topLevelItem(i).text(c) for c in range(4)]
+        for i in range(window.lint_panel.list.topLevelItemCount())
+    ]
     assert ["错误", "GW301", placeholder.message, "4"] in rows
     assert "错误 1" in window.findings_label.text()
 
@@ -183,7 +187,9 @@ def test_hovering_clean_text_shows_no_tooltip(qtbot, window):
     QToolTip.hideText()
     window.editor.go_to(2)
     pos = window.editor.viewport().mapTo(window.editor, window.editor.cursorRect().center())
-    QApplication.sendEvent(window.editor, QHelpEvent(QEvent.Type.ToolTip, pos, window.editor.mapToGlobal(pos)))
+    QApplication.sendEvent(
+        window.editor, QHelpEvent(QEvent.Type.ToolTip, pos, window.editor.mapToGlobal(pos))
+    )
     assert not QToolTip.isVisible() or "GW" not in QToolTip.text()
     assert QPoint(0, 0) is not None
 

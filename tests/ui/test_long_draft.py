@@ -5,14 +5,19 @@ from __future__ import annotations
 from desktop.ui.main_window import sample_draft_path
 from tests.ui.conftest import ime_commit, wait_analysis
 
-
 CN = "一二三四五六七八九十"
 
 
 def long_draft() -> str:
     """About 100 pages (22 × 28 characters a page): ten parts, six sections each, five points each."""
-    sentences = [line for line in sample_draft_path().read_text(encoding="utf-8").split("\n") if len(line) > 60]
-    lines = ["在全市高质量发展大会上的讲话", "同志们：", "今天召开大会，主要任务是部署工作。下面，我讲十个方面的意见。"]
+    sentences = [
+        line for line in sample_draft_path().read_text(encoding="utf-8").split("\n") if len(line) > 60
+    ]
+    lines = [
+        "在全市高质量发展大会上的讲话",
+        "同志们：",
+        "今天召开大会，主要任务是部署工作。下面，我讲十个方面的意见。",
+    ]
     for i in range(10):
         lines.append(f"{CN[i]}、第{CN[i]}方面的工作要求")
         for j in range(6):
@@ -36,6 +41,8 @@ def test_long_draft_opens_and_rechecks_after_an_edit(qtbot, window, tmp_path):
     window.editor.go_to(middle.position())
     ime_commit(window.editor, "新加XX一句。")
     second = wait_analysis(qtbot, window, timeout=30_000)
-    assert any(f.code == "GW301" and second.text[f.offset:f.end] == "XX" and f.offset > middle.position()
-               for f in second.findings)
+    assert any(
+        f.code == "GW301" and second.text[f.offset : f.end] == "XX" and f.offset > middle.position()
+        for f in second.findings
+    )
     assert window.outline_panel.tree.topLevelItemCount() == 1

@@ -105,13 +105,17 @@ def test_title_headings_runs_and_placeholders_stand_out(qtbot, window):
     assert (0, heading_part) == spans[0][:2]  # only the heading part of a run-in heading
     assert spans[0][2].foreground().color() == FORMATS["heading2"].foreground().color()
     marker = lines[run_in].index("一是")
-    assert any(s == marker and n == 2 and f.foreground().color() == FORMATS["run_marker"].foreground().color()
-               for s, n, f in spans)
+    assert any(
+        s == marker and n == 2 and f.foreground().color() == FORMATS["run_marker"].foreground().color()
+        for s, n, f in spans
+    )
 
     speech = lines.index(next(line for line in lines if "XX同志" in line))
     xx = lines[speech].index("XX")
-    assert any(s == xx and n == 2 and f.background().color() == FORMATS["placeholder"].background().color()
-               for s, n, f in formats_of(window, speech))
+    assert any(
+        s == xx and n == 2 and f.background().color() == FORMATS["placeholder"].background().color()
+        for s, n, f in formats_of(window, speech)
+    )
 
 
 def test_a_heading_typed_away_loses_its_colour_at_once(qtbot, window):

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -34,7 +35,7 @@ def test_autosave_writes_a_recovery_copy_and_clean_exit_removes_it(qtbot, make_w
     with qtbot.waitSignal(window.autosaved, timeout=5_000) as signal_info:
         pass
     path = signal_info.args[0]
-    data = json.loads(open(path, encoding="utf-8").read())
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
     assert data["text"] == DRAFT and data["pid"] == os.getpid()
     assert "已自动保存" in window.autosave_label.text()
     window.editor.document().setModified(False)
@@ -109,8 +110,11 @@ def test_sigkilled_process_is_restored_on_next_start(qtbot, tmp_path, isolated_d
     env = dict(os.environ, GONGWEN_DATA_DIR=str(isolated_data_dir), QT_QPA_PLATFORM="offscreen")
     process = subprocess.Popen(
         [sys.executable, str(REPO_ROOT / "tests" / "ui" / "crash_driver.py"), str(text_file)],
-        cwd=REPO_ROOT, env={**env, "PYTHONPATH": str(REPO_ROOT)}, stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL, text=True,
+        cwd=REPO_ROOT,
+        env={**env, "PYTHONPATH": str(REPO_ROOT)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
     )
     try:
         deadline = time.monotonic() + 60

@@ -22,7 +22,12 @@ window.close()
 
 def run(args, data_dir, **env):
     return subprocess.run(
-        [sys.executable, *args], cwd=REPO_ROOT, capture_output=True, text=True, timeout=120,
+        [sys.executable, *args],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
         env={**os.environ, "GONGWEN_DATA_DIR": str(data_dir), "QT_QPA_PLATFORM": "offscreen", **env},
     )
 

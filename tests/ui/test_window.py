@@ -71,9 +71,14 @@ def test_export_warns_on_errors_writes_docx_and_offers_the_folder(qtbot, window,
 
     monkeypatch.setattr(ExportDialog, "exec", accept)
     asked, opened = [], []
-    monkeypatch.setattr(QMessageBox, "question",
-                        staticmethod(lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes))
-    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile())))
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        staticmethod(lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes),
+    )
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile()))
+    )
     with qtbot.waitSignal(window.exported, timeout=20_000) as signal:
         window.export_dialog()
     assert shown["profile"] == "gongwen"

@@ -11,7 +11,9 @@ from desktop.core.recovery import RecoveryEntry, RecoveryStore
 
 def test_leftovers_newest_first_skipping_live_and_own_sessions(tmp_path):
     store = RecoveryStore(tmp_path)
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=False
+    )
     dead_pid = int(dead.stdout)
     store.write(RecoveryEntry("a", "旧\n", "2026-05-01T09:00:00", pid=dead_pid))
     store.write(RecoveryEntry("b", "\n\n  新的首行  \n正文", "2026-05-02T09:00:00", pid=dead_pid))
