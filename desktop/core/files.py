@@ -79,11 +79,11 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if path.exists():
-            try:
-                os.chmod(tmp_name, path.stat().st_mode & 0o7777)
-            except OSError:
-                pass
+        # mkstemp makes the file private (0600): keep the original's mode, or the usual one for a new file
+        try:
+            os.chmod(tmp_name, path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask())
+        except OSError:
+            pass
         os.replace(tmp_name, path)
     except OSError as exc:
         try:
@@ -108,6 +108,12 @@ def atomic_write_text(
     stamp = stamp_of(path)
     assert stamp is not None
     return stamp
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -64,3 +64,12 @@ def test_mode_of_the_original_is_kept(tmp_path):
     path.chmod(0o640)
     atomic_write_text(path, "新文\n")
     assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_new_file_gets_the_usual_mode_not_a_private_one(tmp_path):
+    old = os.umask(0o022)
+    try:
+        atomic_write_text(tmp_path / "新.txt", "新文\n")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "新.txt").stat().st_mode & 0o777 == 0o644
