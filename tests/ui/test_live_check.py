@@ -52,8 +52,11 @@ def test_analysis_runs_off_the_gui_thread(qtbot, window, monkeypatch):
         return real(self, *args, **kwargs)
 
     monkeypatch.setattr(lint_adapter.Analyser, "analyse", spy)
+    shown_in = []
+    window.analysis_applied.connect(lambda _a: shown_in.append(threading.get_ident()))
     typed(qtbot, window)
     assert threads and threading.get_ident() not in threads
+    assert shown_in and set(shown_in) == {threading.get_ident()}  # results reach the widgets on the GUI thread
 
 
 def test_stale_results_are_dropped(qtbot, window):
@@ -207,3 +210,12 @@ def test_a_failing_checker_is_reported_and_typing_goes_on(qtbot, window, monkeyp
     ime_commit(window.editor, "今天开会XX。")
     assert any(f.code == "GW301" for f in wait_analysis(qtbot, window).findings)
     assert window.findings_label.toolTip() == ""
+
+
+def test_alt_enter_fixes_the_finding_at_the_cursor(qtbot, window):
+    analysis = typed(qtbot, window)
+    comma = next(f for f in analysis.findings if f.code == "GW201")
+    window.editor.go_to(comma.offset)
+    qtbot.keyClick(window.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.AltModifier)
+    assert "今天召开会议，主要任务" in window.editor.toPlainText()
+    assert window.editor.toPlainText().count("\n") == DRAFT.count("\n")  # no line break was typed
