@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat
 
+from desktop.core.lint.report import Positions
 from desktop.core.outline import BlockKind, Outline
 
 PLACEHOLDER = re.compile(r"[Xx]{2,}|×+(?![\d０-９])|○○|\*{3,}|某某|【待补】|[xX]年[xX]月")
@@ -64,11 +65,12 @@ class Span:
 def line_styles(outline: Outline) -> dict[int, tuple[Span, ...]]:
     """Spans to paint, by line number, from one outline."""
     text = outline.text
+    positions = Positions(text)
     styles: dict[int, list[Span]] = {}
 
     def add(offset: int, length: int, role: str, expect_len: int) -> None:
-        line = text.count("\n", 0, offset)
-        rel = offset - (text.rfind("\n", 0, offset) + 1)
+        line, column = positions.line_column(offset)
+        line, rel = line - 1, column - 1
         styles.setdefault(line, []).append(
             Span(rel, length, role, text[offset : offset + min(length, expect_len)])
         )

@@ -14,6 +14,7 @@ from pathlib import Path
 from desktop.core.errors import GongwenError
 from desktop.core.lint import ALL_RULES, RULES_BY_CODE, LintConfig, Linter, load_config
 from desktop.core.lint.config import Suppression, load_suppressions, save_suppressions, suppressions_path
+from desktop.core.lint.report import Positions
 from desktop.core.outline import Outline
 
 log = logging.getLogger(__name__)
@@ -98,9 +99,10 @@ class Analyser:
             self._linter = Linter(_config(disabled, self._problems))
             self._disabled = disabled
         result = self._linter.lint(text)
+        positions = Positions(text)
         findings, ignored = [], 0
         for d in result.diagnostics:
-            finding = _convert(d, text)
+            finding = _convert(d, text, positions)
             if ignores and finding.suppression(text) in ignores:
                 ignored += 1
                 continue
@@ -118,7 +120,7 @@ def analyse(
     return Analyser().analyse(revision, text, disabled, ignores)
 
 
-def _convert(d, text: str) -> Finding:
+def _convert(d, text: str, positions: Positions) -> Finding:
     fix = None
     if d.fix is not None:
         fix = Fix(d.fix.offset, d.fix.length, d.fix.replacement_in(text), bool(d.fix.safe))
@@ -131,7 +133,7 @@ def _convert(d, text: str) -> Finding:
         d.message,
         d.offset,
         d.length,
-        text.count("\n", 0, d.offset),
+        positions.line_column(d.offset)[0] - 1,
         fix,
         tuple(d.spots),
     )
