@@ -1,17 +1,23 @@
-"""The installed Qt binding must not drop references to None (PySide6 6.12.0 does, and Python < 3.12
-aborts with "deallocating None" after some thousands of calls: a long editing session would crash)."""
+"""Guard against a Qt binding that corrupts the interpreter.
 
-from __future__ import annotations
+PySide6 6.12.0 on Python 3.11 releases a reference to None on every call of a method returning void;
+after some ten thousand calls (a long draft's underlines) the interpreter aborts with "deallocating
+None". pyproject.toml excludes that release; this test fails if such a binding is ever installed."""
 
 import sys
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 
 
-def test_void_calls_keep_none_alive(qtbot):
-    label = QLabel()
+def test_void_qt_calls_keep_the_reference_count_of_none():
+    document = QTextDocument("公文写作助手")
+    cursor = QTextCursor(document)
+    text_format = QTextCharFormat()
+    colour = QColor("#d32f2f")
     before = sys.getrefcount(None)
-    for _ in range(1000):
-        label.setText("公文")
-    lost = before - sys.getrefcount(None)
-    assert lost < 100, f"each call on a Qt object loses a reference to None ({lost} per 1000 calls)"
+    for _ in range(2000):
+        cursor.setPosition(1)
+        text_format.setUnderlineColor(colour)
+        text_format.setToolTip("提示")
+    # A few references may come and go with caches; a binding with the bug loses 6000 here.
+    assert sys.getrefcount(None) - before > -100
