@@ -40,7 +40,9 @@ def create_window(file: str | None = None):
     window.show()
 
     def start_up() -> None:
-        if file:
+        if file and not Path(file).exists() and Path(file).suffix.lower() in ("", ".txt"):
+            window.start_new_file(Path(file))  # `gongwen 新稿.txt`: a new draft that saves there
+        elif file:
             window.open_path(Path(file))
         else:
             window.checker.check_now()

@@ -515,6 +515,13 @@ class MainWindow(QMainWindow):
         self._set_text("")
         self._update_title()
 
+    def start_new_file(self, path: Path) -> None:
+        """A new, empty draft that 保存 writes to path (created only then)."""
+        self.new_document()
+        self.path = path.with_suffix(".txt") if not path.suffix else path
+        self._update_title()
+        self.statusBar().showMessage(f"新文稿，保存时写入 {self.path}", 8000)
+
     def open_dialog(self) -> None:
         start = str(self.path.parent) if self.path else _documents_dir()
         name, _ = QFileDialog.getOpenFileName(self, "打开文稿", start, OPEN_FILTER)

@@ -152,3 +152,19 @@ def test_gongwen_file_opens_the_file(qtbot, tmp_path):
     finally:
         close_quietly(window)
     assert Path(path).exists()
+
+
+def test_gongwen_with_a_new_file_name_starts_that_draft(qtbot, tmp_path):
+    from desktop.ui.app import create_window
+    from tests.ui.conftest import close_quietly
+
+    path = tmp_path / "新稿.txt"
+    window = create_window(str(path))
+    try:
+        qtbot.waitUntil(lambda: window.path == path)
+        assert "新稿.txt" in window.windowTitle() and not path.exists()
+        ime_commit(window.editor, "新写的一句。")
+        assert window.save()
+        assert path.read_text(encoding="utf-8") == "新写的一句。"
+    finally:
+        close_quietly(window)
