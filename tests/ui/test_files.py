@@ -168,3 +168,14 @@ def test_gongwen_with_a_new_file_name_starts_that_draft(qtbot, tmp_path):
         assert path.read_text(encoding="utf-8") == "新写的一句。"
     finally:
         close_quietly(window)
+
+
+def test_dropping_on_a_side_panel_opens_too(qtbot, window, tmp_path):
+    path = tmp_path / "拖到大纲.txt"
+    path.write_text("拖到大纲上的文稿\n", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert window.path == path and window.editor.toPlainText() == "拖到大纲上的文稿\n"

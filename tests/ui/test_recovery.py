@@ -153,3 +153,25 @@ def test_sigkilled_process_is_restored_on_next_start(qtbot, tmp_path, isolated_d
     finally:
         close_quietly(window)
     assert recovery_files() == []  # the clean exit of the second start removed its copy
+
+
+def test_an_error_inside_a_qt_slot_reaches_the_hook(qtbot, make_window, monkeypatch):
+    from PySide6.QtCore import QTimer
+
+    window = make_window()
+    ime_commit(window.editor, DRAFT)
+    reported = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda *a: reported.append(a[2])))
+    previous = sys.excepthook
+    try:
+        recovery_ui.install_excepthook(window.write_recovery, lambda: window)
+
+        def broken_slot():
+            raise ValueError("槽函数里的故障")
+
+        QTimer.singleShot(0, broken_slot)
+        qtbot.waitUntil(lambda: bool(reported))
+    finally:
+        sys.excepthook = previous
+    assert "槽函数里的故障" in reported[0]
+    assert json.loads(recovery_files()[0].read_text(encoding="utf-8"))["text"] == DRAFT
