@@ -51,8 +51,14 @@ def main() -> int:
         return window.analysis is not None and window.analysis.revision == window.revision
 
     window.checker.check_now()
-    settle(analysed)
+    ready = []
+    window.bank_ready.connect(ready.append)
+    window.warm_up_bank()
+    settle(lambda: analysed() and bool(ready), timeout=60)
+    window.side_tabs.setCurrentWidget(window.material_tab)  # the 素材 tab's place, before its panel exists
+    settle()
     window.grab().save(str(out / "empty.png"))
+    window.side_tabs.setCurrentWidget(window.lint_panel)
 
     seed = sorted((ROOT / "resources" / "corpus").glob("*.txt"))[1]
     window.open_path(seed)
