@@ -41,8 +41,10 @@ def main() -> int:
     start = time.perf_counter()
     analyser.analyse(2, text[:middle] + "改" + text[middle:])
     edit = time.perf_counter() - start
-    print(f"check: whole draft {1000 * full:.0f} ms, after a one-character edit {1000 * edit:.0f} ms, "
-          f"{len(analysis.findings)} findings")
+    print(
+        f"check: whole draft {1000 * full:.0f} ms, after a one-character edit {1000 * edit:.0f} ms, "
+        f"{len(analysis.findings)} findings"
+    )
 
     window = MainWindow(Settings(lint_delay_ms=50))
     window.show()

@@ -82,20 +82,25 @@ def test_discard_and_later(qtbot, make_window, monkeypatch):
     assert not store.path_for("kept").exists()
 
 
-def test_excepthook_writes_a_recovery_copy_before_reporting(qtbot, make_window, monkeypatch):
+@pytest.fixture
+def hooked_window(make_window, monkeypatch):
+    """A window with a draft typed, the excepthook installed and its message box recorded."""
     window = make_window()
     ime_commit(window.editor, DRAFT)
-    reported = []
+    reported: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda *a: reported.append(a[2])))
     previous = sys.excepthook
+    hook = recovery_ui.install_excepthook(window.write_recovery, lambda: window)
+    yield hook, reported
+    sys.excepthook = previous
+
+
+def test_excepthook_writes_a_recovery_copy_before_reporting(hooked_window):
+    hook, reported = hooked_window
     try:
-        hook = recovery_ui.install_excepthook(window.write_recovery, lambda: window)
-        try:
-            raise RuntimeError("模拟的故障")
-        except RuntimeError:
-            hook(*sys.exc_info())
-    finally:
-        sys.excepthook = previous
+        raise RuntimeError("模拟的故障")
+    except RuntimeError:
+        hook(*sys.exc_info())
     files = recovery_files()
     assert len(files) == 1 and json.loads(files[0].read_text(encoding="utf-8"))["text"] == DRAFT
     assert "模拟的故障" in reported[0] and str(files[0]) in reported[0]
@@ -155,23 +160,15 @@ def test_sigkilled_process_is_restored_on_next_start(qtbot, tmp_path, isolated_d
     assert recovery_files() == []  # the clean exit of the second start removed its copy
 
 
-def test_an_error_inside_a_qt_slot_reaches_the_hook(qtbot, make_window, monkeypatch):
+def test_an_error_inside_a_qt_slot_reaches_the_hook(qtbot, hooked_window):
     from PySide6.QtCore import QTimer
 
-    window = make_window()
-    ime_commit(window.editor, DRAFT)
-    reported = []
-    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda *a: reported.append(a[2])))
-    previous = sys.excepthook
-    try:
-        recovery_ui.install_excepthook(window.write_recovery, lambda: window)
+    _, reported = hooked_window
 
-        def broken_slot():
-            raise ValueError("槽函数里的故障")
+    def broken_slot():
+        raise ValueError("槽函数里的故障")
 
-        QTimer.singleShot(0, broken_slot)
-        qtbot.waitUntil(lambda: bool(reported))
-    finally:
-        sys.excepthook = previous
+    QTimer.singleShot(0, broken_slot)
+    qtbot.waitUntil(lambda: bool(reported))
     assert "槽函数里的故障" in reported[0]
     assert json.loads(recovery_files()[0].read_text(encoding="utf-8"))["text"] == DRAFT
