@@ -56,9 +56,8 @@ def test_analysis_runs_off_the_gui_thread(qtbot, window, monkeypatch):
     window.analysis_applied.connect(lambda _a: shown_in.append(threading.get_ident()))
     typed(qtbot, window)
     assert threads and threading.get_ident() not in threads
-    assert shown_in and set(shown_in) == {
-        threading.get_ident()
-    }  # results reach the widgets on the GUI thread
+    # results reach the widgets on the GUI thread
+    assert shown_in and set(shown_in) == {threading.get_ident()}
 
 
 def test_stale_results_are_dropped(qtbot, window):
