@@ -10,12 +10,15 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.core.errors import GongwenError
-from desktop.core.lint import ALL_RULES, RULES_BY_CODE, LintConfig, Linter, load_config
 from desktop.core.lint.config import Suppression, load_suppressions, save_suppressions, suppressions_path
 from desktop.core.lint.report import Positions
-from desktop.core.outline import Outline
+
+if TYPE_CHECKING:  # the engine, its rules and the outline parser load with the first check, after paint
+    from desktop.core.lint import LintConfig, Linter
+    from desktop.core.outline import Outline
 
 log = logging.getLogger(__name__)
 
@@ -66,10 +69,14 @@ class Analysis:
 
 def rule_catalogue() -> list[tuple[str, str]]:
     """(code, Chinese name) of every rule, for the settings dialog."""
+    from desktop.core.lint import ALL_RULES
+
     return [(rule.code, rule.title or rule.name) for rule in ALL_RULES]
 
 
 def _config(disabled: frozenset[str], problems: list[str]) -> LintConfig:
+    from desktop.core.lint import load_config
+
     try:
         config = load_config()
     except GongwenError as exc:  # a broken user rule file must not switch the checker off
@@ -95,6 +102,8 @@ class Analyser:
         ignores: frozenset[Suppression] = frozenset(),
     ) -> Analysis:
         if self._linter is None or disabled != self._disabled:
+            from desktop.core.lint import Linter
+
             self._problems = []
             self._linter = Linter(_config(disabled, self._problems))
             self._disabled = disabled
@@ -121,6 +130,8 @@ def analyse(
 
 
 def _convert(d, text: str, positions: Positions) -> Finding:
+    from desktop.core.lint import RULES_BY_CODE
+
     fix = None
     if d.fix is not None:
         fix = Fix(d.fix.offset, d.fix.length, d.fix.replacement_in(text), bool(d.fix.safe))

@@ -13,6 +13,8 @@ import sys
 from desktop.ui.app import _application, create_window
 app = _application()
 window = create_window(None)
+# Built and shown, before the first event is processed: none of the checker, the corpus cleaner or lxml
+print("early", sorted(m for m in ("desktop.core.lint.engine", "desktop.core.corpus.cleaning", "lxml") if m in sys.modules))
 app.processEvents()
 print("visible", window.isVisible())
 print("slow", sorted(m for m in ("jieba", "pypinyin", "docx") if m in sys.modules))
@@ -37,6 +39,7 @@ def test_window_shows_without_loading_jieba_pypinyin_or_docx(isolated_data_dir):
     assert result.returncode == 0, result.stderr
     assert "visible True" in result.stdout
     assert "slow []" in result.stdout
+    assert "early []" in result.stdout
 
 
 def test_selftest_passes_and_prints_one_line_per_step(isolated_data_dir):
