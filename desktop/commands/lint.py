@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from desktop.core.corpus import DecodedText, read_text_file
 from desktop.core.errors import GongwenError, InputError
 from desktop.core.export import import_draft
+from desktop.core.files import atomic_write_bytes
 from desktop.core.lint import Level, Linter, apply_fixes, load_config, parse_codes
 from desktop.core.lint.config import LintConfig, load_suppressions, suppressions_path
 from desktop.core.lint.corpus_index import BankSentenceIndex, SentenceIndex
@@ -47,23 +46,7 @@ def write_back(path: Path, text: str, decoded: DecodedText, original: bytes) -> 
         data = decoded.encode(text)
     except UnicodeEncodeError as exc:
         raise InputError(path, f"修正后的文字无法用原编码 {decoded.encoding} 保存（{exc.reason}）") from exc
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        try:
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
-        except OSError:
-            pass
-        os.replace(tmp, path)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise InputError(path, f"无法写入修正（{exc.strerror or exc}）") from exc
+    atomic_write_bytes(path, data)
 
 
 def open_corpus_index(bank: str | None):

@@ -1,22 +1,21 @@
 """Reading corpus files and drafts: decoding, format readers, cleaning of web and PDF junk."""
 
-from desktop.core.corpus.cleaning import clean_paragraphs, clean_text
-from desktop.core.corpus.decode import DecodedText, decode_bytes, read_text_file
-from desktop.core.corpus.document import SUPPORTED_SUFFIXES, CleanDocument, is_supported, read_document
-from desktop.core.corpus.docx_reader import DocxParagraph, DocxParts, open_docx_parts, read_docx_paragraphs
+from desktop.core.lazy import lazy_exports
 
-__all__ = [
-    "SUPPORTED_SUFFIXES",
-    "CleanDocument",
-    "DecodedText",
-    "DocxParagraph",
-    "DocxParts",
-    "clean_paragraphs",
-    "clean_text",
-    "decode_bytes",
-    "is_supported",
-    "open_docx_parts",
-    "read_document",
-    "read_docx_paragraphs",
-    "read_text_file",
-]
+_EXPORTS = {
+    "clean_paragraphs": "cleaning",
+    "clean_text": "cleaning",
+    "DecodedText": "decode",
+    "decode_bytes": "decode",
+    "read_text_file": "decode",
+    "SUPPORTED_SUFFIXES": "document",
+    "CleanDocument": "document",
+    "is_supported": "document",
+    "read_document": "document",
+    "DocxParagraph": "docx_reader",
+    "DocxParts": "docx_reader",
+    "open_docx_parts": "docx_reader",
+    "read_docx_paragraphs": "docx_reader",
+}
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+__all__ = sorted(_EXPORTS)

@@ -1,11 +1,18 @@
 """Export to Word by a profile (GB/T 9704-2012 or a speech reading copy), and import of drafts."""
 
-from desktop.core.export.docx_import import ImportedDraft, import_docx, import_draft
-from desktop.core.export.docx_writer import ExportResult, build_document, export_docx
-from desktop.core.export.saving import ExportWriteError
-from desktop.core.export.profile import Profile, bundled_profile_names, load_profile
+from desktop.core.lazy import lazy_exports
 
-__all__ = [
-    "ExportResult", "ExportWriteError", "ImportedDraft", "Profile", "build_document", "bundled_profile_names",
-    "export_docx", "import_docx", "import_draft", "load_profile",
-]
+_EXPORTS = {
+    "ImportedDraft": "docx_import",
+    "import_docx": "docx_import",
+    "import_draft": "docx_import",
+    "ExportResult": "docx_writer",
+    "build_document": "docx_writer",
+    "export_docx": "docx_writer",
+    "ExportWriteError": "saving",
+    "Profile": "profile",
+    "bundled_profile_names": "profile",
+    "load_profile": "profile",
+}
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+__all__ = sorted(_EXPORTS)

@@ -1,14 +1,27 @@
 """The structure linter: rules with codes, levels, messages and fixes over the parsed outline."""
 
-from desktop.core.lint.config import LintConfig, Suppression, load_config, parse_codes
-from desktop.core.lint.corpus_index import BankSentenceIndex, SentenceIndex
-from desktop.core.lint.engine import Linter, LintResult, lint_text
-from desktop.core.lint.fixes import apply_fixes, choose_fixes
-from desktop.core.lint.model import CorpusIndex, Diagnostic, Edit, Fix, Level, Rule
-from desktop.core.lint.registry import ALL_RULES, RULES_BY_CODE
+from desktop.core.lazy import lazy_exports
 
-__all__ = [
-    "ALL_RULES", "RULES_BY_CODE", "BankSentenceIndex", "CorpusIndex", "Diagnostic", "Edit", "Fix", "Level", "LintConfig", "LintResult",
-    "Linter", "Rule", "SentenceIndex", "Suppression", "apply_fixes", "choose_fixes", "lint_text", "load_config",
-    "parse_codes",
-]
+_EXPORTS = {
+    "LintConfig": "config",
+    "Suppression": "config",
+    "load_config": "config",
+    "parse_codes": "config",
+    "BankSentenceIndex": "corpus_index",
+    "SentenceIndex": "corpus_index",
+    "Linter": "engine",
+    "LintResult": "engine",
+    "lint_text": "engine",
+    "apply_fixes": "fixes",
+    "choose_fixes": "fixes",
+    "CorpusIndex": "model",
+    "Diagnostic": "model",
+    "Edit": "model",
+    "Fix": "model",
+    "Level": "model",
+    "Rule": "model",
+    "ALL_RULES": "registry",
+    "RULES_BY_CODE": "registry",
+}
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+__all__ = sorted(_EXPORTS)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from desktop.core.corpus import read_text_file
-from desktop.core.outline import BlockKind, cn_number, match_marker, parse_outline
+import pytest
+
+from desktop.core.outline import BlockKind, cn_number, cn_numeral, match_marker, parse_outline
 
 DRAFT = """在全市重点工作推进会上的讲话
 ——在2026年第一季度工作会议上
@@ -103,3 +105,22 @@ def test_block_index_at_finds_the_paragraph_under_the_cursor():
         assert outline.block_index_at(block.start) == index
         assert outline.block_index_at(block.end - 1) == index
     assert outline.block_index_at(len(DRAFT) + 5) is None
+
+
+@pytest.mark.parametrize(
+    ("n", "numeral"),
+    [(1, "一"), (10, "十"), (15, "十五"), (20, "二十"), (99, "九十九"), (100, "一百"), (101, "一百零一"),
+     (110, "一百一十"), (115, "一百一十五"), (999, "九百九十九"), (1200, "1200")],
+)  # fmt: skip
+def test_cn_numeral(n, numeral):
+    assert cn_numeral(n) == numeral
+
+
+def test_an_announcement_followed_by_more_than_a_hundred_items_is_checked():
+    from desktop.core.lint import lint_text
+
+    # A draft made by pasting the same ten sections eleven times: 110 items after "三点意见".
+    sections = "\n".join(f"{cn_numeral(i % 10 + 1)}、关于第{i}项工作\n这项工作要抓好。" for i in range(110))
+    result = lint_text(f"关于工作的讲话\n同志们：\n下面，我讲三点意见。\n{sections}")
+    mismatches = [d for d in result.diagnostics if d.code == "GW105"]
+    assert mismatches and "一百一十点" in mismatches[0].message

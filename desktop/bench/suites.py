@@ -1,0 +1,233 @@
+"""The measurements, one function per area. Each returns its Measurements, each beside its baseline."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.bench.measure import Measurement, best_of, latencies, median, percentile
+from desktop.bench.workloads import corpus_documents, corpus_paragraphs, draft_text, synthetic_phrases
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Scale:
+    """How big the workloads are: the full run, or a quick one that only proves the harness works."""
+
+    corpus_bytes: int
+    bank_sizes: tuple[int, ...]
+    queries: int
+    lint_sizes: tuple[int, ...]
+    export_pages: int
+    repeat: int
+    startup_runs: int
+
+
+FULL = Scale(10 * MB, (1_000, 10_000, 100_000), 200, (1_000, 10_000, 100_000), 20, 5, 3)
+QUICK = Scale(MB // 4, (1_000, 5_000), 40, (1_000, 10_000), 4, 2, 1)
+
+
+def bench_mining(scale: Scale) -> list[Measurement]:
+    import jieba
+
+    from desktop.core.mining.miner import mine_text
+
+    docs = corpus_documents(scale.corpus_bytes)
+    size_mb = sum(len(d.encode("utf-8")) for d in docs) / MB
+    # Warm both up on a small text first: dictionary loading is start-up, not throughput.
+    jieba.lcut(docs[0][:2000])
+    mine_text(docs[0][:2000], "warm-up")
+    jieba_s = best_of(lambda: [jieba.lcut(d) for d in docs], 1)
+    mining_s = best_of(lambda: [mine_text(d, f"doc{i}") for i, d in enumerate(docs)], 1)
+    speedup = jieba_s / mining_s if mining_s else float("inf")
+    return [
+        Measurement("mining.corpus_mb", "挖掘语料规模", size_mb, "MB"),
+        Measurement(
+            "mining.seconds", "挖掘耗时", mining_s, "s", jieba_s, "jieba.lcut 同一文本",
+            "≤ 0.5 × jieba", mining_s <= 0.5 * jieba_s,
+        ),
+        Measurement("mining.throughput_mb_s", "挖掘吞吐", size_mb / mining_s, "MB/s", size_mb / jieba_s, "jieba.lcut"),
+        Measurement("mining.speedup_vs_jieba", "挖掘相对 jieba 的倍数", speedup, "×", target="≥ 2×", met=speedup >= 2),
+    ]  # fmt: skip
+
+
+def _build_bank(path: Path, phrases) -> None:
+    from desktop.core.mining.bank import PhraseBank
+
+    text = "\n".join(dict.fromkeys(s.sentence for p in phrases for s in p.sources))
+    with PhraseBank.open(path) as bank, bank.transaction():
+        touched = bank.store_document(
+            path="bench.txt", name="bench.txt", title="bench", text=text, content_hash="bench",
+            size=len(text), phrases=phrases,
+        )  # fmt: skip
+        bank.refresh_phrases(touched)
+
+
+def bench_bank(scale: Scale, workdir: Path) -> list[Measurement]:
+    from desktop.core import paths
+    from desktop.core.mining.bank import PhraseBank
+    from desktop.core.mining.banks import build_default_bank
+
+    out: list[Measurement] = []
+    default_path = workdir / "default.sqlite"
+    start = time.perf_counter()
+    build_default_bank(paths.bundled_corpus_dir(), default_path)
+    build_s = time.perf_counter() - start
+    # Baseline: reading and mining the same corpus in memory, without the bank.
+    from desktop.core.corpus import read_document
+    from desktop.core.mining.miner import mine_document
+
+    corpus_files = sorted(paths.bundled_corpus_dir().glob("*.txt"))
+    mine_s = best_of(lambda: [mine_document(read_document(p)) for p in corpus_files], 1)
+    out.append(Measurement("bank.build_seconds", "内置素材库构建", build_s, "s", mine_s, "只读取与挖掘，不入库"))
+    out.append(Measurement("bank.file_mb", "内置素材库文件", default_path.stat().st_size / MB, "MB"))
+
+    all_phrases = synthetic_phrases(max(scale.bank_sizes))
+    paragraphs = corpus_paragraphs().paragraphs
+    for size in scale.bank_sizes:
+        path = workdir / f"bank-{size}.sqlite"
+        phrases = all_phrases[:size]
+        _build_bank(path, phrases)
+        step = max(len(phrases) // scale.queries, 1)
+        picks = phrases[::step][: scale.queries]
+        workloads = {
+            "prefix": [p.text[:2] for p in picks],
+            "initials": [p.initials[:4] for p in picks if len(p.initials) >= 2],
+            "substring": [p.text[1:4] for p in picks],
+            "context": [paragraphs[i % len(paragraphs)] for i in range(scale.queries)],
+        }
+        with PhraseBank.open(path, readonly=True) as bank:
+            ids = [row[0] for row in bank.conn.execute("SELECT id FROM phrases LIMIT ?", (scale.queries,))]
+            floor = latencies(lambda i: bank.conn.execute("SELECT * FROM phrases WHERE id = ?", (i,)).fetchall(), ids)
+            floor_p99 = percentile(floor, 0.99) * 1000
+            for name, inputs in workloads.items():
+                if name == "context":
+                    run = lambda q: bank.rank("", context=q, limit=10)  # noqa: E731
+                else:
+                    run = lambda q: bank.rank(q, limit=10)  # noqa: E731
+                run(inputs[0])  # warm the page cache
+                times = latencies(run, inputs)
+                p50, p99 = percentile(times, 0.5) * 1000, percentile(times, 0.99) * 1000
+                key = f"bank.query.{name}.{size}"
+                out.append(Measurement(f"{key}.p50_ms", f"查询 {name} @{size:,} p50", p50, "ms"))
+                out.append(
+                    Measurement(
+                        f"{key}.p99_ms", f"查询 {name} @{size:,} p99", p99, "ms", floor_p99, "按主键取一条",
+                        "≤ 5 ms" if size >= 100_000 else "", p99 <= 5 if size >= 100_000 else None,
+                    )
+                )  # fmt: skip
+    smallest, largest = min(scale.bank_sizes), max(scale.bank_sizes)
+    for name in ("prefix", "initials", "substring", "context"):
+        small = next(m for m in out if m.key == f"bank.query.{name}.{smallest}.p99_ms").value
+        large = next(m for m in out if m.key == f"bank.query.{name}.{largest}.p99_ms").value
+        out.append(
+            Measurement(
+                f"bank.query.{name}.growth", f"查询 {name} p99 增长（{largest:,} 比 {smallest:,}）",
+                large / small if small else float("nan"), "×", target="持平（≈1×）",
+            )
+        )  # fmt: skip
+    return out
+
+
+_SCAN = re.compile(r"[，。；：！？、]")
+
+
+def bench_lint(scale: Scale) -> list[Measurement]:
+    from desktop.core.lint.engine import Linter
+
+    out: list[Measurement] = []
+    full_ms: dict[int, float] = {}
+    for size in scale.lint_sizes:
+        text = draft_text(size)
+        full = best_of(lambda: Linter().lint(text), scale.repeat) * 1000
+        scan = best_of(lambda: _SCAN.findall(text), scale.repeat) * 1000
+        full_ms[size] = full
+        target = "≤ 30 ms" if size == 10_000 else ""
+        met = full <= 30 if size == 10_000 else None
+        out.append(
+            Measurement(f"lint.full.{size}_ms", f"全文检查 {size:,} 字", full, "ms", scan, "一遍正则扫描标点", target, met)
+        )
+    sizes = sorted(full_ms)
+    if len(sizes) >= 2:  # the two largest: at 1k characters fixed costs hide the growth
+        small, large = sizes[-2], sizes[-1]
+        growth = (full_ms[large] / full_ms[small]) / (large / small)
+        out.append(
+            Measurement("lint.growth", f"检查耗时增长 ÷ 字数增长（{large:,} 比 {small:,}）", growth, "×", target="线性（≈1×）")
+        )
+
+    text = draft_text(10_000)
+    linter = Linter()
+    linter.lint(text)
+    middle = text.index("。", len(text) // 2)
+    edits = [text[:middle] + ch + text[middle:] for ch in "的了和与及"]
+
+    def incremental() -> None:
+        for edited in edits:
+            linter.lint(edited)
+            linter.lint(text)
+
+    inc = best_of(incremental, scale.repeat) * 1000 / (2 * len(edits))
+    out.append(
+        Measurement(
+            "lint.incremental_ms", "改一个字后重新检查（10,000 字）", inc, "ms", full_ms.get(10_000), "全文检查",
+            "≤ 5 ms", inc <= 5,
+        )
+    )  # fmt: skip
+    return out
+
+
+def bench_export(scale: Scale, workdir: Path) -> list[Measurement]:
+    import docx
+
+    from desktop.core.export.docx_writer import export_docx
+    from desktop.core.export.profile import load_profile
+
+    chars = scale.export_pages * 22 * 28
+    text = draft_text(chars)
+    profile = load_profile("gongwen")
+    export_docx(text, workdir / "warm.docx", profile)  # font detection and templates load once
+
+    def plain() -> None:
+        document = docx.Document()
+        for line in text.split("\n"):
+            document.add_paragraph(line)
+        document.save(workdir / "plain.docx")
+
+    seconds = best_of(lambda: export_docx(text, workdir / "export.docx", profile), scale.repeat)
+    baseline = best_of(plain, scale.repeat)
+    target = "≤ 0.5 s" if scale.export_pages >= 20 else ""
+    return [
+        Measurement(
+            f"export.{scale.export_pages}_pages_s", f"导出 Word（{scale.export_pages} 页）", seconds, "s",
+            baseline, "python-docx 无格式写同样段落", target, seconds <= 0.5 if target else None,
+        )
+    ]  # fmt: skip
+
+
+def run_all(scale: Scale, only: set[str] | None = None, progress=None) -> list[Measurement]:
+    from desktop.bench.startup import bench_startup
+
+    results: list[Measurement] = []
+    with tempfile.TemporaryDirectory(prefix="gongwen-bench-") as tmp:
+        workdir = Path(tmp)
+        areas = {
+            "mining": lambda: bench_mining(scale),
+            "bank": lambda: bench_bank(scale, workdir),
+            "lint": lambda: bench_lint(scale),
+            "export": lambda: bench_export(scale, workdir),
+            "startup": lambda: bench_startup(scale.startup_runs, workdir),
+        }
+        for name, run in areas.items():
+            if only and name not in only:
+                continue
+            if progress:
+                progress(name)
+            results.extend(run())
+    return results
+
+
+__all__ = ["FULL", "QUICK", "Scale", "run_all", "median"]
