@@ -97,6 +97,40 @@ def test_selftest_on_x11(installed, app_env, tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def _loaded_input_contexts(installed, app_env, im_module: str | None) -> list[str]:
+    """Run --selftest on X11 (Xvfb) and list the input-context plugins Qt loaded, from its plugin log."""
+    if shutil.which("xvfb-run") is None:
+        pytest.skip("xvfb-run not installed (scripts/install-system-deps.sh installs xvfb)")
+    env = {**app_env, "QT_QPA_PLATFORM": "xcb", "QT_DEBUG_PLUGINS": "1"}
+    env.pop("QT_IM_MODULE", None)
+    if im_module:
+        env["QT_IM_MODULE"] = im_module
+    result = subprocess.run(
+        ["xvfb-run", "-a", str(installed.command), "--selftest"],
+        check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr[-2000:]
+    return [
+        line.split("platforminputcontexts/")[1].split('"')[0]
+        for line in result.stderr.splitlines()
+        if "platforminputcontexts/" in line and line.rstrip().endswith('" loaded library')
+    ]
+
+
+@pytest.mark.parametrize("im_module", ["ibus", "fcitx"])
+def test_chinese_input_methods_reach_the_frozen_app(installed, app_env, im_module):
+    # fcitx sessions are served through the bundled ibus plugin (runtime hook; fcitx5 speaks ibus).
+    assert _loaded_input_contexts(installed, app_env, im_module) == ["libibusplatforminputcontextplugin.so"]
+
+
+def test_no_input_method_plugin_is_loaded_when_none_is_asked_for(installed, app_env):
+    assert _loaded_input_contexts(installed, app_env, None) == []
+
+
 def test_default_bank_is_prebuilt(installed):
     bank = installed.app_dir / "_internal" / "resources" / "bank" / "default.sqlite"
     if not _bank_can_be_built():
