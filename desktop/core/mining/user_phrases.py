@@ -94,15 +94,7 @@ class UserPhrases:
         ).lastrowid
 
     def list(self) -> list[Phrase]:
-        doc_id = self.document_id(create=False)
-        if doc_id is None:
-            return []
-        rows = self.bank.conn.execute(
-            """SELECT p.text, p.kind, p.pattern, p.initials, p.count, p.docs FROM occurrences o
-               JOIN phrases p ON p.id = o.phrase_id WHERE o.document_id = ? ORDER BY p.id""",
-            (doc_id,),
-        ).fetchall()
-        return [Phrase(*row) for row in rows]
+        return read_user_phrases(self.bank)
 
     def contains(self, text: str, kind: str) -> bool:
         return any(p.text == text and p.kind == kind for p in self.list())
@@ -196,3 +188,24 @@ def read_favourites(bank: PhraseBank) -> set[tuple[str, str]]:
         return set(bank.conn.execute("SELECT text, kind FROM favourites"))
     except sqlite3.OperationalError:  # a bank of an older layout
         return set()
+
+
+def read_user_phrases(bank: PhraseBank) -> list[Phrase]:
+    """The user phrases of a bank opened for reading (no transaction, no document created)."""
+    rows = bank.conn.execute(
+        """SELECT p.text, p.kind, p.pattern, p.initials, p.count, p.docs FROM documents d
+           JOIN occurrences o ON o.document_id = d.id JOIN phrases p ON p.id = o.phrase_id
+           WHERE d.path = ? ORDER BY p.id""",
+        (USER_DOCUMENT_PATH,),
+    ).fetchall()
+    return [Phrase(*row) for row in rows]
+
+
+def matches_query(query: str, text: str, initials: str) -> bool:
+    """The panel's filter on lists it holds itself: pinyin initials by prefix, text by substring."""
+    query = query.strip()
+    if not query:
+        return True
+    if query.isascii() and query.isalpha():
+        return initials.startswith(query.lower())
+    return query in text
