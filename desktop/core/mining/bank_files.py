@@ -171,3 +171,34 @@ def _merge_user_phrases(bank: PhraseBank, report: MergeReport) -> set[int]:
         ).rowcount
         touched.add(phrase_id)
     return touched
+
+
+@dataclass(frozen=True)
+class CorpusDocument:
+    id: int
+    name: str
+    path: str
+    size: int  # bytes of the original file
+    phrases: int  # phrases this document contributed
+    added_at: str
+
+
+def corpus_documents(bank: PhraseBank) -> list[CorpusDocument]:
+    """The imported documents of a bank (not the writer's own phrases), by name."""
+    rows = bank.conn.execute(
+        """SELECT d.id, d.name, d.path, d.size, count(o.phrase_id), d.added_at FROM documents d
+           LEFT JOIN occurrences o ON o.document_id = d.id WHERE d.path != ?
+           GROUP BY d.id ORDER BY d.name, d.id""",
+        (USER_DOCUMENT_PATH,),
+    ).fetchall()
+    return [CorpusDocument(*row) for row in rows]
+
+
+def remove_documents(bank: PhraseBank, ids: list[int]) -> int:
+    """Remove documents and what they alone contributed, in one transaction."""
+    touched: set[int] = set()
+    with bank.transaction():
+        for doc_id in ids:
+            touched |= bank.delete_document(doc_id)
+        bank.refresh_phrases(touched)
+    return len(ids)
