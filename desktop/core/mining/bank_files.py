@@ -61,7 +61,9 @@ def _opened_copy(source: Path, folder: Path) -> Path:
     """A private copy of the shared file, checked and upgraded to the current layout."""
     if not source.is_file():
         raise BankError(f"{source.name}：文件不存在")
-    copy = folder / "incoming.sqlite"
+    if source.stat().st_size == 0:
+        raise BankError(f"{source.name}：文件是空的，不是素材库")
+    copy = folder / source.name  # so the opening code's messages name the writer's file
     shutil.copyfile(source, copy)
     PhraseBank.open(copy, create=False).close()  # refuses foreign or newer files, migrates older ones
     return copy

@@ -52,13 +52,21 @@ def complete(bank: Ranker, before: str, paragraph: str = "", limit: int = 45) ->
     run = _RUN_ITEM.search(before)
     if run:
         item = run.group(1)
-        for size in range(min(len(item), MAX_BEGUN), 0, -1):
+        # First runs that start with the typed item, then runs that contain it.
+        for size, starts in [(n, True) for n in range(min(len(item), MAX_BEGUN), 0, -1)] + [
+            (n, False) for n in range(min(len(item), MAX_BEGUN), 0, -1)
+        ]:
             typed = item[-size:] + "、"
-            found = [
-                r for r in bank.rank(typed, kind="parallel", limit=limit) if r.match == 2 and r.text != typed
-            ]
+            # A run mined with its lead-in (我们要早审批、早落地…) is offered from the typed item on.
+            found: dict[str, Candidate] = {}
+            for r in bank.rank(typed, kind="parallel", limit=limit):
+                at = r.text.find(typed)
+                rest = r.text[at:] if at == 0 or (at > 0 and not starts) else ""
+                if rest and rest != typed and rest not in found:
+                    found[rest] = Candidate(rest, r.kind, r.initials[at:] if at else r.initials, r.pattern,
+                                            len(typed), r.count)
             if found:
-                return Completion("parallel", typed, [_candidate(r, len(typed)) for r in found])
+                return Completion("parallel", typed, list(found.values()))
     tail = _HAN_TAIL.search(before)
     if tail:
         han = tail.group(0)
