@@ -237,9 +237,9 @@ class CompletionPopup(QFrame):
             self.accept_row(key - Qt.Key.Key_1)
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Space):
             candidate = self.current()
-            if candidate is None:
+            if candidate is None:  # nothing to take: the key only closes the popup
                 self.close_popup()
-                return key == Qt.Key.Key_Tab or key == Qt.Key.Key_Space
+                return True
             self.accept_candidate(candidate)
         elif key == Qt.Key.Key_Down:
             self.move_to(self.index + 1)
