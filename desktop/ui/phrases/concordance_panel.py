@@ -121,6 +121,7 @@ class ConcordancePanel(QWidget):
         hit = self.current_hit()
         if hit is not None:
             insert_phrase(self.editor, hit.sentence)
+            self.editor.activateWindow()
             self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
             self.inserted.emit(hit.sentence)
 

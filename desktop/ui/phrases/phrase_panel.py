@@ -287,6 +287,7 @@ class PhrasePanel(QWidget):
         if item is None:
             return
         insert_phrase(self.editor, item.text)
+        self.editor.activateWindow()  # the panel may be floating in its own window
         self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
         self.inserted.emit(item.text)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent, QTextCursor
-from PySide6.QtWidgets import QApplication, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QPlainTextEdit, QWidget
 
 from desktop.core.mining.bank import PhraseBank
 from desktop.core.mining.importer import import_paths
@@ -50,6 +50,21 @@ def editor(qtbot):
     editor.setFocus()
     qtbot.waitUntil(editor.hasFocus)
     return editor
+
+
+def in_one_window(qtbot, editor, side):
+    """The editor and a side widget in one window, as in the writing window."""
+    host = QWidget()
+    layout = QHBoxLayout(host)
+    layout.addWidget(editor, 2)
+    layout.addWidget(side, 1)
+    host.resize(1000, 600)
+    qtbot.addWidget(host)
+    host.show()
+    host.activateWindow()
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    return host
 
 
 def commit(widget, text: str) -> None:
