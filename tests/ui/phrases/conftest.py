@@ -64,6 +64,7 @@ def in_one_window(qtbot, editor, side):
     host.activateWindow()
     editor.setFocus()
     qtbot.waitUntil(editor.hasFocus)
+    editor.host_window = host  # the host owns the editor: keep it as long as the test holds the editor
     return host
 
 

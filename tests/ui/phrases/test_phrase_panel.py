@@ -15,10 +15,9 @@ from tests.ui.phrases.conftest import commit, in_one_window, set_text
 @pytest.fixture
 def panel(qtbot, editor, provider):
     panel = PhrasePanel(editor, provider)
-    host = in_one_window(qtbot, editor, panel)
+    in_one_window(qtbot, editor, panel)
     wait_idle(qtbot, panel)
     yield panel
-    del host
     panel.runner.wait()
 
 
