@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -41,6 +42,18 @@ def keyword_in_context(sentence: str, keyword: str, width: int = CONTEXT_CHARS) 
     return left, keyword, right
 
 
+class _ElideDelegate(QStyledItemDelegate):
+    """Elides a column's text on a chosen side: the text before the keyword loses its start."""
+
+    def __init__(self, mode: Qt.TextElideMode, parent=None):
+        super().__init__(parent)
+        self.mode = mode
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = self.mode
+
+
 class ConcordancePanel(QWidget):
     inserted = Signal(str)
     message = Signal(str)
@@ -64,7 +77,10 @@ class ConcordancePanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(3, 110)
+        self.table.setItemDelegateForColumn(0, _ElideDelegate(Qt.TextElideMode.ElideLeft, self.table))
+        self.table.setItemDelegateForColumn(3, _ElideDelegate(Qt.TextElideMode.ElideMiddle, self.table))
         self.status = QLabel("输入关键词查找范文句子；Enter 插入，Ctrl+C 复制")
         self.status.setStyleSheet("color: #666")
         layout = QVBoxLayout(self)

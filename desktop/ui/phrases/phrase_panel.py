@@ -152,6 +152,8 @@ class PhrasePanel(QWidget):
         self.list = QListWidget()
         self.list.setUniformItemSizes(True)
         self.list.setAlternatingRowColors(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keeps the kind and count in view
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.detail = QTextBrowser()
         self.detail.setMaximumHeight(140)
         self.detail.setOpenLinks(False)
@@ -232,9 +234,9 @@ class PhrasePanel(QWidget):
         for item in items:
             row = QListWidgetItem(item.label())
             row.setData(Qt.ItemDataRole.UserRole, item)
+            row.setToolTip(item.text + ("\n（草稿中已经用过）" if item.used else ""))
             if item.used:
                 row.setForeground(used_colour)
-                row.setToolTip("草稿中已经用过")
             self.list.addItem(row)
         self.list.blockSignals(False)
         index = next((i for i, it in enumerate(items) if keep and (it.text, it.kind) == (keep.text, keep.kind)), 0)
