@@ -10,8 +10,8 @@ import tempfile
 from pathlib import Path
 
 from desktop.core.corpus import DecodedText, read_text_file
-from desktop.core.corpus.docx_reader import docx_text
 from desktop.core.errors import GongwenError, InputError
+from desktop.core.export import import_draft
 from desktop.core.lint import Level, Linter, apply_fixes, load_config, parse_codes
 from desktop.core.lint.config import LintConfig, load_suppressions, suppressions_path
 from desktop.core.lint.corpus_index import BankSentenceIndex, SentenceIndex
@@ -27,10 +27,9 @@ def read_draft(path: Path) -> tuple[str, DecodedText | None]:
         raise InputError(path, "文件不存在")
     if path.is_dir():
         raise InputError(path, "这是一个文件夹，请给出文稿文件")
-    if path.suffix.lower() == ".docx":
-        return docx_text(path), None  # the hardened reader: zip bombs and XML entities are refused
-    if path.suffix.lower() == ".doc":
-        raise InputError(path, "不支持旧版 .doc 格式，请在 Word 中另存为 .docx 或 .txt")
+    if path.suffix.lower() in (".docx", ".doc", ".wps"):
+        # Read as the writer sees it: Word's automatic numbering becomes the markers it displays.
+        return import_draft(path).text, None
     decoded = read_text_file(path)
     return decoded.text, decoded
 

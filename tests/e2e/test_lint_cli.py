@@ -220,3 +220,27 @@ def test_ignore_list_beside_the_draft_is_honoured(capsys, tmp_path):
     save_suppressions(suppressions_path(draft), [Suppression.for_diagnostic(text, first)])
     _, findings = lint_json(capsys, str(draft))
     assert [f["line"] for f in findings if f["code"] == "GW501"] == [2]
+
+
+def test_docx_with_word_numbering_is_checked_by_the_markers_word_shows(capsys, tmp_path):
+    from tests.unit.export.docx_builder import level, paragraph, write_docx
+
+    numbering = (
+        '<w:abstractNum w:abstractNumId="1">' + level(0, "chineseCounting", "%1、") + "</w:abstractNum>"
+        '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>'
+        '<w:num w:numId="2"><w:abstractNumId w:val="1"/>'
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/></w:lvlOverride></w:num>'
+    )
+    body = "".join([
+        paragraph("关于做好防汛工作的讲话"),
+        paragraph("同志们："),
+        paragraph("提高认识", num=(1, 0)),
+        paragraph("今年汛期形势复杂，各级务必高度重视。"),
+        paragraph("压实责任", num=(2, 0)),  # Word shows 三、 here: 二、 is skipped
+        paragraph("各级要把责任落实到人。"),
+    ])  # fmt: skip
+    path = write_docx(tmp_path / "numbered.docx", body, numbering=numbering)
+    code, findings = lint_json(capsys, str(path))
+    assert code == 1
+    gaps = [f for f in findings if f["code"] == "GW101"]
+    assert len(gaps) == 1 and gaps[0]["line"] == 5, findings

@@ -1,0 +1,78 @@
+"""Pinyin initials of a phrase (久久为功 → jjwg), phrase-aware for polyphones (银行 → yh, 行动 → xd).
+
+The readings come from pypinyin's data: its phrase dictionary decides polyphones from the word a
+character stands in (重 in 重要/重复, 行 in 银行/行动, 长 in 长期/增长), read by forward maximum matching
+as pypinyin itself does; other characters take their first reading. Reading the tables directly is some
+fifty times faster than calling pypinyin once per phrase, which matters when a corpus yields tens of
+thousands of phrases. The bank stores the result so that a query never has to load pypinyin.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from dataclasses import dataclass
+
+def _first_letter(reading: str) -> str:
+    base = unicodedata.normalize("NFD", reading)[:1]
+    return base.lower() if base.isascii() and base.isalpha() else ""
+
+
+@dataclass(frozen=True)
+class _Tables:
+    phrases: dict[str, str]  # phrase → initials of its readings
+    chars: dict[str, str]  # character → initial of its first reading
+    longest: dict[str, int]  # character → length of the longest phrase it starts
+    ambiguous: frozenset[str]  # characters whose readings start with different letters (重, 行, 长)
+
+
+@functools.cache
+def _tables() -> _Tables:
+    from pypinyin.constants import PHRASES_DICT, PINYIN_DICT  # loaded only when mining, never by a query
+
+    phrases = {
+        word: "".join(_first_letter(options[0]) for options in readings)
+        for word, readings in PHRASES_DICT.items()
+    }
+    chars = {chr(code): _first_letter(readings.split(",")[0]) for code, readings in PINYIN_DICT.items()}
+    longest: dict[str, int] = {}
+    for word in phrases:
+        if len(word) > longest.get(word[0], 0):
+            longest[word[0]] = len(word)
+    ambiguous = frozenset(
+        chr(code)
+        for code, readings in PINYIN_DICT.items()
+        if len({_first_letter(reading) for reading in readings.split(",")}) > 1
+    )
+    return _Tables(phrases, chars, longest, ambiguous)
+
+
+def initials_of(text: str) -> str:
+    """First letters of the pinyin of every Chinese character; Latin letters and digits kept, lower case.
+
+    Punctuation and characters without a reading are dropped.
+    """
+    tables = _tables()
+    if tables.ambiguous.isdisjoint(text):
+        # No character whose initial depends on its word: read them one by one.
+        chars = tables.chars
+        return "".join(ch.lower() if ch.isascii() and ch.isalnum() else chars.get(ch, "") for ch in text)
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch.isascii():
+            if ch.isalnum():
+                out.append(ch.lower())
+            i += 1
+            continue
+        for size in range(min(tables.longest.get(ch, 0), n - i), 1, -1):
+            letters = tables.phrases.get(text[i : i + size])
+            if letters is not None and len(letters) == size:
+                out.append(letters)
+                i += size
+                break
+        else:
+            out.append(tables.chars.get(ch, ""))
+            i += 1
+    return "".join(out)

@@ -1,0 +1,498 @@
+"""排比/并列: 、-runs and comma-separated parallel clauses, trimmed to the parallel items.
+
+"促进项目早审批、早落地、早建设" gives "早审批、早落地、早建设" (pattern "早X、早X、早X"). A run counts when its
+items share a frame (同字头 早X, 同字尾 X链, or characters at the same places: 头痛医头、脚痛医脚), or when
+its items are four-character idioms (扬长补短、扬优成势) or verb-object / subject-predicate triples
+(讲政治、识大体、顾大局). Plain noun lists (教育、就业、社保、医疗、住房; 省委、省政府), lists of figures
+or placeholders are rejected.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from statistics import median
+
+from desktop.core.mining.candidate import Candidate
+from desktop.core.mining.idiom import is_four_char_idiom
+from desktop.core.mining.lexicon import Lexicon
+from desktop.core.mining.template import common_prefix, common_suffix, positional_shared, run_template
+from desktop.core.mining.text import clause_spans, split_clauses
+
+KIND = "parallel"
+MAX_ITEM = 16
+MAX_CLAUSE = 22
+# Where the last item of a 、-run stops when the sentence goes on: "……早建设的" / "……到×发展".
+_BOUNDARY_CHARS = frozenset("的等到")
+_BOUNDARY_WORDS = ("关于", "方面", "相比", "之间", "之后", "以上", "以下", "为主", "为重点")
+_BOUNDARY_WORD_RE = re.compile("|".join(_BOUNDARY_WORDS))
+# Nouns a run modifies, standing right after its last item: 等调度现象, 绩效奖惩作用.
+_RUN_HEAD_NOUNS = frozenset("作用 现象 发展 问题 工作 行为 情况 方面 领域 环节 能力 水平 体系 机制 意识".split())
+# A cut right after these characters does not split a word: 要冲锋在前 → 冲锋在前.
+_LEAD_IN_CHARS = frozenset("要是在的了和与把将让使对从向为以就都也还更再又能会可应须需得着们")
+_POSITION_TAILS = ("之间", "方面", "领域", "环节", "之中")
+_NUMERAL_HEADS = frozenset("一二三四五六七八九十两")
+_PAIR_SPAN = 8  # the longest item a two-item run is looked for with
+_MAX_LATER_STARTS = 2  # how far into a clause's 、-parts a run may start
+_STRADDLE_FREQ = 100  # a pair of characters this common across a cut is a word the cut would split
+_TRAILING_PARTICLES = "了的等"
+_CONNECTORS = ("以及", "和", "及", "与")
+# Characters too common to make a frame on their own.
+_WEAK_CHARS = frozenset("的了和与及之是在对要也就还都各很")
+# Items naming bodies of government: a list of them is not parallel writing.
+_INSTITUTION_RE = re.compile(r"(委|政府|人大|政协|部门|局|厅|院|公司|集团|银行|机关|单位|省|市|县|区|镇|乡|村)$")
+_NOISE_RE = re.compile(r"[0-9０-９XＸ×xｘ%％.@#&*/+=<>\[\]【】（）()《》]")
+# Clause heads that begin ordinary sentences often enough that sharing them proves nothing.
+_STOP_HEADS = frozenset("要我对这但并就是也还都各全市县区省为同使其该此")
+_NON_CJK_RE = re.compile(r"[^\u4e00-\u9fff]")
+_ASIDE_RE = re.compile(r"[（(][^（）()]*[）)]")
+_STOP_HEAD_WORDS = frozenset({"确保", "对于", "争取", "要求", "我们", "同时", "全市", "全区", "各级"})
+_NOUN_TAGS_LOOSE = frozenset({"n", "vn", "nz", "ns", "nt", "j", "an", "nr", "nrt"})
+_MODIFIER_TAGS = frozenset({"n", "a", "b", "ns", "nz", "j", "an", "d", "vn"})
+
+
+def _balanced(item: str) -> bool:
+    return item.count("“") == item.count("”") and item.count("‘") == item.count("’")
+
+
+def frame_size(items: list[str]) -> int:
+    """How many characters every item shares: a common head/tail, or the same characters at the same places."""
+    head, tail = common_prefix(items), common_suffix(items)
+    if len(head) + len(tail) >= min(map(len, items)):
+        tail = ""
+    shared = len(head) + len(tail)
+    if len({len(item) for item in items}) == 1:
+        positional = sum(
+            1 for keep, ch in zip(positional_shared(items), items[0]) if keep and ch not in _WEAK_CHARS
+        )
+        shared = max(shared, positional)
+    if head and all(ch in _WEAK_CHARS for ch in head) and not tail and shared == len(head):
+        return 0
+    return shared
+
+
+def _is_noun_list(items: list[str], lex: Lexicon, clauses: bool = False) -> bool:
+    """教育、就业、医疗; 省委、省政府; 重点地区、重点行业; 产业规划、园区规划."""
+    if all(_INSTITUTION_RE.search(item) for item in items):
+        return True
+    if common_suffix(items).endswith(_POSITION_TAILS):
+        return True  # 部门之间、县市区之间
+    if all(len(item) <= 3 and item[0] in _NUMERAL_HEADS for item in items) and len({i[0] for i in items}) > 1:
+        return True  # an enumeration: 一星级、二星级
+    if all(len(item) <= 4 and lex.is_noun(item) for item in items):
+        return not common_suffix(items).endswith(("性", "化", "力", "感", "点"))
+    if clauses:
+        return False
+    head, tail = common_prefix(items), common_suffix(items)
+    if len(head) >= 2 and lex.tag(head) in _MODIFIER_TAGS:
+        if all(lex.tag(item[len(head) :]) in _NOUN_TAGS_LOOSE | {"m", "q", "f", "s", "t"} for item in items):
+            return True
+    if len(tail) >= 2:
+        # 危机意识、机遇意识、拼抢意识 is a triad; two names sharing a noun (产业规划、园区规划) are a list.
+        varying = max(len(item) - len(tail) for item in items)
+        if lex.tag(tail[-2:]) in _NOUN_TAGS_LOOSE:
+            return len(items) < 3 and varying > 1 or varying > 2
+        return varying > 3  # 农村现有空心村治理、农村闲置土地治理
+    if len(tail) == 1 and not head:
+        # A shared last character that ends a different word in every item is a coincidence:
+        # 主导产业、龙头企业和战略新兴产业; 城市管理、社会治理.
+        if len(items) > 2:
+            return len({len(item) for item in items}) > 1
+        ends = {item[-2:] for item in items}
+        if len(ends) == len(items) and all(lex.tag(end) in _NOUN_TAGS_LOOSE | {"v"} for end in ends):
+            return True
+    return False
+
+
+def _is_predicative_triple_item(item: str, lex: Lexicon) -> str:
+    """A three-character item built as verb+object (讲政治) or subject+predicate (数字准): its split."""
+    if lex.is_noun(item) and lex.freq(item) > 50:
+        return ""
+    if item[1:] in lex and item[:1] not in "的了和":
+        return "1+2"
+    if item[:2] in lex and item[2:] not in "的了和":
+        return "2+1"
+    return ""
+
+
+def is_parallel(items: list[str], lex: Lexicon) -> bool:
+    """Do these items make a parallel run a writer would reuse (not a noun list, not noise)?"""
+    return _is_parallel(tuple(items), lex)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _is_parallel(items: tuple[str, ...], lex: Lexicon) -> bool:
+    lengths = [len(item) for item in items]
+    if len(items) < 2 or min(lengths) < 2 or max(lengths) > MAX_ITEM or len(set(items)) < len(items):
+        return False
+    if _NOISE_RE.search("".join(items)) or not all(_balanced(item) and _mostly_cjk(item) for item in items):
+        return False
+    return _has_shape(list(items), lengths, lex) and not _is_noun_list(list(items), lex)
+
+
+def _mostly_cjk(item: str) -> bool:
+    return len(_NON_CJK_RE.findall(item)) <= 2
+
+
+def _has_shape(items: list[str], lengths: list[int], lex: Lexicon) -> bool:
+    frame = frame_size(items)
+    if frame:
+        if max(lengths) > 2 * min(lengths) + 1:
+            return False
+        if len(items) == 2 and frame == 1 and (max(lengths) > 4 or max(lengths) - min(lengths) > 1):
+            # 站上新起点、开启新征程: one shared character inside two items of one length is enough.
+            shared = positional_shared(items) if len(set(lengths)) == 1 else []
+            inner = [i for i, keep in enumerate(shared) if keep]
+            middle = 5 <= lengths[0] <= 6 and len(inner) == 1 and 0 < inner[0] < lengths[0] - 1
+            if not (middle and items[0][inner[0]] not in "不没无" and items[0][inner[0]] not in _WEAK_CHARS):
+                return False
+        # A frame must leave something to vary: "省委、省委办" is not parallel.
+        return all(length > frame for length in lengths)
+    if set(lengths) == {4}:
+        idioms = sum(1 for item in items if is_four_char_idiom(item, lex))
+        if idioms * 2 >= len(items):
+            return True
+        # Verb-object units side by side: 抢占先机、赢得主动; 加强监管、完善制度.
+        return all(lex.tag(item[:2]) == "v" and item[2:] in lex for item in items)
+    if set(lengths) == {3}:
+        splits = [_is_predicative_triple_item(item, lex) for item in items]
+        if len(items) >= 3:
+            return "" not in splits
+        # A pair of verb-object triples: 抢时间、抓进度.
+        return all(split == "1+2" and lex.tag(item[0]) == "v" for split, item in zip(splits, items))
+    return False
+
+
+def _good_cut(raw: str, start: int, lex: Lexicon) -> bool:
+    """A cut must not split a word: 以收入促消费 is not cut as 入促消费."""
+    if start <= 0 or raw[start - 1] in _LEAD_IN_CHARS:
+        return True
+    if start >= 2 and lex.freq(raw[start - 2 : start]) >= _STRADDLE_FREQ:
+        return True  # a word ends right before the cut: 历来|讲政治
+    return lex.freq(raw[start - 1 : start + 1]) < _STRADDLE_FREQ and raw[start - 1] not in "第"
+
+
+def _cut_last(raw: str, refs: list[str], first_raw: str, lex: Lexicon) -> str:
+    """Cut the run's last item where the sentence goes on after it ("" when no cut fits)."""
+    lengths = [len(ref) for ref in refs]
+    # A shared ending marks where the item stops: 不作为、慢作为、乱作为行为 → 乱作为; 想干事、会干事、干成事者.
+    tail = common_suffix([*refs, first_raw]) if refs else ""
+    for size in range(len(tail), 0, -1):
+        piece = tail[-size:]
+        at = raw.find(piece, 1)
+        if at >= 0 and not raw.endswith(piece) and at + size <= (max(lengths) + 2):
+            return raw[: at + size]
+    boundary = _BOUNDARY_WORD_RE.search(raw, 2)
+    if boundary:
+        raw = raw[: boundary.start()]
+    limit = max(lengths) + 1 if lengths else 8
+    if len(raw) > limit:
+        low = max(min(lengths) if lengths else 2, 2)
+        for k in range(low, min(len(raw), limit + 2)):
+            if raw[k] in _BOUNDARY_CHARS:
+                raw = raw[:k]
+                break
+    if lengths and len(raw) > max(lengths):
+        # The run modifies a noun after it: 等调度现象, 绩效奖惩作用, 更好质量发展.
+        for k in sorted(set(lengths)):
+            if k < len(raw) and raw[k:] in _RUN_HEAD_NOUNS:
+                raw = raw[:k]
+                break
+        else:
+            if common_prefix([*refs, raw]) and len(raw) > max(lengths) + 2:
+                raw = raw[: round(median(lengths))]  # 从严、从实、从细把脱贫攻坚……
+    if len(raw) > limit + 2:
+        return ""
+    return raw.rstrip(_TRAILING_PARTICLES)
+
+
+def _cut_first(raw: str, refs: list[str], lex: Lexicon) -> str:
+    """Cut the lead-in off the run's first item ("促进项目早审批" → "早审批")."""
+    lengths = [len(ref) for ref in refs]
+    target = lengths[0] if len(set(lengths)) == 1 else round(median(lengths))
+    # With one other item, only its first characters can be a shared head (早审批 → 早).
+    head = common_prefix(refs) if len(refs) > 1 else refs[0][:2]
+    low = max(0, len(raw) - max(lengths) - 2)
+    for size in range(len(head), 0, -1):
+        starts = []
+        at = raw.find(head[:size], low)
+        while 0 <= at <= len(raw) - min(lengths) + 2 and at < len(raw) - size:
+            starts.append(at)
+            at = raw.find(head[:size], at + 1)
+        # Not 产业招商 → 业招商; but an item of the others' length may stand (要紧盯 → 紧盯).
+        starts = [i for i in starts if _good_cut(raw, i, lex) or len(raw) - i in lengths]
+        if starts:
+            return raw[min(starts, key=lambda i: abs(len(raw) - i - target)) :]
+    if len(raw) <= target:
+        return raw
+    if is_parallel([raw[-target:], *refs], lex) and _good_cut(raw, len(raw) - target, lex):
+        return raw[-target:]  # the shape decides: 工作东拉一把 → 东拉一把, 历来讲政治 → 讲政治
+    for delta in (0, 1, -1, 2):
+        start = len(raw) - target - delta
+        if 0 <= start < len(raw) - 1 and _good_cut(raw, start, lex):
+            return raw[start:]
+    return ""
+
+
+def trim_run(parts: list[str], lex: Lexicon) -> tuple[list[str], str] | None:
+    """The parallel items of a 、-separated run, and the connector before the last one ("、" or "和")."""
+    parts = [part.strip() for part in parts]
+    if any(not part for part in parts):
+        return None
+    if parts[0].count("“") > parts[0].count("”"):
+        parts[0] = parts[0][parts[0].rfind("“") + 1 :]
+    if parts[-1].count("”") > parts[-1].count("“"):
+        parts[-1] = parts[-1][: parts[-1].find("”")]
+    middles = parts[1:-1]
+    lengths = [len(m) for m in middles]
+    last_raw, connector = parts[-1], "、"
+    for word in _CONNECTORS:
+        at = last_raw.find(word)
+        if at >= 2 and (not lengths or min(lengths) - 1 <= at <= max(lengths) + 1) and at <= 8:
+            middles = middles + [last_raw[:at]]
+            lengths.append(at)
+            last_raw, connector = last_raw[at + len(word) :], word
+            break
+    if not middles:
+        # Two items: try where the second one may stop — where it repeats the first one's last character
+        # (好项目、大项目不多的问题), or as it stands (借力成势、乘势而为).
+        boundary = _BOUNDARY_WORD_RE.search(last_raw, 2)
+        whole = (last_raw[: boundary.start()] if boundary else last_raw).rstrip(_TRAILING_PARTICLES)
+        stops = [
+            k + 1
+            for k in range(1, min(len(last_raw) - 1, 8))
+            if last_raw[k] == parts[0][-1] and _good_cut(last_raw, k + 1, lex)
+        ]
+        for cand in dict.fromkeys([len(whole)] * (len(whole) <= MAX_CLAUSE // 2) + stops):
+            last = last_raw[:cand]
+            first = _cut_first(parts[0], [last], lex)
+            if first and is_parallel([first, last], lex):
+                return [first, last], connector
+        if len(whole) <= _PAIR_SPAN:
+            return None  # the second item as it stands was tried: nothing shorter is left to try
+    last = _cut_last(last_raw, middles, parts[0], lex)
+    if not last:
+        if len(middles) < 2:
+            return None
+        middles, last, connector = middles[:-1], middles[-1], "、"
+    first = _cut_first(parts[0], middles + [last], lex)
+    if not first:
+        return None
+    return [first, *middles, last], connector
+
+
+def _join(items: list[str], connector: str, separator: str = "、") -> str:
+    if len(items) > 2 and connector != "、":
+        return separator.join(items[:-1]) + connector + items[-1]
+    return separator.join(items) if connector == "、" else items[0] + connector + items[1]
+
+
+def _runs_in_clause(clause: str, sentence: str, lex: Lexicon) -> Iterator[Candidate]:
+    if "（" in clause or "(" in clause:
+        clause = _ASIDE_RE.sub("", clause)  # 各县（市、区）: the 、 inside an aside is not the run's
+    if "、" not in clause:
+        return
+    parts = clause.split("、")
+    # The run may start after some 、 of its own clause (各县、市直各部门……抓落实、抓发展).
+    for start in range(min(len(parts) - 1, _MAX_LATER_STARTS + 1)):
+        if not _could_be_parallel(parts[start + 1 : -1], lex):
+            continue
+        if len(parts) - start == 2 and not _pair_could_be_parallel(parts[start], parts[-1], lex):
+            continue
+        if len(parts) - start == 3 and not _triple_could_be_parallel(parts[start:], lex):
+            continue
+        trimmed = trim_run(parts[start:], lex)
+        if trimmed is None:
+            continue
+        items, connector = trimmed
+        if not is_parallel(items, lex) and len(items) >= 3 and start == 0:
+            # The last item may run on ("投资大、个头大、体量大、支撑带动作用强").
+            items, connector = items[:-1], "、"
+        if start > 0 and not frame_size(items):
+            continue  # a later start needs a frame of its own, not just four-character units
+        if is_parallel(items, lex):
+            yield Candidate(_join(items, connector), run_template(items), sentence)
+            return
+
+
+def _could_be_parallel(middles: list[str], lex: Lexicon) -> bool:
+    """A quick look at the middle items, which need no trimming: most 、-runs are plain noun lists."""
+    if len(middles) < 2:
+        return True
+    if all(len(m) <= 4 and lex.is_noun(m) for m in middles):
+        return False
+    return bool(frame_size(middles)) or {len(m) for m in middles} <= {3, 4}
+
+
+def _pair_could_be_parallel(first: str, second: str, lex: Lexicon) -> bool:
+    """A quick look at a two-item run: the items share a character near the 、, or the second one starts
+    with an idiom (化危为机、善抓机遇; 破茧化蝶、实现蜕变) or a verb-object unit (抢占先机、赢得主动;
+    抢时间、抓进度)."""
+    # A frame puts a shared character at matching places: at distance d from the 、 in the first item and
+    # at offset k in the second with d + k no more than an item's length (head, tail or inner frame).
+    distance: dict[str, int] = {}
+    for d, ch in enumerate(reversed(first[-_PAIR_SPAN:]), 1):
+        if ch not in _WEAK_CHARS:
+            distance.setdefault(ch, d)
+    if any(distance.get(ch, _PAIR_SPAN) + k <= _PAIR_SPAN for k, ch in enumerate(second[:_PAIR_SPAN])):
+        return True
+    if is_four_char_idiom(second[:4], lex) or is_four_char_idiom(first[-4:], lex):
+        return True
+    if lex.tag(second[:2]) == "v" and second[2:4] in lex:
+        return True  # 抢占先机、赢得主动
+    return lex.tag(second[:1]) == "v" and second[1:3] in lex
+
+
+def _triple_could_be_parallel(parts: list[str], lex: Lexicon) -> bool:
+    """A quick look at a three-item run around its middle item, which needs no trimming."""
+    first, middle, last = parts
+    if not 2 <= len(middle) <= MAX_ITEM:
+        return False
+    if (set(middle) & (set(first[-9:]) | set(last[:9]))) - _WEAK_CHARS:
+        return True
+    if len(middle) <= 4 and lex.is_noun(middle) and lex.freq(middle) > 50:
+        return False  # 面粉、果蔬、食用菌: a middle that is a plain noun sharing nothing
+    if len(middle) == 4:
+        return is_four_char_idiom(middle, lex) or is_four_char_idiom(first[-4:], lex)
+    return len(middle) == 3
+
+
+def _clause_run_ok(items: list[str], head: str, lex: Lexicon) -> bool:
+    if any(len(item) > MAX_CLAUSE or _NOISE_RE.search(item) or not _balanced(item) for item in items):
+        return False
+    frame = frame_size(items)
+    stop_head = len(head) == 1 and head in _STOP_HEADS or head in _STOP_HEAD_WORDS
+    if stop_head and frame <= len(head) or _is_noun_list(items, lex, True):
+        return False
+    if len(items) >= 3:
+        return True
+    first, second = items
+    if abs(len(first) - len(second)) > 2 or max(len(first), len(second)) > 14:
+        return False
+    if frame == len(head) and lex.tag(head) in _NOUN_TAGS_LOOSE:
+        return False  # only the topic is repeated: 政府的主要职责……，政府工作……
+    # 多重任务聚集，多种困难叠加: one shared character is enough for two short clauses of one length.
+    return frame >= 2 or len(first) == len(second) <= 8
+
+
+def _lead_in(previous: str, items: list[str], head: str) -> str:
+    """The run's first clause may start inside the clause before it: 干成事者有干劲，有舞台，有奔头."""
+    at = previous.rfind(head)
+    lengths = [len(item) for item in items]
+    if at > 0 and min(lengths) - 1 <= len(previous) - at <= max(lengths) + 1:
+        return previous[at:]
+    return ""
+
+
+def _mirrored_pair(first_raw: str, second: str, lex: Lexicon) -> list[str] | None:
+    """Two clauses of one shape: the second sets the length, the first may carry a short lead-in."""
+    lead = len(first_raw) - len(second)
+    if not 4 <= len(second) <= 12 or lead < 0 or "、" in first_raw + second:
+        return None
+    if lead > 4 and not (lead <= 8 and first_raw[lead - 1] in _LEAD_IN_CHARS):
+        return None  # a long lead-in must end like one: 一定要做到该决策时果断决策
+    first = first_raw[-len(second) :]
+    if first == second or _NOISE_RE.search(first + second) or not (_balanced(first) and _balanced(second)):
+        return None
+    if not _good_cut(first_raw, len(first_raw) - len(first), lex):
+        return None
+    shared = [keep and ch not in _WEAK_CHARS for keep, ch in zip(positional_shared([first, second]), first)]
+    count = sum(shared)
+    if count < 2 or count * 4 < len(second):
+        return None
+    if count == 2:
+        at = shared.index(True)
+        word = first[at : at + 2]
+        if shared[at + 1] and lex.tag(word) in _NOUN_TAGS_LOOSE:
+            return None  # only a topic word repeats: 掌握工作进展，排除工作障碍
+    return [first, second]
+
+
+def _extend_mirrored(items: list[str], rest: list[str]) -> list[str]:
+    """克服一切困难，排除一切干扰，想尽一切办法: a third clause of the same shape joins the pair."""
+    shape = positional_shared(items)
+    for clause in rest:
+        if len(clause) != len(items[0]):
+            break
+        if [keep and a == b for keep, a, b in zip(shape, items[0], clause)] != shape:
+            break
+        items = [*items, clause]
+    return items
+
+
+def _four_char_run(clauses: list[str], lex: Lexicon) -> int:
+    """How many clauses from the start are a run of four-character units, half of them idioms."""
+    end = 0
+    while end < len(clauses) and len(clauses[end]) == 4 and not _NOISE_RE.search(clauses[end]):
+        end += 1
+    if end >= 3 and sum(1 for c in clauses[:end] if is_four_char_idiom(c, lex)) * 2 >= end:
+        return end
+    return 0
+
+
+def _clause_runs(sentence: str, lex: Lexicon) -> Iterator[Candidate]:
+    """Comma-separated clauses that open alike (在促开工上下功夫，在快建设上出实招，在见成效上求突破),
+    mirror each other (工作围着基层干，服务围着企业转) or are four-character units (认真反思，清醒认识，加压奋进，全力以赴)."""
+    clauses = split_clauses(sentence)
+    if len(clauses) < 2:
+        return
+    spans: list[tuple[int, int]] = []
+
+    def text(first: int, last: int, first_item: str) -> str:
+        if not spans:
+            spans.extend(clause_spans(sentence))  # positions only for what is kept
+        return sentence[spans[first][1] - len(first_item) : spans[last][1]]
+
+    i = 0
+    while i < len(clauses) - 1:
+        current, following = clauses[i], clauses[i + 1]
+        four = _four_char_run(clauses[i:], lex) if len(following) == 4 else 0
+        lead = ""
+        if not four and current[0] != following[0] and len(following) == 4 and len(current) > 4 and current[-4] not in "和与及"\
+                and _good_cut(current, len(current) - 4, lex):
+            four = _four_char_run([current[-4:], *clauses[i + 1 :]], lex)  # 我们认真反思，清醒认识，……
+            lead = current[-4:]
+        if four:
+            items = [lead or clauses[i], *clauses[i + 1 : i + four]]
+            yield Candidate(text(i, i + four - 1, items[0]), run_template(items, "，"), sentence)
+            i += four
+            continue
+        head = common_prefix([current, following]) if current[0] == following[0] else ""
+        if head:
+            j = i + 1
+            while j + 1 < len(clauses) and clauses[j + 1].startswith(head):
+                j += 1
+            items = clauses[i : j + 1]
+            if _clause_run_ok(items, head, lex):
+                lead = _lead_in(clauses[i - 1], items, head) if i > 0 else ""
+                if lead and _clause_run_ok([lead, *items], head, lex):
+                    items, i = [lead, *items], i - 1
+                yield Candidate(text(i, j, items[0]), run_template(items, "，"), sentence)
+                i = j + 1
+                continue
+        else:
+            mirrored = _mirrored_pair(current, following, lex)
+            if mirrored:
+                items = _extend_mirrored(mirrored, clauses[i + 2 :])
+                yield Candidate(text(i, i + len(items) - 1, items[0]), run_template(items, "，"), sentence)
+                i += len(items)
+                continue
+            if i + 3 < len(clauses):
+                # 应该做的事，顶着压力也要干；应该负的责，冒着风险也要担: halves that mirror each other.
+                a, b, c, d = clauses[i : i + 4]
+                if len(a) == len(c) and len(b) == len(d) and sum(positional_shared([a, c])) >= 2 <= sum(
+                    positional_shared([b, d])
+                ):
+                    yield Candidate(text(i, i + 3, a), "", sentence)
+                    i += 4
+                    continue
+        i += 1
+
+
+def extract(sentences: list[str], lex: Lexicon) -> Iterator[Candidate]:
+    for sentence in sentences:
+        for clause in split_clauses(sentence):
+            if "、" in clause:
+                yield from _runs_in_clause(clause, sentence, lex)
+        yield from _clause_runs(sentence, lex)
