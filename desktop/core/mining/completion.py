@@ -59,7 +59,9 @@ def complete(bank: Ranker, before: str, paragraph: str = "", limit: int = 45) ->
             typed = item[-size:] + "、"
             # A run mined with its lead-in (我们要早审批、早落地…) is offered from the typed item on.
             found: dict[str, Candidate] = {}
-            for r in bank.rank(typed, kind="parallel", limit=limit):
+            # Filtered here, not by rank(kind=...): a kind filter on a text range makes SQLite walk
+            # every phrase of that kind (13 ms a query on 100k phrases instead of 0.1 ms).
+            for r in (r for r in bank.rank(typed, limit=limit * 2) if r.kind == "parallel"):
                 at = r.text.find(typed)
                 rest = r.text[at:] if at == 0 or (at > 0 and not starts) else ""
                 if rest and rest != typed and rest not in found:

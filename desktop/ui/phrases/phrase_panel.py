@@ -83,14 +83,21 @@ def panel_items(group: BankGroup, q: PanelQuery, limit: int = LIST_LIMIT) -> lis
     elif q.category == FAVOURITES:
         rows = []
         for text, kind in sorted(q.favourites):
-            found = [r for r in group.rank(text, kind=kind, limit=5) if r.text == text]
+            found = [r for r in group.rank(text, limit=10) if r.text == text and r.kind == kind]
             r = found[0] if found else None
             initials = r.initials if r else ""
             if matches_query(q.query, text, initials):
                 rows.append((text, kind, r.pattern if r else "", initials, r.count if r else 0, r.docs if r else 0))
     else:
         kind = None if q.category == RELATED else q.category
-        ranked = group.rank(q.query, kind=kind, context=q.paragraph, limit=limit)
+        ranked = group.rank(q.query, kind=None if q.query else kind, context=q.paragraph, limit=limit)
+        if kind and q.query:
+            # A kind filter on a text or initials range makes SQLite walk the whole kind: filter here,
+            # and ask SQLite only when the unfiltered list was cut short.
+            full = len(ranked) >= limit
+            ranked = [r for r in ranked if r.kind == kind]
+            if full and len(ranked) < limit // 4:
+                ranked = group.rank(q.query, kind=kind, context=q.paragraph, limit=limit)
         if q.category == RELATED and not q.query:
             ranked = [r for r in ranked if r.context > 0] or ranked
         rows = [(r.text, r.kind, r.pattern, r.initials, r.count, r.docs) for r in ranked]
