@@ -31,7 +31,8 @@ class CompletionPopup(QFrame):
     accepted = Signal(str)  # the inserted phrase
     closed = Signal()
 
-    def __init__(self, editor: QPlainTextEdit, provider: BankProvider, chord: str = DEFAULT_COMPLETION_CHORD):
+    def __init__(self, editor: QPlainTextEdit, provider: BankProvider, chord: str | None = DEFAULT_COMPLETION_CHORD):
+        """chord None: no shortcut of its own (a window action calls `open`)."""
         super().__init__(editor, Qt.WindowType.ToolTip | Qt.WindowType.FramelessWindowHint)
         self.editor = editor
         self.provider = provider
@@ -72,7 +73,8 @@ class CompletionPopup(QFrame):
         self.shortcut = QShortcut(editor)
         self.shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.shortcut.activated.connect(self.open)
-        self.set_chord(chord)
+        if chord is not None:
+            self.set_chord(chord)
         editor.installEventFilter(self)
 
     # ---- chord ---------------------------------------------------------------------------------
@@ -91,7 +93,7 @@ class CompletionPopup(QFrame):
     def open(self) -> bool:
         """Show candidates for the text before the cursor; False (and nothing shown) while the IME
         is composing or when the bank has nothing."""
-        if self.composing or self.editor.isReadOnly():
+        if self.composing or self.editor.isReadOnly() or not self.editor.hasFocus():
             return False
         before, paragraph = paragraph_at_cursor(self.editor)
         self.completion = complete(self.provider.group(), before, paragraph)

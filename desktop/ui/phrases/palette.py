@@ -22,7 +22,8 @@ PALETTE_LIMIT = 60
 class PhrasePalette(QDialog):
     accepted_phrase = Signal(str)
 
-    def __init__(self, editor: QPlainTextEdit, provider: BankProvider, chord: str = DEFAULT_PALETTE_CHORD):
+    def __init__(self, editor: QPlainTextEdit, provider: BankProvider, chord: str | None = DEFAULT_PALETTE_CHORD):
+        """chord None: no shortcut of its own (a window action calls `open_palette`)."""
         super().__init__(editor.window(), Qt.WindowType.Popup | Qt.WindowType.FramelessWindowHint)
         self.editor = editor
         self.provider = provider
@@ -48,7 +49,8 @@ class PhrasePalette(QDialog):
         self.shortcut = QShortcut(editor.window())
         self.shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         self.shortcut.activated.connect(self.open_palette)
-        self.set_chord(chord)
+        if chord is not None:
+            self.set_chord(chord)
         self.results: list = []
 
     def set_chord(self, chord: str) -> None:
