@@ -55,12 +55,16 @@ def _initials_from_code(code: str, text: str) -> str:
     return code if _LETTERS.fullmatch(code) and len(code) == len(han) == len(text) else ""
 
 
-def _weighted(phrases: list[NewPhrase]) -> list[NewPhrase]:
-    """One entry per text (the first wins), since a list may bind one phrase to several codes."""
+def _finish(result: PhraseList, found: list[NewPhrase], empty_reason: str) -> PhraseList:
+    """One entry per text (the first wins: a list may bind one phrase to several codes); a list with
+    no phrase at all is not a list of this kind."""
     seen: dict[str, NewPhrase] = {}
-    for phrase in phrases:
+    for phrase in found:
         seen.setdefault(phrase.text, phrase)
-    return list(seen.values())
+    result.phrases = list(seen.values())
+    if not result.phrases:
+        raise InputError(result.path, empty_reason)
+    return result
 
 
 def parse_sogou(path: Path) -> PhraseList:
@@ -76,10 +80,7 @@ def parse_sogou(path: Path) -> PhraseList:
         code, _position, text = match.groups()
         text = text.strip()
         found.append(NewPhrase(text, initials=_initials_from_code(code, text)))
-    result.phrases = _weighted(found)
-    if not result.phrases:
-        raise InputError(path, "没有找到“编码,位置=短语”格式的短语，可能不是搜狗自定义短语文件")
-    return result
+    return _finish(result, found, "没有找到“编码,位置=短语”格式的短语，可能不是搜狗自定义短语文件")
 
 
 def parse_rime(path: Path) -> PhraseList:
@@ -108,10 +109,7 @@ def parse_rime(path: Path) -> PhraseList:
             else:
                 weight = max(1, int(parts[2].strip()))
         found.append(NewPhrase(text, initials=_initials_from_code(code, text), weight=weight))
-    result.phrases = _weighted(found)
-    if not result.phrases:
-        raise InputError(path, "没有找到“短语<Tab>编码<Tab>权重”格式的短语，可能不是 Rime 自定义短语文件")
-    return result
+    return _finish(result, found, "没有找到“短语<Tab>编码<Tab>权重”格式的短语，可能不是 Rime 自定义短语文件")
 
 
 def parse_phrase_list(path: Path) -> PhraseList:

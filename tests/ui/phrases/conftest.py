@@ -44,12 +44,17 @@ def provider(bank_file, qapp):
 def editor(qtbot):
     editor = QPlainTextEdit()
     editor.resize(600, 400)
-    qtbot.addWidget(editor)
-    editor.show()
-    editor.activateWindow()
+    show_focused(qtbot, editor, editor)
+    return editor
+
+
+def show_focused(qtbot, window, editor) -> None:
+    """Show a window and wait until its editor has the keyboard focus."""
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
     editor.setFocus()
     qtbot.waitUntil(editor.hasFocus)
-    return editor
 
 
 def in_one_window(qtbot, editor, side):
@@ -59,11 +64,7 @@ def in_one_window(qtbot, editor, side):
     layout.addWidget(editor, 2)
     layout.addWidget(side, 1)
     host.resize(1000, 600)
-    qtbot.addWidget(host)
-    host.show()
-    host.activateWindow()
-    editor.setFocus()
-    qtbot.waitUntil(editor.hasFocus)
+    show_focused(qtbot, host, editor)
     editor.host_window = host  # the host owns the editor: keep it as long as the test holds the editor
     return host
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow, QPlainTextEdit, QTabWidget
 
 from desktop.ui.phrases.window_tools import PhraseTools
-from tests.ui.phrases.conftest import key, set_text
+from tests.ui.phrases.conftest import key, set_text, show_focused
 
 
 @pytest.fixture
@@ -24,11 +24,7 @@ def window(qtbot, provider):
     window.window_tabs = tabs
     window.tools = tools
     window.editor = editor
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    editor.setFocus()
-    qtbot.waitUntil(editor.hasFocus)
+    show_focused(qtbot, window, editor)
     yield window
     tools.close()
 
