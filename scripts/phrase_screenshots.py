@@ -72,15 +72,25 @@ def main(out: Path, bank_file: Path | None) -> None:
     host.grab().save(str(out / "panel.png"))
 
     popup = CompletionPopup(editor, provider)
-    popup.open()
-    settle(app)
-    shot = QPixmap(host.size())
-    host.render(shot)
-    painter = QPainter(shot)
-    painter.drawPixmap(host.mapFromGlobal(popup.pos()), popup.grab())
-    painter.end()
-    shot.save(str(out / "popup.png"))
-    popup.close_popup()
+    for name, tail, letters in (("popup.png", "", ""), ("popup-context.png", "，", ""),
+                                ("popup-letters.png", "，", "j")):
+        editor.moveCursor(QTextCursor.MoveOperation.End)
+        editor.insertPlainText(tail)
+        host.activateWindow()
+        editor.setFocus()
+        settle(app)
+        if not popup.open():
+            print(f"{name}: the popup did not open (focus in editor: {editor.hasFocus()})")
+        if letters:
+            popup.filter(letters)
+        settle(app)
+        shot = QPixmap(host.size())
+        host.render(shot)
+        painter = QPainter(shot)
+        painter.drawPixmap(host.mapFromGlobal(popup.pos()), popup.grab())
+        painter.end()
+        shot.save(str(out / name))
+        popup.close_popup()
 
     tabs.setCurrentWidget(examples)
     examples.search.setText("营商环境")

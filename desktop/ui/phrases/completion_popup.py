@@ -93,8 +93,11 @@ class CompletionPopup(QFrame):
     def open(self) -> bool:
         """Show candidates for the text before the cursor; False (and nothing shown) while the IME
         is composing or when the bank has nothing."""
-        if self.composing or self.editor.isReadOnly() or not self.editor.hasFocus():
+        if self.composing or self.editor.isReadOnly():
             return False
+        if not self.editor.hasFocus():  # the chord came from a menu or another pane: complete in the editor
+            self.editor.activateWindow()
+            self.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
         before, paragraph = paragraph_at_cursor(self.editor)
         self.completion = complete(self.provider.group(), before, paragraph)
         self.letters = ""
