@@ -66,6 +66,7 @@ class ConcordancePanel(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText("在语料中查找句子，如：营商环境")
         self.search.setClearButtonEnabled(True)
+        self.setFocusProxy(self.search)  # "转到素材/范文" lands in the search box
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(["前文", "关键词", "后文", "文档"])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -152,6 +152,7 @@ class PhrasePanel(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText("搜索素材：文字或拼音首字母（如 jjwg）")
         self.search.setClearButtonEnabled(True)
+        self.setFocusProxy(self.search)  # "转到素材/范文" lands in the search box
         self.category = QComboBox()
         for key, name in CATEGORIES:
             self.category.addItem(name, key)
