@@ -48,7 +48,7 @@ def main() -> int:
             UserPhrases(bank).set_favourite("久久为功", "idiom", True)
         with PhraseBank.open(path, readonly=True) as bank:
             group = BankGroup([bank])
-            favourites = frozenset({("久久为功", "idiom")})
+            favourites = {("久久为功", "idiom")}
             for label, category, query in [
                 ("panel 相关, paragraph context", "related", ""),
                 ("panel 相关, initials jjwg", "related", "jjwg"),
@@ -56,8 +56,8 @@ def main() -> int:
                 ("panel 四字格, two characters", "idiom", "发展"),
                 ("panel 收藏", "favourites", ""),
             ]:
-                q = PanelQuery(category, query, PARAGRAPH, DRAFT, favourites)
-                timed(label, lambda q=q: panel_items(group, q))
+                q = PanelQuery(category, query, PARAGRAPH, DRAFT)
+                timed(label, lambda q=q: panel_items(group, q, favourites))
             timed("popup: begun phrase (…久久)", lambda: complete(group, PARAGRAPH, PARAGRAPH))
             timed("popup: parallel run (早审批、)", lambda: complete(group, "我们要早审批、", "我们要早审批、"))
             timed("popup: context only", lambda: complete(group, "各地要压实责任，", PARAGRAPH))

@@ -18,6 +18,7 @@ from desktop.core.errors import GongwenError
 from desktop.core.mining.bank import BankGroup, PhraseBank
 from desktop.core.mining.banks import open_query_banks, open_write_bank
 from desktop.core.mining.user_phrases import UserPhrases, read_favourites
+from desktop.ui.phrases.query_runner import deliver
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +34,7 @@ class BankProvider(QObject):
         self.generation = 0
         self._local = threading.local()
         self._lock = threading.Lock()
+        self._open_lock = threading.Lock()
         self._favourites: tuple[int, set[tuple[str, str]]] = (-1, set())
 
     def group(self) -> BankGroup:
@@ -43,7 +45,8 @@ class BankProvider(QObject):
         if held is not None:
             held[1].close()
         try:
-            group = open_query_banks(self.query_bank)
+            with self._open_lock:  # two threads must not both build a missing default bank
+                group = open_query_banks(self.query_bank)
         except GongwenError as exc:
             log.warning("no phrase bank: %s", exc)
             self.problem.emit(str(exc))
@@ -118,10 +121,10 @@ class _WriteTask(QRunnable):
             with self.provider.open_write() as bank:
                 result = self.job(UserPhrases(bank))
         except (GongwenError, ValueError) as exc:
-            self.relay.failed.emit(str(exc))
+            deliver(self.relay.failed, str(exc))
         except Exception as exc:  # shown to the writer; the traceback goes to the log
             log.exception("writing the phrase bank failed")
-            self.relay.failed.emit(f"写入素材库失败（{type(exc).__name__}: {exc}）")
+            deliver(self.relay.failed, f"写入素材库失败（{type(exc).__name__}: {exc}）")
         else:
-            self.relay.done.emit(result)
-        self.relay.finished.emit()
+            deliver(self.relay.done, result)
+        deliver(self.relay.finished)

@@ -69,10 +69,11 @@ class PanelQuery:
     query: str
     paragraph: str
     draft: str
-    favourites: frozenset[tuple[str, str]]
 
 
-def panel_items(group: BankGroup, q: PanelQuery, limit: int = LIST_LIMIT) -> list[PanelItem]:
+def panel_items(
+    group: BankGroup, q: PanelQuery, favourites: set[tuple[str, str]], limit: int = LIST_LIMIT
+) -> list[PanelItem]:
     """The list for one category, favourites pinned first, phrases already in the draft marked.
     Runs in the query worker."""
     mine_rows = [p for bank in group.banks for p in read_user_phrases(bank)]
@@ -82,7 +83,7 @@ def panel_items(group: BankGroup, q: PanelQuery, limit: int = LIST_LIMIT) -> lis
                 if matches_query(q.query, p.text, p.initials)]
     elif q.category == FAVOURITES:
         rows = []
-        for text, kind in sorted(q.favourites):
+        for text, kind in sorted(favourites):
             found = [r for r in group.rank(text, limit=10) if r.text == text and r.kind == kind]
             r = found[0] if found else None
             initials = r.initials if r else ""
@@ -102,7 +103,7 @@ def panel_items(group: BankGroup, q: PanelQuery, limit: int = LIST_LIMIT) -> lis
             ranked = [r for r in ranked if r.context > 0] or ranked
         rows = [(r.text, r.kind, r.pattern, r.initials, r.count, r.docs) for r in ranked]
     items = [
-        PanelItem(*row, favourite=(row[0], row[1]) in q.favourites, used=bool(q.draft) and row[0] in q.draft,
+        PanelItem(*row, favourite=(row[0], row[1]) in favourites, used=bool(q.draft) and row[0] in q.draft,
                   mine=(row[0], row[1]) in mine)
         for row in rows
     ]
@@ -229,9 +230,10 @@ class PhrasePanel(QWidget):
         """Query the list again (in the worker) from a snapshot of the search box and the editor."""
         _before, paragraph = paragraph_at_cursor(self.editor)
         snapshot = PanelQuery(self.current_category(), self.search.text().strip(), paragraph,
-                              self.editor.toPlainText(), frozenset(self.provider.favourites()))
+                              self.editor.toPlainText())
         provider = self.provider
-        self.runner.request(lambda: panel_items(provider.group(), snapshot), delay_ms)
+        # The banks are opened in the worker too: the first opening may have to build the default bank.
+        self.runner.request(lambda: panel_items(provider.group(), snapshot, provider.favourites()), delay_ms)
 
     def _show_items(self, items: list[PanelItem]) -> None:
         keep = self.current_item()

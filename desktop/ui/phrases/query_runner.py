@@ -29,9 +29,17 @@ class _Job(QRunnable):
             result = self.fn()
         except Exception as exc:  # a broken bank must not take the panel down
             log.exception("phrase query failed")
-            self.relay.failed.emit(self.serial, str(exc))
+            deliver(self.relay.failed, self.serial, str(exc))
             return
-        self.relay.done.emit(self.serial, result)
+        deliver(self.relay.done, self.serial, result)
+
+
+def deliver(signal, *args) -> None:
+    """Emit from a pool thread; a window closed meanwhile has no one left to tell."""
+    try:
+        signal.emit(*args)
+    except RuntimeError:  # the relay was deleted with its widget
+        log.debug("result dropped: its receiver is gone")
 
 
 class QueryRunner(QObject):
