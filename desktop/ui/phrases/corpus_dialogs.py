@@ -216,7 +216,7 @@ class CorpusMenu(QMenu):
     message = Signal(str)
 
     def __init__(self, provider: BankProvider, parent: QWidget):
-        super().__init__("语料(&C)", parent)
+        super().__init__("语料(&L)", parent)
         self.provider = provider
         self.host = parent
         self.dialogs: list[QDialog] = []
