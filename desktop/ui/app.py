@@ -1,25 +1,172 @@
-"""Start the editor (a placeholder window until the writing window lands)."""
+"""Start the writing window, or run the offscreen self-test (`gongwen --selftest`).
+
+The window is shown before anything slow is loaded: the checker, export and the phrase bank are
+imported or started only after the first paint (no jieba or pypinyin on this path).
+"""
 
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from desktop import APP_NAME, APP_TITLE, __version__
 
-from desktop import APP_TITLE, __version__
+log = logging.getLogger(__name__)
+
+
+def _application():
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_TITLE)
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def create_window(file: str | None = None):
+    """Build and show the window; opening FILE and the restore offer follow once it is painted."""
+    from PySide6.QtCore import QTimer
+
+    from desktop.ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+
+    def start_up() -> None:
+        if file and not Path(file).exists() and Path(file).suffix.lower() in ("", ".txt"):
+            window.start_new_file(Path(file))  # `gongwen 新稿.txt`: a new draft that saves there
+        elif file:
+            window.open_path(Path(file))
+        else:
+            window.checker.check_now()
+        window.offer_recovery()
+        window.warm_up_bank()
+
+    QTimer.singleShot(0, start_up)
+    return window
 
 
 def run_app(args: argparse.Namespace) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName(APP_TITLE)
-    app.setApplicationVersion(__version__)
-    window = QMainWindow()
-    window.setWindowTitle(APP_TITLE)
-    window.setCentralWidget(QLabel("公文写作助手"))
-    window.resize(1200, 800)
-    window.show()
-    if args.selftest:
-        print("selftest: window ok")
-        return 0
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    if getattr(args, "selftest", False):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        return run_selftest(getattr(args, "bank", None))
+    app = _application()
+    from desktop.ui.recovery import install_excepthook
+
+    window = create_window(getattr(args, "file", None))
+    install_excepthook(window.write_recovery, lambda: window)
     return app.exec()
+
+
+class SelftestFailure(Exception):
+    pass
+
+
+def _wait_for(predicate, timeout: float = 30.0) -> bool:
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        QApplication.processEvents()
+        if predicate():
+            return True
+        time.sleep(0.01)
+    return False
+
+
+def _load_bank(bank: str | None) -> str:
+    from desktop.core.mining.banks import open_query_banks
+
+    group = open_query_banks(bank)
+    try:
+        total = sum(b.phrase_total() for b in group.banks)
+        names = "、".join(b.path.name for b in group.banks)
+    finally:
+        group.close()
+    if total == 0:
+        raise SelftestFailure(f"素材库是空的（{names}）")
+    return f"{names}，{total} 条素材"
+
+
+def _refuse_dialogs() -> None:
+    """Nobody answers dialogs in a self-test: any message box becomes the failure of the running step."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def refuse(parent, title, text, *args, **kwargs):
+        raise SelftestFailure(f"{title}：{text}")
+
+    for kind in ("question", "warning", "information", "critical"):
+        setattr(QMessageBox, kind, staticmethod(refuse))
+
+
+def run_selftest(bank: str | None = None) -> int:
+    """One line per step; exit 0 when every step passed, else name the failing step and exit 1."""
+    state: dict = {}
+
+    def step_window() -> str:
+        state["app"] = _application()
+        _refuse_dialogs()
+        from desktop.ui.main_window import MainWindow
+
+        state["window"] = window = MainWindow()
+        window.show()
+        return f"{window.width()}×{window.height()}"
+
+    def step_open() -> str:
+        from desktop.ui.main_window import sample_draft_path
+
+        path = sample_draft_path()
+        if not state["window"].open_path(path):
+            raise SelftestFailure(f"无法打开 {path}")
+        return f"{path.name}，{len(state['window'].editor.toPlainText())} 字符"
+
+    def step_lint() -> str:
+        window = state["window"]
+        window.checker.check_now()
+        if not _wait_for(lambda: window.analysis is not None and window.analysis.revision == window.revision):
+            raise SelftestFailure("检查超时")
+        findings = window.analysis.findings
+        headings = len(window.analysis.outline.headings)
+        return f"{len(findings)} 处问题，{headings} 个标题"
+
+    def step_export() -> str:
+        from desktop.ui import export_adapter
+
+        window = state["window"]
+        with tempfile.TemporaryDirectory(prefix="gongwen-selftest-") as folder:
+            output = Path(folder) / "selftest.docx"
+            export_adapter.export_docx(window.editor.toPlainText(), output, window.settings.export_profile)
+            if not zipfile.is_zipfile(output):
+                raise SelftestFailure("导出的文件不是有效的 .docx")
+            return f"{output.stat().st_size} 字节"
+
+    steps = [
+        ("window", step_window),
+        ("bank", lambda: _load_bank(bank)),
+        ("open", step_open),
+        ("lint", step_lint),
+        ("export", step_export),
+    ]
+    for name, run in steps:
+        try:
+            detail = run()
+        except Exception as exc:  # noqa: BLE001 - report any failure as the failing step
+            print(f"selftest: {name} FAILED: {exc}", flush=True)
+            window = state.get("window")
+            if window is not None:
+                window.editor.document().setModified(False)
+                window.close()
+            return 1
+        print(f"selftest: {name} ok ({detail})", flush=True)
+    state["window"].editor.document().setModified(False)
+    state["window"].close()
+    print("selftest: all steps passed", flush=True)
+    return 0

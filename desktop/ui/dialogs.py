@@ -1,0 +1,116 @@
+"""Small dialogs of the window: export to Word, help."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.widgets import ok_cancel_buttons
+
+
+class ExportDialog(QDialog):
+    """Choose the profile and the output path; warns when error-level findings remain."""
+
+    def __init__(self, profiles: dict[str, str], profile: str, path: Path, errors: int, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("导出 Word")
+        self.profile_box = QComboBox()
+        for key, label in profiles.items():
+            self.profile_box.addItem(label, key)
+        self.profile_box.setCurrentIndex(max(0, self.profile_box.findData(profile)))
+        self.path_edit = QLineEdit(str(path))
+        self.path_edit.setMinimumWidth(360)
+        browse = QPushButton("浏览…")
+        browse.clicked.connect(self._browse)
+        path_row = QWidget()
+        row = QHBoxLayout(path_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow("版式：", self.profile_box)
+        form.addRow("保存到：", path_row)
+        self.warning = QLabel(
+            f"⚠ 文稿中还有 {errors} 处错误级问题（如遗留占位符、序号错误）。仍可导出，建议先在“检查”中处理。"
+        )
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #b71c1c; padding: 6px; background: #fdecea; border-radius: 4px;")
+        self.warning.setVisible(errors > 0)
+        buttons = ok_cancel_buttons(self, "导出")
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.warning)
+        layout.addWidget(buttons)
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "导出 Word", self.path_edit.text(), "Word 文档 (*.docx)")
+        if name:
+            self.path_edit.setText(name if name.lower().endswith(".docx") else name + ".docx")
+
+    @property
+    def profile(self) -> str:
+        return self.profile_box.currentData()
+
+    @property
+    def path(self) -> Path:
+        text = self.path_edit.text().strip()
+        return Path(text if text.lower().endswith(".docx") else text + ".docx")
+
+
+ZI_RULE = (
+    "字数按机关通行的算法统计（与 Word“字数统计”中的“字数”一致）：每个汉字计 1 字，每个中文标点"
+    "（，。、；：？！“”‘’（）《》……——等）计 1 字；连续的阿拉伯数字或西文字母（如 2026、GDP）合计 1 字；"
+    "空格和换行不计。讲话时长按“设置”中的语速（默认每分钟 220 字）估算。大纲中每个标题后的数字是该部分"
+    "（含下级标题）的字数。"
+)
+
+
+class HelpDialog(QDialog):
+    def __init__(self, shortcuts: list[tuple[str, str]], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("帮助")
+        rows = "".join(
+            f"<tr><td style='padding:2px 16px 2px 0'>{name}</td><td><b>{keys}</b></td></tr>"
+            for name, keys in shortcuts
+        )
+        html = (
+            "<h3>快捷键</h3>"
+            f"<table>{rows}</table>"
+            "<p>为避免与中文输入法冲突，本程序不占用 Ctrl+空格、Shift+空格、Ctrl+.、Ctrl+Shift、"
+            "Ctrl+Shift+F 和单独的 Shift。</p>"
+            "<h3>字数怎么算</h3>"
+            f"<p>{ZI_RULE}</p>"
+            "<h3>检查</h3>"
+            "<p>输入停顿片刻后自动检查，问题以波浪线标出（红：错误，橙：警告，蓝：提示），鼠标停留可看说明。"
+            "“检查”页列出全部问题；“修正”只用于安全的自动修正，可撤销；“忽略此处”记在本机的用户数据目录中，"
+            "随文稿路径保存，该处文字改动后会重新提示。</p>"
+            "<h3>自动保存与恢复</h3>"
+            "<p>未保存的改动按“设置”中的间隔（默认 30 秒）自动保存到用户数据目录的 recovery 文件夹，不会改动原文件。"
+            "程序意外退出后再次启动时会提示恢复（显示保存时间与首行）；正常关闭时删除这些副本。</p>"
+        )
+        browser = QTextBrowser()
+        browser.setHtml(html)
+        browser.setOpenExternalLinks(False)
+        self.text = browser.toPlainText()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(browser)
+        layout.addWidget(buttons, alignment=Qt.AlignmentFlag.AlignRight)
+        self.resize(560, 640)

@@ -1,0 +1,170 @@
+"""The one place the window talks to the structure checker (desktop.core.lint).
+
+The window needs: outline + findings of a snapshot, the rule catalogue for the settings dialog, and
+the draft's ignore list (忽略此处), which lives beside the draft as the CLI reads it
+(`稿.txt.lint-ignore.json`, desktop.core.lint.config). Runs in worker threads: pure Python, no Qt.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.core.errors import GongwenError
+from desktop.core.lint import ALL_RULES, RULES_BY_CODE, LintConfig, Linter, load_config
+from desktop.core.lint.config import Suppression, load_suppressions, save_suppressions, suppressions_path
+from desktop.core.lint.report import Positions
+from desktop.core.outline import Outline
+
+log = logging.getLogger(__name__)
+
+LEVEL_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A fix as one replacement of [offset, offset + length)."""
+
+    offset: int
+    length: int
+    replacement: str
+    safe: bool
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    name: str  # the rule's short Chinese name
+    level: str  # error / warning / info
+    message: str
+    offset: int
+    length: int
+    line: int  # 0-based
+    fix: Fix | None = None
+    spots: tuple[tuple[int, int], ...] = ()  # every place of a finding that gathers several
+
+    @property
+    def end(self) -> int:
+        return self.offset + self.length
+
+    def suppression(self, text: str) -> Suppression:
+        return Suppression(
+            self.code, text[self.offset : self.end], text[max(0, self.offset - 6) : self.offset]
+        )
+
+
+@dataclass
+class Analysis:
+    revision: int
+    text: str
+    outline: Outline
+    findings: list[Finding]
+    ignored: int = 0
+    problems: list[str] = field(default_factory=list)  # e.g. the user's lint.toml could not be read
+
+
+def rule_catalogue() -> list[tuple[str, str]]:
+    """(code, Chinese name) of every rule, for the settings dialog."""
+    return [(rule.code, rule.title or rule.name) for rule in ALL_RULES]
+
+
+def _config(disabled: frozenset[str], problems: list[str]) -> LintConfig:
+    try:
+        config = load_config()
+    except GongwenError as exc:  # a broken user rule file must not switch the checker off
+        problems.append(f"检查配置有误，已改用内置规则：{exc}")
+        config = load_config(use_user_file=False)
+    return config.with_codes(None, disabled) if disabled else config
+
+
+class Analyser:
+    """Outline + lint of snapshots. Keeps one Linter (and its per-paragraph cache) between calls, so it
+    must be used from one thread at a time: the live checker's one-thread pool."""
+
+    def __init__(self) -> None:
+        self._linter: Linter | None = None
+        self._disabled: frozenset[str] | None = None
+        self._problems: list[str] = []
+
+    def analyse(
+        self,
+        revision: int,
+        text: str,
+        disabled: frozenset[str] = frozenset(),
+        ignores: frozenset[Suppression] = frozenset(),
+    ) -> Analysis:
+        if self._linter is None or disabled != self._disabled:
+            self._problems = []
+            self._linter = Linter(_config(disabled, self._problems))
+            self._disabled = disabled
+        result = self._linter.lint(text)
+        positions = Positions(text)
+        findings, ignored = [], 0
+        for d in result.diagnostics:
+            finding = _convert(d, text, positions)
+            if ignores and finding.suppression(text) in ignores:
+                ignored += 1
+                continue
+            findings.append(finding)
+        return Analysis(revision, text, result.outline, findings, ignored, list(self._problems))
+
+
+def analyse(
+    revision: int,
+    text: str,
+    disabled: frozenset[str] = frozenset(),
+    ignores: frozenset[Suppression] = frozenset(),
+) -> Analysis:
+    """A one-off analysis (export's error count, tests) with a fresh Linter."""
+    return Analyser().analyse(revision, text, disabled, ignores)
+
+
+def _convert(d, text: str, positions: Positions) -> Finding:
+    fix = None
+    if d.fix is not None:
+        fix = Fix(d.fix.offset, d.fix.length, d.fix.replacement_in(text), bool(d.fix.safe))
+    rule = RULES_BY_CODE.get(d.code)
+    name = (rule.title if rule is not None else "") or d.name
+    return Finding(
+        d.code,
+        name,
+        d.level.value,
+        d.message,
+        d.offset,
+        d.length,
+        positions.line_column(d.offset)[0] - 1,
+        fix,
+        tuple(d.spots),
+    )
+
+
+def load_ignores(draft: Path) -> set[Suppression]:
+    sidecar = suppressions_path(draft)
+    if not sidecar.exists():
+        return set()
+    try:
+        return set(load_suppressions(sidecar))
+    except GongwenError as exc:
+        log.warning("%s", exc)
+        return set()
+
+
+def save_ignores(draft: Path, ignores: set[Suppression]) -> None:
+    """Write the draft's ignore list beside it (or remove the file when the list is empty)."""
+    sidecar = suppressions_path(draft)
+    try:
+        if ignores:
+            save_suppressions(sidecar, sorted(ignores, key=lambda s: (s.code, s.context, s.snippet)))
+        else:
+            sidecar.unlink(missing_ok=True)
+    except OSError as exc:
+        raise GongwenError(f"{sidecar.name}：忽略列表未能保存（{exc.strerror or exc}）") from exc
+
+
+def ignores_to_json(ignores: set[Suppression]) -> list[dict]:
+    return [{"code": s.code, "snippet": s.snippet, "context": s.context} for s in ignores]
+
+
+def ignores_from_json(items: list[dict]) -> set[Suppression]:
+    return {Suppression(str(i["code"]), str(i["snippet"]), str(i.get("context", ""))) for i in items}

@@ -1,0 +1,838 @@
+"""The writing window: editor in the centre, outline on the left, 素材/检查/范文 on the right."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QFont, QFontDatabase, QKeySequence, QTextDocument
+from PySide6.QtWidgets import (
+    QDialog,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import APP_TITLE
+from desktop.core import paths
+from desktop.core.corpus import read_text_file
+from desktop.core.errors import GongwenError
+from desktop.core.files import FileStamp, atomic_write_text, changed_on_disk, stamp_of
+from desktop.core.lint.config import Suppression
+from desktop.core.recovery import RecoveryEntry, RecoveryStore, new_session_id
+from desktop.core.textstats import count_zi, format_duration, speaking_seconds
+from desktop.ui import export_adapter, lint_adapter
+from desktop.ui.dialogs import ExportDialog, HelpDialog
+from desktop.ui.editor import DraftEditor
+from desktop.ui.highlighter import OutlineHighlighter
+from desktop.ui.lint_adapter import LEVEL_NAMES, Analysis, Finding
+from desktop.ui.lint_panel import LintPanel
+from desktop.ui.outline_panel import OutlinePanel
+from desktop.ui.recovery import DISCARD, RESTORE, ask_restore
+from desktop.ui.settings import Settings, load_settings, save_settings
+from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.workers import LiveChecker, Task
+
+log = logging.getLogger(__name__)
+
+PREFERRED_FONTS = (
+    "仿宋",
+    "FangSong",
+    "仿宋_GB2312",
+    "Noto Serif CJK SC",
+    "Source Han Serif SC",
+    "SimSun",
+    "宋体",
+    "Noto Sans CJK SC",
+    "Microsoft YaHei",
+)
+_KEYBOARD_KEY = re.compile(
+    r"^((Ctrl|Shift|Alt|Meta)\+)*(.|F([1-9]|1[0-2])|Return|Enter|Del|Ins|Backspace|Esc)$"
+)
+OPEN_FILTER = "文稿 (*.txt *.docx);;文本文件 (*.txt);;Word 文档 (*.docx);;所有文件 (*)"
+
+
+def _empty_state(title: str, body: str, status: str) -> tuple[QWidget, QLabel]:
+    """A tab's place before its panel exists: what it will hold, and a status line."""
+    widget = QWidget()
+    label = QLabel(f"<h3>{title}</h3><p>{body}</p>")
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    label.setStyleSheet("color: #666; padding: 12px 12px 0 12px;")
+    status_label = QLabel(status)
+    status_label.setWordWrap(True)
+    status_label.setStyleSheet("color: #444; padding: 0 12px;")
+    layout = QVBoxLayout(widget)
+    layout.addWidget(label)
+    layout.addWidget(status_label)
+    layout.addStretch(1)
+    return widget, status_label
+
+
+class MainWindow(QMainWindow):
+    analysis_applied = Signal(object)  # Analysis shown in the window
+    exported = Signal(str)  # path of a finished export
+    export_failed = Signal(str)
+    autosaved = Signal(str)  # path of the recovery file
+    bank_ready = Signal(str)  # the 素材 tab's status line once the banks are open
+
+    def __init__(self, settings: Settings | None = None):
+        super().__init__()
+        self.settings = settings or load_settings()
+        self.session = new_session_id()
+        self.recovery = RecoveryStore(paths.recovery_dir())
+        self.path: Path | None = None
+        self.encoding, self.newline, self.bom = "utf-8", "\n", False
+        self.stamp: FileStamp | None = None
+        self.imported_from: Path | None = None  # a .docx opened through import: saving asks for a .txt
+        self.revision = 0
+        self.autosaved_revision = 0
+        self.ignores: set[Suppression] = set()
+        self.analysis: Analysis | None = None
+        self._jump_after_check = False
+        self._tasks: set[Task] = set()
+
+        self.setWindowTitle(APP_TITLE)
+        self.setAcceptDrops(True)
+        self.editor = DraftEditor()
+        self.editor.setPlaceholderText("在此输入或粘贴文稿。第一行为标题；“一、”“（一）”“1.”起行为各级标题。")
+        self.setCentralWidget(self.editor)
+        self.highlighter = OutlineHighlighter(self.editor.document())
+
+        self.outline_panel = OutlinePanel()
+        self.outline_dock = self._dock(
+            "大纲", "outline", self.outline_panel, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.lint_panel = LintPanel()
+        self.material_tab, self.bank_label = _empty_state(
+            "素材",
+            "这里将列出与光标所在段落相关的排比句、四字格、开头、过渡、结尾和金句，"
+            "可按文字或拼音首字母（如 jjwg → 久久为功）查找，每条注明出处。",
+            "素材库尚未载入。",
+        )
+        self.examples_tab, _ = _empty_state(
+            "范文", "这里将按所选文字在语料中检索相近的句子和段落，供参考写法。", "语料检索尚未载入。"
+        )
+        self.side_tabs = QTabWidget()
+        self.side_tabs.addTab(self.material_tab, "素材")
+        self.side_tabs.addTab(self.lint_panel, "检查")
+        self.side_tabs.addTab(self.examples_tab, "范文")
+        self.side_tabs.setCurrentWidget(self.lint_panel)
+        self.side_dock = self._dock(
+            "素材与检查", "side", self.side_tabs, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.resizeDocks([self.outline_dock, self.side_dock], [260, 380], Qt.Orientation.Horizontal)
+
+        self._build_status_bar()
+        self._build_find_bar()
+        self._build_actions()
+
+        self.checker = LiveChecker(self.settings.lint_delay_ms, self)
+        self.checker.set_source(lambda: (self.revision, self.editor.toPlainText()), lambda: self.revision)
+        self.checker.analysed.connect(self.apply_analysis)
+        self.checker.failed.connect(self._check_failed)
+        self.background_pool = QThreadPool(self)  # slow loads that must not hold up the checker
+        self.background_pool.setMaxThreadCount(1)
+        self._apply_rule_switches()
+
+        self.stats_timer = QTimer(self)
+        self.stats_timer.setSingleShot(True)
+        self.stats_timer.setInterval(150)
+        self.stats_timer.timeout.connect(self._update_stats)
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.timeout.connect(self.autosave)
+
+        doc = self.editor.document()
+        doc.contentsChanged.connect(self._text_changed)
+        doc.modificationChanged.connect(self.setWindowModified)
+        self.editor.cursorPositionChanged.connect(self._cursor_moved)
+        self.editor.files_dropped.connect(lambda files: self.open_path(Path(files[0])))
+        self.outline_panel.jump_requested.connect(self.editor.go_to_line)
+        self.lint_panel.jump_requested.connect(self.jump_to_finding)
+        self.lint_panel.fix_requested.connect(self.apply_fix)
+        self.lint_panel.ignore_requested.connect(self.ignore_finding)
+        self.lint_panel.check_requested.connect(self.full_check)
+
+        self.apply_settings(self.settings)
+        self._update_title()
+        self._update_stats()
+        self._cursor_moved()
+        self.resize(1280, 820)
+
+    # ---------------------------------------------------------------- building
+    def _dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.zi_label = QLabel()
+        self.time_label = QLabel()
+        self.position_label = QLabel()
+        self.findings_label = QLabel("检查：—")
+        self.autosave_label = QLabel("自动保存：尚无改动")
+        for label in (
+            self.position_label,
+            self.zi_label,
+            self.time_label,
+            self.findings_label,
+            self.autosave_label,
+        ):
+            label.setContentsMargins(8, 0, 8, 0)
+            bar.addPermanentWidget(label)
+
+    def _build_find_bar(self) -> None:
+        self.find_bar = QToolBar("查找", self)
+        self.find_bar.setObjectName("find")
+        self.find_bar.setMovable(False)
+        self.find_edit = QLineEdit()
+        self.find_edit.setPlaceholderText("查找（回车：下一处）")
+        self.find_edit.setMaximumWidth(320)
+        self.find_edit.returnPressed.connect(lambda: self.find_text(False))
+        self.find_bar.addWidget(QLabel(" 查找："))
+        self.find_bar.addWidget(self.find_edit)
+        self.find_status = QLabel()
+        self.find_bar.addWidget(self.find_status)
+        self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.find_bar)
+        self.find_bar.hide()
+
+    def _action(self, menu, text: str, slot, keys=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if isinstance(keys, QKeySequence.StandardKey):
+            action.setShortcuts(keys)
+        elif keys:
+            action.setShortcuts([QKeySequence(k) for k in ([keys] if isinstance(keys, str) else keys)])
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        sk = QKeySequence.StandardKey
+        bar = self.menuBar()
+        m = bar.addMenu("文件(&F)")
+        self.act_new = self._action(m, "新建", self.new_document, sk.New)
+        self.act_open = self._action(m, "打开…", self.open_dialog, sk.Open)
+        self.recent_menu = m.addMenu("最近打开")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        m.addSeparator()
+        self.act_save = self._action(m, "保存", self.save, sk.Save)
+        self.act_save_as = self._action(
+            m, "另存为…", self.save_as, sk.SaveAs if QKeySequence.keyBindings(sk.SaveAs) else "Ctrl+Alt+S"
+        )
+        self.act_export = self._action(
+            m, "导出 Word…", self.export_dialog, "Ctrl+E", "按公文格式或讲话稿版式导出 .docx"
+        )
+        m.addSeparator()
+        self.act_settings = self._action(
+            m,
+            "设置…",
+            self.settings_dialog,
+            sk.Preferences if QKeySequence.keyBindings(sk.Preferences) else None,
+        )
+        m.addSeparator()
+        self.act_quit = self._action(
+            m, "退出", self.close, sk.Quit if QKeySequence.keyBindings(sk.Quit) else "Ctrl+Q"
+        )
+
+        m = bar.addMenu("编辑(&E)")
+        e = self.editor
+        self.act_undo = self._action(m, "撤销", e.undo, sk.Undo)
+        self.act_redo = self._action(m, "重做", e.redo, sk.Redo)
+        m.addSeparator()
+        self.act_cut = self._action(m, "剪切", e.cut, sk.Cut)
+        self.act_copy = self._action(m, "复制", e.copy, sk.Copy)
+        self.act_paste = self._action(m, "粘贴", e.paste, sk.Paste)
+        self.act_select_all = self._action(m, "全选", e.selectAll, sk.SelectAll)
+        m.addSeparator()
+        self.act_find = self._action(m, "查找…", self.show_find, sk.Find)
+        self.act_find_next = self._action(m, "查找下一处", lambda: self.find_text(False), sk.FindNext)
+        self.act_find_prev = self._action(m, "查找上一处", lambda: self.find_text(True), sk.FindPrevious)
+        for action in (
+            self.act_undo,
+            self.act_redo,
+            self.act_cut,
+            self.act_copy,
+            self.act_paste,
+            self.act_select_all,
+        ):
+            # the editor handles these keys itself; the menu entries stay for the mouse
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+
+        m = bar.addMenu("检查(&C)")
+        self.act_check = self._action(m, "全部检查", self.full_check, "F7", "检查全文并跳到第一处问题")
+        self.act_next = self._action(m, "下一处问题", lambda: self.step_finding(False), "F8")
+        self.act_prev = self._action(m, "上一处问题", lambda: self.step_finding(True), "Shift+F8")
+        self.act_fix = self._action(
+            m, "修正光标处问题", self.fix_at_cursor, "Alt+Return", "应用安全的自动修正"
+        )
+        self.act_ignore = self._action(m, "忽略光标处问题", self.ignore_at_cursor)
+
+        m = bar.addMenu("视图(&V)")
+        self.act_focus_editor = self._action(m, "转到编辑区", lambda: self.editor.setFocus(), "Alt+0")
+        self.act_focus_outline = self._action(m, "转到大纲", self.focus_outline, "Alt+1")
+        self.act_focus_lint = self._action(m, "转到检查", lambda: self.focus_tab(self.lint_panel), "Alt+2")
+        self.act_focus_material = self._action(
+            m, "转到素材", lambda: self.focus_tab(self.material_tab), "Alt+3"
+        )
+        self.act_focus_examples = self._action(
+            m, "转到范文", lambda: self.focus_tab(self.examples_tab), "Alt+4"
+        )
+        m.addSeparator()
+        m.addAction(self.outline_dock.toggleViewAction())
+        m.addAction(self.side_dock.toggleViewAction())
+
+        m = bar.addMenu("帮助(&H)")
+        self.act_help = self._action(m, "帮助", self.show_help, sk.HelpContents)
+        self.act_sample = self._action(m, "打开示例文稿", self.open_sample)
+
+    def shortcut_table(self) -> list[tuple[str, str]]:
+        """Every action that has a shortcut, as (name, keys) — the help lists exactly this."""
+        rows = []
+        for action in self.actions():
+            keys = [
+                k.toString(QKeySequence.SequenceFormat.NativeText)
+                for k in action.shortcuts()
+                if not k.isEmpty()
+            ]
+            keys = [k for k in keys if _KEYBOARD_KEY.match(k)][:2]  # skip media keys such as "Open", F14
+            if keys:
+                rows.append((action.text().rstrip("…"), " / ".join(keys)))
+        return rows
+
+    # ---------------------------------------------------------------- settings
+    def apply_settings(self, settings: Settings) -> None:
+        self.settings = settings
+        family = settings.font_family
+        if not family:
+            installed = set(QFontDatabase.families())
+            family = next((f for f in PREFERRED_FONTS if f in installed), self.editor.font().family())
+        font = QFont(family, settings.font_size)
+        self.editor.setFont(font)
+        self.editor.setTabStopDistance(self.editor.fontMetrics().horizontalAdvance("字") * 2)
+        self.autosave_timer.start(max(1, settings.autosave_seconds) * 1000)
+        self.checker.timer.setInterval(settings.lint_delay_ms)
+        self._apply_rule_switches()
+        self.checker.schedule()
+        self._update_stats()
+
+    def _apply_rule_switches(self) -> None:
+        # Different inputs make earlier results stale, as an edit does.
+        self.revision += 1
+        self.checker.disabled = frozenset(self.settings.disabled_rules)
+        self.checker.ignores = frozenset(self.ignores)
+
+    def settings_dialog(self) -> None:
+        dialog = SettingsDialog(
+            self.settings, export_adapter.profiles(), lint_adapter.rule_catalogue(), self.editor.font(), self
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.apply_settings(dialog.result_settings())
+        self._save_settings()
+        self.checker.check_now()
+
+    def _save_settings(self) -> None:
+        try:
+            save_settings(self.settings)
+        except GongwenError as exc:
+            QMessageBox.warning(self, "设置", f"设置未能保存：{exc}")
+
+    # ---------------------------------------------------------------- text and analysis
+    def _text_changed(self) -> None:
+        self.revision += 1
+        self.checker.schedule()
+        self.stats_timer.start()
+
+    def _update_stats(self) -> None:
+        zi = count_zi(self.editor.toPlainText())
+        seconds = speaking_seconds(zi, self.settings.speaking_rate)
+        self.zi_label.setText(f"字数 {zi}")
+        self.time_label.setText(f"讲话约 {format_duration(seconds)}（{self.settings.speaking_rate} 字/分钟）")
+
+    def _cursor_moved(self) -> None:
+        cursor = self.editor.textCursor()
+        line = cursor.blockNumber()
+        self.position_label.setText(f"第 {line + 1} 行")
+        self.outline_panel.follow_line(line)
+
+    def apply_analysis(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.editor.set_findings(analysis.findings)
+        self.lint_panel.set_findings(analysis.findings, analysis.ignored)
+        self.outline_panel.set_outline(analysis.outline)
+        self.outline_panel.follow_line(self.editor.textCursor().blockNumber())
+        self.highlighter.set_outline(analysis.outline)
+        counts = [
+            f"{LEVEL_NAMES[level]} {n}"
+            for level in ("error", "warning", "info")
+            if (n := sum(1 for f in analysis.findings if f.level == level))
+        ]
+        self.findings_label.setText("检查：" + (" · ".join(counts) if counts else "无问题"))
+        self.findings_label.setToolTip("")
+        if analysis.problems:
+            self.statusBar().showMessage("；".join(analysis.problems), 10000)
+        if self._jump_after_check:
+            self._jump_after_check = False
+            if analysis.findings:
+                self.jump_to_finding(analysis.findings[0])
+            else:
+                self.statusBar().showMessage("全部检查完毕，未发现问题。", 5000)
+        self.analysis_applied.emit(analysis)
+
+    def _check_failed(self, message: str) -> None:
+        self._jump_after_check = False
+        self.findings_label.setText("检查：出错")
+        self.findings_label.setToolTip(message)
+        self.statusBar().showMessage(f"检查时出错，结果可能不全（{message}）。文稿未受影响。", 10000)
+
+    def full_check(self) -> None:
+        self._jump_after_check = True
+        self.side_dock.show()
+        self.side_tabs.setCurrentWidget(self.lint_panel)
+        self.checker.check_now()
+
+    def jump_to_finding(self, finding: Finding) -> None:
+        self.editor.go_to(finding.offset, finding.length)
+        self.lint_panel.select(finding)
+        self.statusBar().showMessage(f"{finding.code} {finding.message}", 8000)
+
+    def step_finding(self, backwards: bool) -> None:
+        finding = self.editor.next_finding(backwards)
+        if finding is None:
+            self.statusBar().showMessage("没有待处理的问题。按 F7 全部检查。", 4000)
+            return
+        self.jump_to_finding(finding)
+
+    def _finding_at_cursor(self, need_fix: bool) -> Finding | None:
+        cursor = self.editor.textCursor()
+        for position in (cursor.selectionStart(), cursor.position()):
+            for f in self.editor.findings_at(position):
+                if not need_fix or (f.fix is not None and f.fix.safe):
+                    return f
+        return None
+
+    def fix_at_cursor(self) -> None:
+        finding = self._finding_at_cursor(need_fix=True) or self.lint_panel.selected()
+        if finding is None or finding.fix is None or not finding.fix.safe:
+            self.statusBar().showMessage("光标处没有可自动修正的问题。", 4000)
+            return
+        self.apply_fix(finding)
+
+    def ignore_at_cursor(self) -> None:
+        finding = self._finding_at_cursor(need_fix=False) or self.lint_panel.selected()
+        if finding is not None:
+            self.ignore_finding(finding)
+
+    def apply_fix(self, finding: Finding) -> None:
+        fix = finding.fix
+        if fix is None or not fix.safe or self.analysis is None:
+            return
+        current = self.editor.toPlainText()
+        expected = self.analysis.text[fix.offset : fix.offset + fix.length]
+        if current[fix.offset : fix.offset + fix.length] != expected:
+            self.statusBar().showMessage("文稿已改动，已重新检查，请再试一次。", 5000)
+            self.checker.check_now()
+            return
+        self.editor.replace_range(fix.offset, fix.length, fix.replacement)
+        self.checker.check_now()
+
+    def ignore_finding(self, finding: Finding) -> None:
+        if self.analysis is None:
+            return
+        self.ignores.add(finding.suppression(self.analysis.text))
+        self._apply_rule_switches()
+        self._store_ignores()
+        self.checker.check_now()
+
+    def _store_ignores(self) -> None:
+        if self.path is not None:
+            try:
+                lint_adapter.save_ignores(self.path, self.ignores)
+            except (
+                GongwenError
+            ) as exc:  # a read-only folder: the list stays in memory and in the recovery copy
+                self.statusBar().showMessage(str(exc), 8000)
+
+    # ---------------------------------------------------------------- files
+    def _update_title(self) -> None:
+        name = self.path.name if self.path else (self.imported_from.name if self.imported_from else "未命名")
+        self.setWindowTitle(f"{name}[*] — {APP_TITLE}")
+        self.setWindowModified(self.editor.document().isModified())
+
+    def _set_text(self, text: str) -> None:
+        self.editor.setPlainText(text)  # also clears undo history: a new document
+        self.editor.document().setModified(False)
+        self.editor.go_to(0)
+        self.autosaved_revision = self.revision
+        self.checker.check_now()
+
+    def maybe_save(self) -> bool:
+        """True when the current document may be replaced (saved, discarded or unchanged)."""
+        if not self.editor.document().isModified():
+            return True
+        name = self.path.name if self.path else "未命名文稿"
+        answer = QMessageBox.question(
+            self,
+            "保存改动",
+            f"“{name}”有未保存的改动，是否保存？",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def new_document(self) -> None:
+        if not self.maybe_save():
+            return
+        self.path, self.imported_from, self.stamp = None, None, None
+        self.encoding, self.newline, self.bom = "utf-8", "\n", False
+        self.ignores = set()
+        self._apply_rule_switches()
+        self._set_text("")
+        self._update_title()
+
+    def start_new_file(self, path: Path) -> None:
+        """A new, empty draft that 保存 writes to path (created only then)."""
+        self.new_document()
+        self.path = path.with_suffix(".txt") if not path.suffix else path
+        self._update_title()
+        self.statusBar().showMessage(f"新文稿，保存时写入 {self.path}", 8000)
+
+    def open_dialog(self) -> None:
+        start = str(self.path.parent) if self.path else _documents_dir()
+        name, _ = QFileDialog.getOpenFileName(self, "打开文稿", start, OPEN_FILTER)
+        if name:
+            self.open_path(Path(name))
+
+    def open_path(self, path: Path) -> bool:
+        if not self.maybe_save():
+            return False
+        warnings: list[str] = []
+        try:
+            if path.suffix.lower() in (".docx", ".doc", ".wps"):
+                imported = export_adapter.import_draft(path)
+                text, warnings = imported.text, imported.warnings
+                encoding, newline, bom, stamp, own, source = "utf-8", "\n", False, None, None, path
+            else:
+                decoded = read_text_file(path)
+                text, encoding, newline, bom = decoded.text, decoded.encoding, decoded.newline, decoded.bom
+                stamp, own, source = stamp_of(path), path, None
+        except GongwenError as exc:
+            QMessageBox.warning(self, "无法打开", str(exc))
+            return False
+        self.path, self.imported_from, self.stamp = own, source, stamp
+        self.encoding, self.newline, self.bom = encoding, newline, bom
+        self.ignores = lint_adapter.load_ignores(path) if own else set()
+        self._apply_rule_switches()
+        self._set_text(text)
+        self._update_title()
+        self.settings.add_recent(path)
+        self._save_settings()
+        self.statusBar().showMessage(f"已打开 {path}（{encoding}）", 5000)
+        if warnings:
+            QMessageBox.information(self, "导入提示", "\n".join(warnings))
+        return True
+
+    def save(self) -> bool:
+        if self.path is None:
+            return self.save_as()
+        if changed_on_disk(self.path, self.stamp):
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                "文件已被改动",
+                f"“{self.path.name}”在打开后已被其他程序修改。\n覆盖它会丢失那些改动。",
+                parent=self,
+            )
+            overwrite = box.addButton("仍然覆盖", QMessageBox.ButtonRole.DestructiveRole)
+            save_as = box.addButton("另存为…", QMessageBox.ButtonRole.AcceptRole)
+            box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(save_as)
+            box.exec()
+            if box.clickedButton() is save_as:
+                return self.save_as()
+            if box.clickedButton() is not overwrite:
+                return False
+        return self._write(self.path, self.encoding, self.newline, self.bom)
+
+    def save_as(self) -> bool:
+        if self.path is not None:
+            start = str(self.path)
+        else:
+            stem = (self.imported_from.stem if self.imported_from else self._first_line()[:20]) or "未命名"
+            folder = self.imported_from.parent if self.imported_from else Path(_documents_dir())
+            start = str(folder / f"{stem}.txt")
+        name, _ = QFileDialog.getSaveFileName(self, "另存为", start, "文本文件 (*.txt)")
+        if not name:
+            return False
+        path = Path(name if name.lower().endswith(".txt") else name + ".txt")
+        if self._write(path, "utf-8", self.newline, False):
+            self.imported_from = None
+            self._update_title()
+            self.settings.add_recent(path)
+            self._save_settings()
+            return True
+        return False
+
+    def _write(self, path: Path, encoding: str, newline: str, bom: bool) -> bool:
+        try:
+            stamp = atomic_write_text(path, self.editor.toPlainText(), encoding, newline, bom)
+        except GongwenError as exc:
+            QMessageBox.warning(self, "保存失败", str(exc))
+            return False
+        self.path, self.stamp = path, stamp
+        self.encoding, self.newline, self.bom = encoding, newline, bom
+        self.editor.document().setModified(False)
+        self._store_ignores()
+        self.recovery.remove(self.session)  # the file on disk holds it all now
+        self.autosaved_revision = self.revision
+        self.autosave_label.setText(f"已保存 {datetime.now():%H:%M:%S}")
+        self._update_title()
+        self.statusBar().showMessage(f"已保存到 {path}", 5000)
+        return True
+
+    def _first_line(self) -> str:
+        return next((line.strip() for line in self.editor.toPlainText().split("\n") if line.strip()), "")
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for index, name in enumerate(self.settings.recent_files, 1):
+            action = self.recent_menu.addAction(f"&{index % 10} {name}")
+            action.triggered.connect(lambda _=False, p=name: self.open_path(Path(p)))
+        if not self.settings.recent_files:
+            self.recent_menu.addAction("（无）").setEnabled(False)
+
+    def open_sample(self) -> None:
+        self.open_path(sample_draft_path())
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        files = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.open_path(Path(files[0]))
+
+    # ---------------------------------------------------------------- phrase bank
+    def warm_up_bank(self) -> None:
+        """Open the default and user banks in the background (after the window is up) and say so."""
+
+        def work() -> str:
+            from desktop.core.mining.banks import open_query_banks
+
+            group = open_query_banks()
+            try:
+                phrases = sum(b.phrase_total() for b in group.banks)
+                documents = sum(len(b.documents()) for b in group.banks)
+            finally:
+                group.close()
+            return f"素材库已就绪：{phrases} 条素材，来自 {documents} 篇语料。"
+
+        task = Task(work)
+        self._tasks.add(task)
+        task.relay.done.connect(lambda text, t=task: self._bank_status(t, text))
+        task.relay.failed.connect(lambda message, t=task: self._bank_status(t, f"素材库未能载入：{message}"))
+        self.bank_label.setText("正在载入素材库…")
+        self.background_pool.start(task)
+
+    def _bank_status(self, task: Task, text: str) -> None:
+        self._tasks.discard(task)
+        self.bank_label.setText(text)
+        self.bank_ready.emit(text)
+
+    # ---------------------------------------------------------------- export
+    def export_dialog(self) -> None:
+        text = self.editor.toPlainText()
+        analysis = self.analysis
+        if analysis is None or analysis.revision != self.revision:
+            analysis = lint_adapter.analyse(
+                self.revision, text, frozenset(self.settings.disabled_rules), frozenset(self.ignores)
+            )
+        errors = sum(1 for f in analysis.findings if f.level == "error")
+        base = self.path or self.imported_from
+        default = (
+            base.with_suffix(".docx")
+            if base
+            else Path(_documents_dir()) / f"{self._first_line()[:20] or '未命名'}.docx"
+        )
+        dialog = ExportDialog(export_adapter.profiles(), self.settings.export_profile, default, errors, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.start_export(text, dialog.path, dialog.profile)
+
+    def start_export(self, text: str, output: Path, profile: str) -> None:
+        task = Task(lambda: export_adapter.export_docx(text, output, profile))
+        self._tasks.add(task)
+        task.relay.done.connect(lambda warnings, t=task: self._export_done(t, output, warnings))
+        task.relay.failed.connect(lambda message, t=task: self._export_failed(t, message))
+        self.statusBar().showMessage(f"正在导出 {output.name}…")
+        self.checker.pool.start(task)
+
+    def _export_done(self, task: Task, output: Path, warnings: list[str]) -> None:
+        self._tasks.discard(task)
+        self.statusBar().showMessage(f"已导出 {output}", 8000)
+        self.exported.emit(str(output))
+        notes = "".join(f"\n注意：{w}" for w in warnings)
+        answer = QMessageBox.question(
+            self,
+            "导出完成",
+            f"已导出到：\n{output}{notes}\n\n是否打开所在文件夹？",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(output.parent)))
+
+    def _export_failed(self, task: Task, message: str) -> None:
+        self._tasks.discard(task)
+        self.statusBar().clearMessage()
+        self.export_failed.emit(message)
+        QMessageBox.warning(self, "导出失败", f"导出失败：{message}")
+
+    # ---------------------------------------------------------------- autosave and recovery
+    def write_recovery(self) -> Path:
+        entry = RecoveryEntry(
+            session=self.session,
+            text=self.editor.toPlainText(),
+            saved_at=datetime.now().isoformat(timespec="seconds"),
+            path=str(self.path) if self.path else None,
+            pid=os.getpid(),
+            ignores=lint_adapter.ignores_to_json(self.ignores),
+        )
+        return self.recovery.write(entry)
+
+    def autosave(self) -> None:
+        if not self.editor.document().isModified():
+            self.autosave_label.setText("自动保存：无未保存改动")
+            return
+        if self.revision == self.autosaved_revision:
+            return
+        try:
+            path = self.write_recovery()
+        except GongwenError as exc:
+            self.autosave_label.setText("自动保存失败")
+            self.autosave_label.setToolTip(str(exc))
+            return
+        self.autosaved_revision = self.revision
+        self.autosave_label.setText(f"已自动保存 {datetime.now():%H:%M:%S}")
+        self.autosaved.emit(str(path))
+
+    def offer_recovery(self) -> None:
+        leftovers = self.recovery.leftovers(own_session=self.session)
+        if not leftovers:
+            return
+        entry = leftovers[0]
+        choice = ask_restore(self, entry)
+        if choice == DISCARD:
+            self.recovery.remove(entry.session)
+        if choice != RESTORE or not self.maybe_save():
+            return
+        path = Path(entry.path) if entry.path else None
+        self.path, self.imported_from = path, None
+        self.stamp = stamp_of(path) if path else None
+        self.encoding, self.newline, self.bom = "utf-8", "\n", False
+        if path is not None and path.exists():
+            try:
+                decoded = read_text_file(path)
+                self.encoding, self.newline, self.bom = decoded.encoding, decoded.newline, decoded.bom
+            except GongwenError:
+                pass
+        self.ignores = lint_adapter.ignores_from_json(entry.ignores)
+        self._apply_rule_switches()
+        self._set_text(entry.text)
+        self.editor.document().setModified(True)  # restored text is not on disk yet
+        self._update_title()
+        self.write_recovery()  # held under this session before the old copy goes
+        self.recovery.remove(entry.session)
+        self.statusBar().showMessage(
+            f"已恢复 {entry.saved_time:%H:%M:%S} 自动保存的文稿，请及时保存。", 10000
+        )
+
+    def closeEvent(self, event) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.autosave_timer.stop()
+        self.checker.timer.stop()
+        self.checker.wait()
+        self.background_pool.waitForDone(10_000)
+        self.recovery.remove(self.session)
+        event.accept()
+
+    # ---------------------------------------------------------------- focus, find, help
+    def focus_outline(self) -> None:
+        self.outline_dock.show()
+        self.outline_panel.tree.setFocus()
+
+    def focus_tab(self, widget: QWidget) -> None:
+        self.side_dock.show()
+        self.side_tabs.setCurrentWidget(widget)
+        (self.lint_panel.list if widget is self.lint_panel else widget).setFocus()
+
+    def show_find(self) -> None:
+        self.find_bar.show()
+        selected = self.editor.textCursor().selectedText()
+        if selected and "\u2029" not in selected:
+            self.find_edit.setText(selected)
+        self.find_edit.selectAll()
+        self.find_edit.setFocus()
+
+    def find_text(self, backwards: bool) -> bool:
+        needle = self.find_edit.text()
+        if not needle:
+            self.show_find()
+            return False
+        flags = QTextDocument.FindFlag.FindBackward if backwards else QTextDocument.FindFlag(0)
+        found = self.editor.find(needle, flags)
+        if not found:  # wrap around once
+            cursor = self.editor.textCursor()
+            cursor.movePosition(cursor.MoveOperation.End if backwards else cursor.MoveOperation.Start)
+            self.editor.setTextCursor(cursor)
+            found = self.editor.find(needle, flags)
+        self.find_status.setText("" if found else "  未找到")
+        return found
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.find_bar.isVisible():
+            self.find_bar.hide()
+            self.editor.setFocus()
+            return
+        super().keyPressEvent(event)
+
+    def show_help(self) -> None:
+        HelpDialog(self.shortcut_table(), self).exec()
+
+
+def sample_draft_path() -> Path:
+    return paths.resources_dir() / "samples" / "示例讲话稿.txt"
+
+
+def _documents_dir() -> str:
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(
+        Path.home()
+    )

@@ -1,0 +1,125 @@
+"""Off-thread work: the live checker and one-off tasks such as export.
+
+Workers get plain snapshots (text, revision, rule switches), never widgets, and send results back by
+signal. The checker keeps one job in flight: a request made while one runs waits for it and then the
+newest snapshot is taken; results whose revision is no longer the editor's are dropped.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+
+from desktop.core.lint.config import Suppression
+from desktop.ui import lint_adapter
+
+log = logging.getLogger(__name__)
+
+
+class _Relay(QObject):
+    done = Signal(object)
+    failed = Signal(str)
+
+
+class Task(QRunnable):
+    """Run fn() in a pool thread; deliver its result or its error message on the GUI thread."""
+
+    def __init__(self, fn: Callable[[], object]):
+        super().__init__()
+        self.fn = fn
+        self.relay = _Relay()
+        self.setAutoDelete(False)  # the owner keeps it until its signal arrived
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except Exception as exc:  # reported to the window, which shows it
+            log.exception("background task failed")
+            self.relay.failed.emit(str(exc) or traceback.format_exc(limit=1))
+            return
+        self.relay.done.emit(result)
+
+
+class LiveChecker(QObject):
+    """Debounced outline + lint of editor snapshots in a private one-thread pool."""
+
+    analysed = Signal(object)  # lint_adapter.Analysis of the current revision
+    failed = Signal(str)  # the checker raised: the window says so instead of showing stale results
+
+    def __init__(self, delay_ms: int = 400, parent: QObject | None = None):
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(delay_ms)
+        self.timer.timeout.connect(self._start)
+        self._source: Callable[[], tuple[int, str]] | None = None
+        self._revision_now: Callable[[], int] = lambda: self.current_revision
+        self.current_revision = -1
+        self.disabled: frozenset[str] = frozenset()
+        self.ignores: frozenset[Suppression] = frozenset()
+        self.analyser = lint_adapter.Analyser()  # used only from the pool's one thread
+        self._busy = False
+        self._pending = False
+        self._tasks: set[Task] = set()
+        self.dropped = 0  # stale results thrown away (a measure, shown in the log)
+
+    def set_source(self, source: Callable[[], tuple[int, str]], revision_now: Callable[[], int]) -> None:
+        """source() returns (revision, text) of the editor right now; revision_now() just the revision."""
+        self._source = source
+        self._revision_now = revision_now
+
+    def schedule(self) -> None:
+        """The text changed: check it after a pause in typing."""
+        self.timer.start()
+
+    def check_now(self) -> None:
+        self.timer.stop()
+        self._start()
+
+    def _start(self) -> None:
+        if self._source is None:
+            return
+        if self._busy:
+            self._pending = True
+            return
+        revision, text = self._source()
+        self.current_revision = revision
+        disabled, ignores = self.disabled, self.ignores
+        task = Task(lambda: self.analyser.analyse(revision, text, disabled, ignores))
+        task.relay.done.connect(self._finished)
+        task.relay.failed.connect(self._failed)
+        self._tasks.add(task)
+        self._busy = True
+        self.pool.start(task)
+
+    def _finished(self, analysis: lint_adapter.Analysis) -> None:
+        self._release()
+        if analysis.revision != self._revision_now():
+            self.dropped += 1
+            log.debug("dropped stale analysis of revision %s", analysis.revision)
+        else:
+            self.analysed.emit(analysis)
+        if self._pending:
+            self._pending = False
+            self._start()
+
+    def _failed(self, message: str) -> None:
+        log.error("checker failed: %s", message)
+        self._release()
+        self.failed.emit(message)
+        if self._pending:
+            self._pending = False
+            self._start()
+
+    def _release(self) -> None:
+        self._busy = False
+        sender = self.sender()
+        self._tasks = {t for t in self._tasks if t.relay is not sender}
+
+    def wait(self, msecs: int = 10_000) -> bool:
+        return self.pool.waitForDone(msecs)
