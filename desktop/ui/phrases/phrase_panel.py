@@ -168,6 +168,9 @@ class PhrasePanel(QWidget):
         self.detail.setOpenLinks(False)
         self.status = QLabel()
         self.status.setStyleSheet("color: #666")
+        self.bank_status = QLabel("素材库尚未载入。")  # the window reports the banks' state here
+        self.bank_status.setStyleSheet("color: #666")
+        self.bank_status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         self.insert_button = QPushButton("插入")
         self.favourite_button = QPushButton("收藏")
@@ -188,7 +191,10 @@ class PhrasePanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addWidget(self.list, 1)
-        layout.addWidget(self.status)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status)
+        status_row.addWidget(self.bank_status, 1)
+        layout.addLayout(status_row)
         layout.addWidget(self.detail)
         layout.addLayout(buttons)
 
