@@ -51,3 +51,25 @@ def test_the_chords_follow_the_settings(qtbot, make_window):
     window.apply_settings(replace(window.settings, completion_chord="Ctrl+Space"))
     assert window.phrase_tools.act_complete.shortcut().toString() == "Alt+/"  # refused: an IME chord
     assert "输入法" in window.statusBar().currentMessage()
+
+
+def test_the_settings_dialog_refuses_an_ime_chord(qtbot, make_window, monkeypatch):
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.ui import export_adapter, lint_adapter
+    from desktop.ui.settings_dialog import SettingsDialog
+
+    window = make_window()
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+    dialog = SettingsDialog(window.settings, export_adapter.profiles(), lint_adapter.rule_catalogue(),
+                            window.editor.font(), window)
+    qtbot.addWidget(dialog)
+    dialog.completion_chord_box.setKeySequence(QKeySequence("Ctrl+Space"))
+    dialog._check_and_accept()
+    assert warnings and "输入法" in warnings[-1] and dialog.result() != dialog.DialogCode.Accepted
+    dialog.completion_chord_box.setKeySequence(QKeySequence("Ctrl+J"))
+    dialog._check_and_accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.result_settings().completion_chord == "Ctrl+J"
