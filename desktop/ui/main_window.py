@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         self.material_tab = self.phrase_tools.panel
         self.bank_label = self.phrase_tools.panel.bank_status  # warm_up_bank reports the banks' state here
         self.examples_tab = self.phrase_tools.examples
+        self.phrase_tools.provider.changed.connect(self.warm_up_bank)  # recount after imports and edits
         self.side_tabs = QTabWidget()
         self.side_tabs.addTab(self.material_tab, "素材")
         self.side_tabs.addTab(self.lint_panel, "检查")
