@@ -12,13 +12,13 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from desktop.core.errors import GongwenError
 from desktop.core.mining.bank import BankGroup, PhraseBank
 from desktop.core.mining.banks import open_query_banks, open_write_bank
 from desktop.core.mining.user_phrases import UserPhrases, read_favourites
-from desktop.ui.phrases.query_runner import deliver
+from desktop.ui.workers import Task
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +35,7 @@ class BankProvider(QObject):
         self._local = threading.local()
         self._lock = threading.Lock()
         self._open_lock = threading.Lock()
+        self._tasks: set[Task] = set()  # writes in flight (a Task is kept until its signal arrived)
         self._favourites: tuple[int, set[tuple[str, str]]] = (-1, set())
 
     def group(self) -> BankGroup:
@@ -93,38 +94,31 @@ class BankProvider(QObject):
               failed: Callable[[str], None] | None = None) -> None:
         """Run job(UserPhrases of the write bank) in a pool thread (it may load pypinyin), then
         invalidate and call done(result) or failed(message) on the GUI thread."""
-        task = _WriteTask(self, job)
-        task.relay.done.connect(lambda result: (self.invalidate(), done(result) if done else None))
-        if failed is not None:
-            task.relay.failed.connect(failed)
-        self._tasks = getattr(self, "_tasks", set()) | {task}
-        task.relay.finished.connect(lambda: self._tasks.discard(task))
+
+        def work() -> object:
+            try:
+                with self.open_write() as bank:
+                    return job(UserPhrases(bank))
+            except (GongwenError, ValueError):
+                raise
+            except Exception as exc:  # the writer sees the reason; the traceback goes to the log
+                log.exception("writing the phrase bank failed")
+                raise GongwenError(f"写入素材库失败（{type(exc).__name__}: {exc}）") from exc
+
+        task = Task(work)
+        self._tasks.add(task)
+
+        def finished(result: object) -> None:
+            self._tasks.discard(task)
+            self.invalidate()
+            if done is not None:
+                done(result)
+
+        def broken(message: str) -> None:
+            self._tasks.discard(task)
+            if failed is not None:
+                failed(message)
+
+        task.relay.done.connect(finished)
+        task.relay.failed.connect(broken)
         QThreadPool.globalInstance().start(task)
-
-
-class _Relay(QObject):
-    done = Signal(object)
-    failed = Signal(str)
-    finished = Signal()
-
-
-class _WriteTask(QRunnable):
-    def __init__(self, provider: BankProvider, job: Callable[[UserPhrases], object]):
-        super().__init__()
-        self.setAutoDelete(False)
-        self.provider = provider
-        self.job = job
-        self.relay = _Relay()
-
-    def run(self) -> None:
-        try:
-            with self.provider.open_write() as bank:
-                result = self.job(UserPhrases(bank))
-        except (GongwenError, ValueError) as exc:
-            deliver(self.relay.failed, str(exc))
-        except Exception as exc:  # shown to the writer; the traceback goes to the log
-            log.exception("writing the phrase bank failed")
-            deliver(self.relay.failed, f"写入素材库失败（{type(exc).__name__}: {exc}）")
-        else:
-            deliver(self.relay.done, result)
-        deliver(self.relay.finished)
