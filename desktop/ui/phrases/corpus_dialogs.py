@@ -4,6 +4,7 @@ bank as one file, and input-method phrase lists (Sogou, Rime) as the writer's ow
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -51,6 +52,14 @@ def human_size(size: int) -> str:
             return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
         size /= 1024
     return f"{size} B"
+
+
+def local_time(stamp: str) -> str:
+    """The bank's UTC ISO time as the writer's local time."""
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp
 
 
 class ImportDialog(QDialog):
@@ -108,7 +117,9 @@ class ImportDialog(QDialog):
         self.close_button.show()
         self.close_button.setDefault(True)
         self.summary.setPlainText("\n".join(lines))
+        self.summary.setMinimumHeight(160)
         self.summary.show()
+        self.resize(max(self.width(), 560), max(self.height(), 320))
         self.provider.invalidate()
 
     def _finished(self, report) -> None:
@@ -156,11 +167,16 @@ class CorpusManagerDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.status = QLabel()
         self.remove_button = QPushButton("移除所选")
         close = QPushButton("关闭")
         close.clicked.connect(self.accept)
+        close.setDefault(True)  # Enter closes; removing always asks first anyway
+        self.remove_button.setAutoDefault(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.remove_button)
@@ -180,7 +196,7 @@ class CorpusManagerDialog(QDialog):
             self.status.setText(str(exc))
         self.table.setRowCount(len(self.documents))
         for row, doc in enumerate(self.documents):
-            cells = [doc.name, human_size(doc.size), str(doc.phrases), doc.added_at.replace("T", " ")[:16]]
+            cells = [doc.name, human_size(doc.size), str(doc.phrases), local_time(doc.added_at)]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(doc.path)
