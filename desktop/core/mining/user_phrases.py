@@ -8,7 +8,6 @@ keyed by text and kind, so they may name phrases of the read-only default bank t
 
 from __future__ import annotations
 
-import importlib
 import logging
 import re
 import sqlite3
@@ -47,18 +46,11 @@ def guess_kind(text: str) -> str:
 
 
 def initials_for(text: str) -> str:
-    """Pinyin initials of a phrase, phrase-aware for polyphones (行, 重, 长). Loads the miner's
-    converter (or pypinyin) on first use: call it off the GUI thread."""
-    try:
-        module = importlib.import_module("desktop.core.mining.initials")
-        convert = module.initials_of
-    except (ImportError, AttributeError):
-        from pypinyin import Style, lazy_pinyin  # lazily: it loads its dictionaries
+    """Pinyin initials of a phrase, phrase-aware for polyphones (行, 重, 长), as the miner computes
+    them. Loads pypinyin's tables on first use: call it off the GUI thread."""
+    from desktop.core.mining.initials import initials_of  # lazily: it loads pypinyin's dictionaries
 
-        def convert(value: str) -> str:
-            return "".join(p[0] for p in lazy_pinyin(value, style=Style.FIRST_LETTER, errors="ignore") if p)
-
-    return normalize_initials(convert(text))
+    return normalize_initials(initials_of(text))
 
 
 def check_phrase(text: str, kind: str) -> tuple[str, str]:
