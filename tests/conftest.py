@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,17 @@ def isolated_data_dir(tmp_path_factory, monkeypatch):
     data = tmp_path_factory.mktemp("gongwen-data")
     monkeypatch.setenv("GONGWEN_DATA_DIR", str(data))
     return data
+
+
+@pytest.fixture(autouse=True)
+def drain_qt_thread_pool(isolated_data_dir):
+    """Work a test started on Qt's global thread pool finishes inside that test, while its data folder
+    is still the one set: a straggler must not open or build banks in the next test's folders."""
+    yield
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QThreadPool
+
+        QThreadPool.globalInstance().waitForDone(10_000)
 
 
 @pytest.fixture

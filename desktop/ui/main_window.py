@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QTabWidget,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -39,6 +38,7 @@ from desktop.ui.highlighter import OutlineHighlighter
 from desktop.ui.lint_adapter import LEVEL_NAMES, Analysis, Finding
 from desktop.ui.lint_panel import LintPanel
 from desktop.ui.outline_panel import OutlinePanel
+from desktop.ui.phrases.window_tools import PhraseTools
 from desktop.ui.recovery import DISCARD, RESTORE, ask_restore
 from desktop.ui.settings import Settings, load_settings, save_settings
 from desktop.ui.settings_dialog import SettingsDialog
@@ -61,23 +61,6 @@ _KEYBOARD_KEY = re.compile(
     r"^((Ctrl|Shift|Alt|Meta)\+)*(.|F([1-9]|1[0-2])|Return|Enter|Del|Ins|Backspace|Esc)$"
 )
 OPEN_FILTER = "文稿 (*.txt *.docx);;文本文件 (*.txt);;Word 文档 (*.docx);;所有文件 (*)"
-
-
-def _empty_state(title: str, body: str, status: str) -> tuple[QWidget, QLabel]:
-    """A tab's place before its panel exists: what it will hold, and a status line."""
-    widget = QWidget()
-    label = QLabel(f"<h3>{title}</h3><p>{body}</p>")
-    label.setWordWrap(True)
-    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-    label.setStyleSheet("color: #666; padding: 12px 12px 0 12px;")
-    status_label = QLabel(status)
-    status_label.setWordWrap(True)
-    status_label.setStyleSheet("color: #444; padding: 0 12px;")
-    layout = QVBoxLayout(widget)
-    layout.addWidget(label)
-    layout.addWidget(status_label)
-    layout.addStretch(1)
-    return widget, status_label
 
 
 class MainWindow(QMainWindow):
@@ -115,15 +98,12 @@ class MainWindow(QMainWindow):
             "大纲", "outline", self.outline_panel, Qt.DockWidgetArea.LeftDockWidgetArea
         )
         self.lint_panel = LintPanel()
-        self.material_tab, self.bank_label = _empty_state(
-            "素材",
-            "这里将列出与光标所在段落相关的排比句、四字格、开头、过渡、结尾和金句，"
-            "可按文字或拼音首字母（如 jjwg → 久久为功）查找，每条注明出处。",
-            "素材库尚未载入。",
-        )
-        self.examples_tab, _ = _empty_state(
-            "范文", "这里将按所选文字在语料中检索相近的句子和段落，供参考写法。", "语料检索尚未载入。"
-        )
+        self.phrase_tools = PhraseTools(self, self.editor, completion_chord=self.settings.completion_chord,
+                                        palette_chord=self.settings.palette_chord)
+        self.material_tab = self.phrase_tools.panel
+        self.bank_label = self.phrase_tools.panel.bank_status  # warm_up_bank reports the banks' state here
+        self.examples_tab = self.phrase_tools.examples
+        self.phrase_tools.provider.changed.connect(self.warm_up_bank)  # recount after imports and edits
         self.side_tabs = QTabWidget()
         self.side_tabs.addTab(self.material_tab, "素材")
         self.side_tabs.addTab(self.lint_panel, "检查")
@@ -302,6 +282,8 @@ class MainWindow(QMainWindow):
         m.addAction(self.outline_dock.toggleViewAction())
         m.addAction(self.side_dock.toggleViewAction())
 
+        bar.addMenu(self.phrase_tools.menu)
+
         m = bar.addMenu("帮助(&H)")
         self.act_help = self._action(m, "帮助", self.show_help, sk.HelpContents)
         self.act_sample = self._action(m, "打开示例文稿", self.open_sample)
@@ -332,6 +314,7 @@ class MainWindow(QMainWindow):
         self.editor.setTabStopDistance(self.editor.fontMetrics().horizontalAdvance("字") * 2)
         self.autosave_timer.start(max(1, settings.autosave_seconds) * 1000)
         self.checker.timer.setInterval(settings.lint_delay_ms)
+        self.phrase_tools.set_chords(settings.completion_chord, settings.palette_chord)
         self._apply_rule_switches()
         self.checker.schedule()
         self._update_stats()
@@ -781,6 +764,7 @@ class MainWindow(QMainWindow):
         self.checker.timer.stop()
         self.checker.wait()
         self.background_pool.waitForDone(10_000)
+        self.phrase_tools.close()
         self.recovery.remove(self.session)
         event.accept()
 

@@ -27,6 +27,8 @@ class Settings:
     disabled_rules: list[str] = field(default_factory=list)
     recent_files: list[str] = field(default_factory=list)
     lint_delay_ms: int = 400  # pause in typing before the draft is re-checked
+    completion_chord: str = "Alt+/"  # opens the phrase completion popup; never an IME chord
+    palette_chord: str = "Ctrl+K"  # opens the phrase palette
 
     def add_recent(self, path: str | Path) -> None:
         text = str(Path(path).resolve())

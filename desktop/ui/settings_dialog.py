@@ -5,19 +5,22 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFontComboBox,
     QFormLayout,
     QGroupBox,
+    QKeySequenceEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QSpinBox,
     QVBoxLayout,
 )
 
+from desktop.ui.phrases.chords import chord_problem
 from desktop.ui.settings import Settings
 from desktop.ui.widgets import ok_cancel_buttons
 
@@ -61,6 +64,10 @@ class SettingsDialog(QDialog):
         form.addRow("讲话语速：", self.rate_box)
         form.addRow("自动保存间隔：", self.autosave_box)
         form.addRow("默认导出版式：", self.profile_box)
+        self.completion_chord_box = QKeySequenceEdit(QKeySequence(settings.completion_chord))
+        self.palette_chord_box = QKeySequenceEdit(QKeySequence(settings.palette_chord))
+        form.addRow("素材补全快捷键：", self.completion_chord_box)
+        form.addRow("查找素材快捷键：", self.palette_chord_box)
 
         self.rules_list = QListWidget()
         for code, name in rules:
@@ -76,11 +83,28 @@ class SettingsDialog(QDialog):
         rules_layout.addWidget(self.rules_list)
 
         buttons = ok_cancel_buttons(self, "确定")
+        buttons.accepted.disconnect(self.accept)
+        buttons.accepted.connect(self._check_and_accept)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(rules_box, 1)
         layout.addWidget(buttons)
         self.resize(520, 560)
+
+    def chord_texts(self) -> tuple[str, str]:
+        return tuple(box.keySequence().toString(QKeySequence.SequenceFormat.PortableText)
+                     for box in (self.completion_chord_box, self.palette_chord_box))
+
+    def _check_and_accept(self) -> None:
+        """Refuse chords that input methods own (Ctrl+Space, Shift+Space …) before closing."""
+        completion, palette = self.chord_texts()
+        problems = [p for p in (chord_problem(completion), chord_problem(palette)) if p]
+        if not problems and completion == palette:
+            problems.append("两个快捷键不能相同")
+        if problems:
+            QMessageBox.warning(self, "快捷键", "；".join(problems))
+            return
+        self.accept()
 
     def result_settings(self) -> Settings:
         disabled = [
@@ -96,4 +120,6 @@ class SettingsDialog(QDialog):
             autosave_seconds=self.autosave_box.value(),
             export_profile=self.profile_box.currentData(),
             disabled_rules=disabled,
+            completion_chord=self.chord_texts()[0],
+            palette_chord=self.chord_texts()[1],
         )

@@ -22,6 +22,7 @@ def test_layout_has_outline_editor_and_the_three_tabs(window):
     tabs = [window.side_tabs.tabText(i) for i in range(window.side_tabs.count())]
     assert tabs == ["素材", "检查", "范文"]
     assert window.bank_label.text() == "素材库尚未载入。"
+    assert window.material_tab.search.placeholderText().startswith("搜索素材")  # the phrase panel
     assert window.outline_dock.widget() is window.outline_panel
     assert window.centralWidget() is window.editor
     assert window.outline_panel.empty.isVisible()

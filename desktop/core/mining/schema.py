@@ -1,7 +1,8 @@
 """The phrase bank's SQLite layout, its version and the migrations from older layouts.
 
 The version lives in PRAGMA user_version. Version 0 is the first draft layout (documents, phrases and
-sources only, no sentence index, no context grams); version 1 is the current one. See docs/BANK.md.
+sources only, no sentence index, no context grams); version 1 added the sentence index and context
+grams; version 2 (current) adds the writer's favourites. See docs/BANK.md.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from desktop.core.mining.sentences import han_bigram_list, split_sentences
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Context grams kept per phrase: enough to tell topics apart, small enough for 100k phrases.
 MAX_GRAMS_PER_PHRASE = 48
@@ -111,6 +112,19 @@ CREATE TABLE gram_stats (
 """.format(sentences_fts=_trigram_index("sentences"), phrases_fts=_trigram_index("phrases"))
 
 
+# Version 2: phrases the writer pinned (收藏). Keyed by text and kind rather than phrase id, so a
+# favourite survives the re-import that deletes and re-creates its phrase, and can name a phrase that
+# lives only in the read-only default bank.
+SCHEMA_V2_ADDITIONS = """
+CREATE TABLE favourites (
+    text TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    added_at TEXT NOT NULL,
+    PRIMARY KEY (text, kind)
+) WITHOUT ROWID;
+"""
+
+
 def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -141,6 +155,7 @@ def execute_script(conn: sqlite3.Connection, script: str) -> None:
 def create_current(conn: sqlite3.Connection) -> None:
     """Create the current layout in an empty file, inside the caller's transaction."""
     execute_script(conn, SCHEMA_V1)
+    execute_script(conn, SCHEMA_V2_ADDITIONS)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
@@ -214,10 +229,15 @@ def _migrate_v0_to_v1(conn: sqlite3.Connection) -> None:
         conn.execute(f"DROP TABLE v0_{name}")
 
 
+def _migrate_v1_to_v2(conn: sqlite3.Connection) -> None:
+    """Version 1 had no favourites table; nothing else changes."""
+    execute_script(conn, SCHEMA_V2_ADDITIONS)
+
+
 V0_TABLES = frozenset({"documents", "phrases", "sources"})
 
 # MIGRATIONS[v] turns a version-v bank into a version v+1 bank, inside the caller's transaction.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {0: _migrate_v0_to_v1}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {0: _migrate_v0_to_v1, 1: _migrate_v1_to_v2}
 
 
 def migrate(conn: sqlite3.Connection, version: int) -> None:

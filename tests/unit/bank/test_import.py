@@ -6,6 +6,7 @@ import sqlite3
 
 from desktop.core.mining.bank import PhraseBank
 from desktop.core.mining.importer import import_paths, remove_paths
+from desktop.core.mining.schema import SCHEMA_VERSION
 from tests.unit.bank.conftest import DOC_A, RULES, write
 
 
@@ -197,7 +198,7 @@ def test_the_bank_is_one_self_contained_sqlite_file(tmp_path, corpus):
         ).fetchone()[0]
         == 2
     )
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     conn.close()
 
 

@@ -1,0 +1,94 @@
+"""An import that commits file by file, for the editor: it reports which file it is on and can be
+cancelled. Cancelling rolls back only the file being imported; the files before it stay in the bank.
+
+`importer.import_paths` imports everything in one transaction (right for the command line, where an
+interrupted run must leave the bank untouched); here each file is its own `import_paths` run.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.core.errors import BankError
+from desktop.core.mining.bank import PhraseBank
+from desktop.core.mining.importer import (
+    FileOutcome,
+    ImportReport,
+    STATUS_NAMES,
+    MinerFunctions,
+    collect_files,
+    import_paths,
+    load_miner,
+)
+
+log = logging.getLogger(__name__)
+
+
+class ImportCancelled(Exception):
+    """Raised inside a file's transaction so that file is rolled back."""
+
+
+@dataclass
+class StepwiseReport(ImportReport):
+    cancelled: bool = False
+    total_files: int = 0
+
+
+def import_stepwise(
+    bank: PhraseBank,
+    paths: Iterable[str | Path],
+    *,
+    starting: Callable[[int, int, Path], None] | None = None,
+    finished: Callable[[int, int, FileOutcome], None] | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+    miner: MinerFunctions | None = None,
+    reader: Callable | None = None,
+) -> StepwiseReport:
+    """Import files and folders one file per transaction. `starting(n, total, path)` is called before
+    each file, `finished(n, total, outcome)` after it; `cancelled()` is polled before each file and
+    after its mining, before its commit."""
+    files, _folders, missing = collect_files(paths)
+    report = StepwiseReport(bank.path, outcomes=list(missing), total_files=len(files))
+    if files and miner is None:
+        miner = load_miner()  # once, not once per file; raises BankError when mining is unavailable
+
+    def check(_index: int, _total: int, _outcome: FileOutcome) -> None:
+        if cancelled():
+            raise ImportCancelled
+
+    for number, path in enumerate(files, 1):
+        if cancelled():
+            report.cancelled = True
+            break
+        if starting is not None:
+            starting(number, len(files), path)
+        try:
+            step = import_paths(bank, [path], miner=miner, reader=reader, progress=check)
+        except ImportCancelled:
+            report.cancelled = True
+            break
+        except BankError as exc:  # e.g. the bank is locked by another program: stop, report it
+            report.outcomes.append(FileOutcome(path, "failed", message=str(exc)))
+            break
+        report.outcomes.extend(step.outcomes)
+        if finished is not None:
+            finished(number, len(files), step.outcomes[-1])
+    report.documents = len(bank.documents())
+    report.phrases_by_kind = bank.kind_counts()
+    return report
+
+
+def summary_lines(report: ImportReport) -> list[str]:
+    """The import's outcome for the writer: totals, then one line per file that failed."""
+    counts = "，".join(
+        f"{name} {report.count(status)} 个" for status, name in STATUS_NAMES.items() if report.count(status)
+    )
+    total = sum(report.phrases_by_kind.values())
+    lines = [f"文件：{counts or '无'}", f"素材库现有文档 {report.documents} 篇、素材 {total} 条"]
+    if getattr(report, "cancelled", False):
+        lines.insert(0, "导入已取消：正在导入的文件未写入，之前的文件已保留。")
+    lines += [f"· {o.message or o.path.name}" for o in report.failures]
+    return lines
