@@ -33,6 +33,7 @@ _RUN_HEAD_NOUNS = frozenset("作用 现象 发展 问题 工作 行为 情况 �
 _LEAD_IN_CHARS = frozenset("要是在的了和与把将让使对从向为以就都也还更再又能会可应须需得着们")
 _POSITION_TAILS = ("之间", "方面", "领域", "环节", "之中")
 _NUMERAL_HEADS = frozenset("一二三四五六七八九十两")
+_PAIR_SPAN = 8  # the longest item a two-item run is looked for with
 _MAX_LATER_STARTS = 2  # how far into a clause's 、-parts a run may start
 _STRADDLE_FREQ = 100  # a pair of characters this common across a cut is a word the cut would split
 _TRAILING_PARTICLES = "了的等"
@@ -150,7 +151,10 @@ def _has_shape(items: list[str], lengths: list[int], lex: Lexicon) -> bool:
         return all(length > frame for length in lengths)
     if set(lengths) == {4}:
         idioms = sum(1 for item in items if is_four_char_idiom(item, lex))
-        return idioms * 2 >= len(items)
+        if idioms * 2 >= len(items):
+            return True
+        # Verb-object units side by side: 抢占先机、赢得主动; 加强监管、完善制度.
+        return all(lex.tag(item[:2]) == "v" and item[2:] in lex for item in items)
     if set(lengths) == {3}:
         splits = [_is_predicative_triple_item(item, lex) for item in items]
         if len(items) >= 3:
@@ -265,6 +269,8 @@ def trim_run(parts: list[str], lex: Lexicon) -> tuple[list[str], str] | None:
             first = _cut_first(parts[0], [last], lex)
             if first and is_parallel([first, last], lex):
                 return [first, last], connector
+        if len(whole) <= _PAIR_SPAN:
+            return None  # the second item as it stands was tried: nothing shorter is left to try
     last = _cut_last(last_raw, middles, parts[0], lex)
     if not last:
         if len(middles) < 2:
@@ -321,11 +327,20 @@ def _could_be_parallel(middles: list[str], lex: Lexicon) -> bool:
 
 def _pair_could_be_parallel(first: str, second: str, lex: Lexicon) -> bool:
     """A quick look at a two-item run: the items share a character near the 、, or the second one starts
-    with an idiom (化危为机、善抓机遇; 破茧化蝶、实现蜕变) or a verb-object triple (抢时间、抓进度)."""
-    if (set(first[-9:]) & set(second[:9])) - _WEAK_CHARS:
+    with an idiom (化危为机、善抓机遇; 破茧化蝶、实现蜕变) or a verb-object unit (抢占先机、赢得主动;
+    抢时间、抓进度)."""
+    # A frame puts a shared character at matching places: at distance d from the 、 in the first item and
+    # at offset k in the second with d + k no more than an item's length (head, tail or inner frame).
+    distance: dict[str, int] = {}
+    for d, ch in enumerate(reversed(first[-_PAIR_SPAN:]), 1):
+        if ch not in _WEAK_CHARS:
+            distance.setdefault(ch, d)
+    if any(distance.get(ch, _PAIR_SPAN) + k <= _PAIR_SPAN for k, ch in enumerate(second[:_PAIR_SPAN])):
         return True
     if is_four_char_idiom(second[:4], lex) or is_four_char_idiom(first[-4:], lex):
         return True
+    if lex.tag(second[:2]) == "v" and second[2:4] in lex:
+        return True  # 抢占先机、赢得主动
     return lex.tag(second[:1]) == "v" and second[1:3] in lex
 
 

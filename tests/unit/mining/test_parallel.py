@@ -18,6 +18,7 @@ def texts(sentence: str, lex) -> list[str]:
         ("切实增强危机感、紧迫感和责任感，鼓足干劲。", "危机感、紧迫感和责任感", "X感、X感、X感"),
         ("严查不作为、慢作为、乱作为行为。", "不作为、慢作为、乱作为", "X作为、X作为、X作为"),
         ("XX干部历来讲政治、识大体、顾大局。", "讲政治、识大体、顾大局", "X、X、X"),
+        ("确保在新一轮发展中抢占先机、赢得主动。", "抢占先机、赢得主动", "X、X"),
     ],
 )
 def test_runs_trimmed_to_their_items(sentence, expected, pattern, lex):
