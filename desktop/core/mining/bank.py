@@ -6,6 +6,7 @@ phrase is inserted, context is matched through stored character bigrams). See do
 
 from __future__ import annotations
 
+import heapq
 import logging
 import math
 import sqlite3
@@ -19,6 +20,8 @@ from desktop import __version__
 from desktop.core.errors import BankError
 from desktop.core.mining.model import KINDS, Phrase, Source
 from desktop.core.mining.schema import (
+    DELETE_TEXT_GRAMS,
+    INSERT_TEXT_GRAMS,
     SCHEMA_VERSION,
     V0_TABLES,
     create_current,
@@ -27,6 +30,7 @@ from desktop.core.mining.schema import (
     phrase_grams_for,
     read_version,
     table_names,
+    text_grams_for,
 )
 from desktop.core.mining.sentences import (
     han_bigram_list,
@@ -45,6 +49,7 @@ REQUIRED_TABLES = {
     "sources",
     "phrase_grams",
     "gram_stats",
+    "text_grams",
 }
 BUSY_TIMEOUT_MS = 5000
 WRITE_CACHE_KIB = 64 * 1024
@@ -315,6 +320,14 @@ class PhraseBank:
                WHERE phrase_id IN (SELECT id FROM touched_phrases)"""
         )
         c.execute("DELETE FROM phrase_grams WHERE phrase_id IN (SELECT id FROM touched_phrases)")
+        c.executemany(
+            DELETE_TEXT_GRAMS,
+            text_grams_for(
+                c.execute(
+                    "SELECT id, text, docs, count FROM phrases WHERE id IN (SELECT id FROM touched_phrases)"
+                ).fetchall()
+            ),
+        )
         c.execute(
             """UPDATE phrases SET
                    count = coalesce((SELECT sum(count) FROM occurrences o WHERE o.phrase_id = phrases.id), 0),
@@ -331,13 +344,16 @@ class PhraseBank:
             if len(bucket) < SOURCES_PER_PHRASE_FOR_GRAMS:
                 bucket.append(sentence)
         rows = c.execute(
-            "SELECT id, text FROM phrases WHERE id IN (SELECT id FROM touched_phrases)"
+            "SELECT id, text, docs, count FROM phrases WHERE id IN (SELECT id FROM touched_phrases)"
         ).fetchall()
         grams = [
-            (g, pid, own) for pid, text in rows for g, own in phrase_grams_for(text, sentences.get(pid, []))
+            (g, pid, own)
+            for pid, text, *_ in rows
+            for g, own in phrase_grams_for(text, sentences.get(pid, []))
         ]
         grams.sort()  # in key order the B-tree fills sequentially
         c.executemany("INSERT INTO phrase_grams (gram, phrase_id, own) VALUES (?, ?, ?)", grams)
+        c.executemany(INSERT_TEXT_GRAMS, text_grams_for(rows))
         c.execute(
             """INSERT OR IGNORE INTO touched_grams (gram) SELECT gram FROM phrase_grams
                WHERE phrase_id IN (SELECT id FROM touched_phrases)"""
@@ -448,13 +464,19 @@ class PhraseBank:
             collect(select + "1" + kind_sql + order, kind_params)
         elif initials_mode:
             collect(select + "initials = ?" + kind_sql + order, (query, *kind_params))
-            collect(
-                select + "initials >= ? AND initials < ?" + kind_sql + order,
-                (query, _after(query), *kind_params),
-            )
+            if len(query) == 1:  # an equality on the first letter: its index is already in rank order
+                collect(select + "substr(initials, 1, 1) = ?" + kind_sql + order, (query, *kind_params))
+            else:
+                collect(
+                    select + "initials >= ? AND initials < ?" + kind_sql + order,
+                    (query, _after(query), *kind_params),
+                )
         else:
             prefix = (query, _after(query))
-            collect(select + "text >= ? AND text < ?" + kind_sql + order, (*prefix, *kind_params))
+            if len(query) == 1:
+                collect(select + "substr(text, 1, 1) = ?" + kind_sql + order, (query, *kind_params))
+            else:
+                collect(select + "text >= ? AND text < ?" + kind_sql + order, (*prefix, *kind_params))
             # Substring matches rank after prefix matches, so fetch only those that are not prefixes.
             # A single character matches by prefix only: as a substring it is in too many phrases.
             inner = " AND NOT (text >= ? AND text < ?)"
@@ -467,18 +489,22 @@ class PhraseBank:
                     + order,
                     (_fts_phrase(query), *prefix, *kind_params),
                 )
-            elif len(query) == 2:  # two characters: the phrase's own bigrams
-                collect(
-                    select
-                    + "id IN (SELECT phrase_id FROM phrase_grams WHERE gram = ? AND own = 1)"
-                    + inner
-                    + kind_sql
-                    + order,
-                    (query, *prefix, *kind_params),
-                )
+            elif len(query) == 2:  # two characters: the phrases' own bigrams, read in rank order
+                if kind:
+                    sql = """SELECT t.phrase_id FROM text_grams t JOIN phrases p ON p.id = t.phrase_id
+                             WHERE t.gram = ? AND p.kind = ? ORDER BY t.docs DESC, t.count DESC"""
+                else:
+                    sql = "SELECT phrase_id FROM text_grams WHERE gram = ? ORDER BY docs DESC, count DESC"
+                collect(sql + f" LIMIT {fetch}", (query, *kind_params))
 
         context_scores = self._context_scores(context) if context else {}
-        ids.update(dict.fromkeys(context_scores))
+        if not query and not kind and 0 < limit < len(context_scores):
+            # Every candidate here ranks by its context score first, so those below the limit-th
+            # best score cannot place: leave them unread.
+            floor = sorted((round(score, 6) for score in context_scores.values()), reverse=True)[limit - 1]
+            ids.update((pid, None) for pid, score in context_scores.items() if round(score, 6) >= floor)
+        else:
+            ids.update(dict.fromkeys(context_scores))
         rows = []
         wanted = list(ids)
         for start in range(0, len(wanted), 500):
@@ -487,8 +513,11 @@ class PhraseBank:
                 f"SELECT {_PHRASE_COLUMNS} FROM phrases WHERE id IN ({','.join('?' * len(chunk))})", chunk
             ).fetchall()
 
-        ranked: list[RankedPhrase] = []
-        for pid, text, kind_, pattern, initials, count, docs in rows:
+        # Rank plain tuples (RankedPhrase.key, then text) and build records for the winners only:
+        # with context there are up to CONTEXT_MAX_CANDIDATES rows for `limit` places.
+        keyed = []
+        for row in rows:
+            pid, text, kind_, _pattern, initials, count, docs = row
             if kind and kind_ != kind:
                 continue
             if not query:
@@ -501,13 +530,14 @@ class PhraseBank:
                 if not (text.startswith(query) or (len(query) > 1 and query in text)):
                     continue
                 exact, match = int(text == query), 2 if text.startswith(query) else 1
-            ranked.append(
-                RankedPhrase(
-                    text, kind_, pattern, initials, count, docs, exact, context_scores.get(pid, 0.0), match
-                )
-            )
-        ranked.sort(key=lambda r: (r.key, r.text), reverse=True)
-        return ranked[:limit]
+            context_score = context_scores.get(pid, 0.0)
+            key = (exact, round(context_score, 6), match, docs, count, -len(text))
+            keyed.append((key, text, context_score, row))
+        best = heapq.nlargest(max(limit, 0), keyed, key=lambda item: (item[0], item[1]))
+        return [
+            RankedPhrase(text, kind_, pattern, initials, count, docs, key[0], context_score, key[2])
+            for key, _text, context_score, (_pid, text, kind_, pattern, initials, count, docs) in best
+        ]
 
     def _context_scores(self, context: str) -> dict[int, float]:
         """Phrases whose text or source sentences share rare character bigrams with `context`,
@@ -532,14 +562,17 @@ class PhraseBank:
             budget -= df
         if not chosen:
             return {}
-        scores: dict[int, float] = {}
-        for gram, phrase_id in self.conn.execute(
-            f"SELECT gram, phrase_id FROM phrase_grams WHERE gram IN ({','.join('?' * len(chosen))})",
-            list(chosen),
-        ):
-            scores[phrase_id] = scores.get(phrase_id, 0.0) + chosen[gram]
-        best = sorted(scores.items(), key=lambda item: item[1], reverse=True)[:CONTEXT_MAX_CANDIDATES]
-        return dict(best)
+        # Summing in SQL walks the postings in C; ties at the cut go to the older phrase.
+        weights = ",".join("(?, ?)" for _ in chosen)
+        return dict(
+            self.conn.execute(
+                f"""WITH weight (gram, idf) AS (VALUES {weights})
+                    SELECT g.phrase_id, sum(weight.idf) AS score
+                    FROM weight JOIN phrase_grams g ON g.gram = weight.gram
+                    GROUP BY g.phrase_id ORDER BY score DESC, g.phrase_id LIMIT {CONTEXT_MAX_CANDIDATES}""",
+                [value for item in chosen.items() for value in item],
+            )
+        )
 
     def suggest(
         self, query: str = "", *, kind: str | None = None, context: str = "", limit: int = 10

@@ -1,21 +1,23 @@
 """The phrase bank's SQLite layout, its version and the migrations from older layouts.
 
 The version lives in PRAGMA user_version. Version 0 is the first draft layout (documents, phrases and
-sources only, no sentence index, no context grams); version 1 is the current one. See docs/BANK.md.
+sources only, no sentence index, no context grams); version 1 added them; version 2 (the current one)
+adds indexes that hand out the best matches of a one-character prefix or a two-character substring in
+rank order, so those queries read `limit` rows however large the bank. See docs/BANK.md.
 """
 
 from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
 
 from desktop.core.mining.sentences import han_bigram_list, split_sentences
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Context grams kept per phrase: enough to tell topics apart, small enough for 100k phrases.
 MAX_GRAMS_PER_PHRASE = 48
@@ -111,6 +113,24 @@ CREATE TABLE gram_stats (
 """.format(sentences_fts=_trigram_index("sentences"), phrases_fts=_trigram_index("phrases"))
 
 
+# Version 2: ranked access paths. A one-character prefix (or one initial letter) is an equality on the
+# first character, so an expression index serves ORDER BY docs, count within it. A two-character
+# substring reads text_grams: the bigrams inside each phrase's text (not the one it starts with: that
+# is a prefix match), keyed by the phrase's rank. refresh_phrases is the one writer of docs and count,
+# and it rewrites these rows with them, deleting the old ones by their full key (so no index by phrase).
+SCHEMA_V2_ADDITIONS = """
+CREATE INDEX phrases_text_head ON phrases (substr(text, 1, 1), docs, count, kind);
+CREATE INDEX phrases_initials_head ON phrases (substr(initials, 1, 1), docs, count, kind);
+CREATE TABLE text_grams (
+    gram TEXT NOT NULL,
+    docs INTEGER NOT NULL,
+    count INTEGER NOT NULL,
+    phrase_id INTEGER NOT NULL,
+    PRIMARY KEY (gram, docs, count, phrase_id)
+) WITHOUT ROWID;
+"""
+
+
 def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -141,6 +161,7 @@ def execute_script(conn: sqlite3.Connection, script: str) -> None:
 def create_current(conn: sqlite3.Connection) -> None:
     """Create the current layout in an empty file, inside the caller's transaction."""
     execute_script(conn, SCHEMA_V1)
+    execute_script(conn, SCHEMA_V2_ADDITIONS)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
@@ -154,6 +175,22 @@ def phrase_grams_for(text: str, sentences: list[str]) -> list[tuple[str, int]]:
                 return list(grams.items())
             grams.setdefault(gram, 0)
     return list(grams.items())
+
+
+def text_grams_for(rows: Iterable[tuple[int, str, int, int]]) -> list[tuple[str, int, int, int]]:
+    """text_grams keys for phrases given as (id, text, docs, count), sorted in key order."""
+    grams = [
+        (gram, docs, count, phrase_id)
+        for phrase_id, text, docs, count in rows
+        for gram in dict.fromkeys(han_bigram_list(text))
+        if not text.startswith(gram)
+    ]
+    grams.sort()  # in key order the B-tree fills sequentially
+    return grams
+
+
+INSERT_TEXT_GRAMS = "INSERT OR IGNORE INTO text_grams (gram, docs, count, phrase_id) VALUES (?, ?, ?, ?)"
+DELETE_TEXT_GRAMS = "DELETE FROM text_grams WHERE gram = ? AND docs = ? AND count = ? AND phrase_id = ?"
 
 
 def _migrate_v0_to_v1(conn: sqlite3.Connection) -> None:
@@ -214,10 +251,17 @@ def _migrate_v0_to_v1(conn: sqlite3.Connection) -> None:
         conn.execute(f"DROP TABLE v0_{name}")
 
 
+def _migrate_v1_to_v2(conn: sqlite3.Connection) -> None:
+    """Add the ranked access paths and fill text_grams from the phrases."""
+    execute_script(conn, SCHEMA_V2_ADDITIONS)
+    rows = conn.execute("SELECT id, text, docs, count FROM phrases").fetchall()
+    conn.executemany(INSERT_TEXT_GRAMS, text_grams_for(rows))
+
+
 V0_TABLES = frozenset({"documents", "phrases", "sources"})
 
 # MIGRATIONS[v] turns a version-v bank into a version v+1 bank, inside the caller's transaction.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {0: _migrate_v0_to_v1}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {0: _migrate_v0_to_v1, 1: _migrate_v1_to_v2}
 
 
 def migrate(conn: sqlite3.Connection, version: int) -> None:

@@ -6,6 +6,7 @@ import sqlite3
 
 from desktop.core.mining.bank import PhraseBank
 from desktop.core.mining.importer import import_paths, remove_paths
+from desktop.core.mining.schema import SCHEMA_VERSION, text_grams_for
 from tests.unit.bank.conftest import DOC_A, RULES, write
 
 
@@ -89,6 +90,11 @@ def test_file_removed_from_folder_takes_its_phrases(tmp_path, corpus):
                 "SELECT count(*) FROM gram_stats WHERE gram NOT IN (SELECT gram FROM phrase_grams)"
             ).fetchone()[0]
             == 0
+        )
+        # The ranked bigram keys follow the phrases' new totals: none stale, none missing.
+        phrases = conn.execute("SELECT id, text, docs, count FROM phrases").fetchall()
+        assert sorted(conn.execute("SELECT gram, docs, count, phrase_id FROM text_grams")) == text_grams_for(
+            phrases
         )
 
 
@@ -197,7 +203,7 @@ def test_the_bank_is_one_self_contained_sqlite_file(tmp_path, corpus):
         ).fetchone()[0]
         == 2
     )
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     conn.close()
 
 

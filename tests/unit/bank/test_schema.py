@@ -10,7 +10,7 @@ from desktop.core.errors import BankError
 from desktop.core.mining.bank import PhraseBank
 from desktop.core.mining.banks import open_for_reading
 from desktop.core.mining.importer import import_paths
-from desktop.core.mining.schema import SCHEMA_VERSION
+from desktop.core.mining.schema import SCHEMA_VERSION, text_grams_for
 from tests.unit.bank.conftest import RULES, write
 
 # The version-0 layout: documents, phrases and sources only; no sentence index, no context grams.
@@ -153,3 +153,31 @@ def test_read_only_bank_refuses_writes(tmp_path, corpus):
         with pytest.raises(BankError) as err:
             import_paths(bank, [corpus], miner=RULES)
         assert "只读" in str(err.value)
+
+
+def make_v1_bank(path, corpus) -> None:
+    """A version-1 bank with real imported data: the current layout without what version 2 added."""
+    with PhraseBank.open(path) as bank:
+        import_paths(bank, [corpus], miner=RULES)
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        """DROP TABLE text_grams; DROP INDEX phrases_text_head; DROP INDEX phrases_initials_head;
+           PRAGMA user_version = 1;"""
+    )
+    conn.close()
+
+
+def test_version_1_bank_gains_the_ranked_access_paths(tmp_path, corpus):
+    path = tmp_path / "v1.db"
+    make_v1_bank(path, corpus)
+    with open_for_reading(path) as bank:  # reading upgrades it first
+        assert bank.schema_version == SCHEMA_VERSION == 2
+        phrases = bank.conn.execute("SELECT id, text, docs, count FROM phrases").fetchall()
+        assert phrases and sorted(
+            bank.conn.execute("SELECT gram, docs, count, phrase_id FROM text_grams")
+        ) == text_grams_for(phrases)
+        # Two characters inside a phrase, and one character it starts with, are found again.
+        assert "久久为功" in [p.text for p in bank.suggest("为功")]
+        assert [p.text for p in bank.suggest("久")] == ["久久为功"]
+        assert [p.text for p in bank.suggest("j")][0] == "久久为功"
+        assert bank.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
