@@ -54,9 +54,11 @@ REQUIRED_TABLES = {
 BUSY_TIMEOUT_MS = 5000
 WRITE_CACHE_KIB = 64 * 1024
 # Context ranking reads at most this many postings and scores at most this many phrases per query,
-# so its cost stays flat however large the bank grows.
-CONTEXT_MAX_GRAMS = 48
-CONTEXT_POSTING_BUDGET = 3000
+# so its cost stays flat however large the bank grows. Reading a posting costs about half a
+# microsecond, so the budget bounds the worst case; the rarest grams are the cheapest and weigh the
+# most, so more grams within a smaller budget agree better with scoring every gram than the reverse.
+CONTEXT_MAX_GRAMS = 96
+CONTEXT_POSTING_BUDGET = 1500
 CONTEXT_MAX_CANDIDATES = 200
 # Bigrams found in more than this share of phrases (我们, 工作…) say nothing about the topic.
 CONTEXT_MAX_DF_SHARE = 0.05
@@ -505,12 +507,25 @@ class PhraseBank:
             ids.update((pid, None) for pid, score in context_scores.items() if round(score, 6) >= floor)
         else:
             ids.update(dict.fromkeys(context_scores))
+        # Context candidates that do not match the query or the kind are dropped below anyway:
+        # let SQLite drop them before their rows are built.
+        if not query:
+            match_sql, match_params = "", ()
+        elif initials_mode:
+            match_sql, match_params = " AND initials >= ? AND initials < ?", (query, _after(query))
+        elif len(query) == 1:
+            match_sql, match_params = " AND substr(text, 1, 1) = ?", (query,)
+        else:  # a prefix is also a substring
+            match_sql, match_params = " AND instr(text, ?) > 0", (query,)
         rows = []
         wanted = list(ids)
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             rows += self.conn.execute(
-                f"SELECT {_PHRASE_COLUMNS} FROM phrases WHERE id IN ({','.join('?' * len(chunk))})", chunk
+                f"SELECT {_PHRASE_COLUMNS} FROM phrases WHERE id IN ({','.join('?' * len(chunk))})"
+                + match_sql
+                + kind_sql,
+                (*chunk, *match_params, *kind_params),
             ).fetchall()
 
         # Rank plain tuples (RankedPhrase.key, then text) and build records for the winners only:
