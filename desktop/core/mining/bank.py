@@ -20,17 +20,16 @@ from desktop import __version__
 from desktop.core.errors import BankError
 from desktop.core.mining.model import KINDS, Phrase, Source
 from desktop.core.mining.schema import (
-    DELETE_TEXT_GRAMS,
-    INSERT_TEXT_GRAMS,
     SCHEMA_VERSION,
     V0_TABLES,
     create_current,
+    delete_text_grams,
+    insert_text_grams,
     migrate,
     now_iso,
     phrase_grams_for,
     read_version,
     table_names,
-    text_grams_for,
 )
 from desktop.core.mining.sentences import (
     han_bigram_list,
@@ -321,15 +320,8 @@ class PhraseBank:
             """INSERT OR IGNORE INTO touched_grams (gram) SELECT gram FROM phrase_grams
                WHERE phrase_id IN (SELECT id FROM touched_phrases)"""
         )
+        delete_text_grams(c, "SELECT id FROM touched_phrases")
         c.execute("DELETE FROM phrase_grams WHERE phrase_id IN (SELECT id FROM touched_phrases)")
-        c.executemany(
-            DELETE_TEXT_GRAMS,
-            text_grams_for(
-                c.execute(
-                    "SELECT id, text, docs, count FROM phrases WHERE id IN (SELECT id FROM touched_phrases)"
-                ).fetchall()
-            ),
-        )
         c.execute(
             """UPDATE phrases SET
                    count = coalesce((SELECT sum(count) FROM occurrences o WHERE o.phrase_id = phrases.id), 0),
@@ -346,16 +338,14 @@ class PhraseBank:
             if len(bucket) < SOURCES_PER_PHRASE_FOR_GRAMS:
                 bucket.append(sentence)
         rows = c.execute(
-            "SELECT id, text, docs, count FROM phrases WHERE id IN (SELECT id FROM touched_phrases)"
+            "SELECT id, text FROM phrases WHERE id IN (SELECT id FROM touched_phrases)"
         ).fetchall()
         grams = [
-            (g, pid, own)
-            for pid, text, *_ in rows
-            for g, own in phrase_grams_for(text, sentences.get(pid, []))
+            (g, pid, own) for pid, text in rows for g, own in phrase_grams_for(text, sentences.get(pid, []))
         ]
         grams.sort()  # in key order the B-tree fills sequentially
         c.executemany("INSERT INTO phrase_grams (gram, phrase_id, own) VALUES (?, ?, ?)", grams)
-        c.executemany(INSERT_TEXT_GRAMS, text_grams_for(rows))
+        insert_text_grams(c, "SELECT id FROM touched_phrases")
         c.execute(
             """INSERT OR IGNORE INTO touched_grams (gram) SELECT gram FROM phrase_grams
                WHERE phrase_id IN (SELECT id FROM touched_phrases)"""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import datetime, timezone
 
 from desktop.core.mining.sentences import han_bigram_list, split_sentences
@@ -177,20 +177,32 @@ def phrase_grams_for(text: str, sentences: list[str]) -> list[tuple[str, int]]:
     return list(grams.items())
 
 
-def text_grams_for(rows: Iterable[tuple[int, str, int, int]]) -> list[tuple[str, int, int, int]]:
-    """text_grams keys for phrases given as (id, text, docs, count), sorted in key order."""
-    grams = [
-        (gram, docs, count, phrase_id)
-        for phrase_id, text, docs, count in rows
-        for gram in dict.fromkeys(han_bigram_list(text))
-        if not text.startswith(gram)
-    ]
-    grams.sort()  # in key order the B-tree fills sequentially
-    return grams
+def _text_gram_keys(phrase_ids: str) -> str:
+    """SELECT of the text_grams keys of the phrases whose ids `phrase_ids` (an SQL subquery) lists:
+    their own bigrams but the one each text starts with. A Chinese bigram found in the text is one
+    of its own (own = 1); testing that with instr keeps the scan inside the phrase_grams_phrase index."""
+    return f"""SELECT g.gram, p.docs, p.count, p.id FROM phrases p
+               JOIN phrase_grams g ON g.phrase_id = p.id
+               WHERE p.id IN ({phrase_ids}) AND instr(p.text, g.gram) > 1"""
 
 
-INSERT_TEXT_GRAMS = "INSERT OR IGNORE INTO text_grams (gram, docs, count, phrase_id) VALUES (?, ?, ?, ?)"
-DELETE_TEXT_GRAMS = "DELETE FROM text_grams WHERE gram = ? AND docs = ? AND count = ? AND phrase_id = ?"
+def insert_text_grams(conn: sqlite3.Connection, phrase_ids: str) -> None:
+    """Write the text_grams rows of these phrases (their phrase_grams must be written already)."""
+    conn.execute(
+        "INSERT OR IGNORE INTO text_grams (gram, docs, count, phrase_id) "
+        + _text_gram_keys(phrase_ids)
+        + " ORDER BY 1, 2, 3, 4"  # in key order the B-tree fills sequentially
+    )
+
+
+def delete_text_grams(conn: sqlite3.Connection, phrase_ids: str) -> None:
+    """Remove the text_grams rows of these phrases, found by their full key from the totals they
+    still carry (so before those totals or their phrase_grams change)."""
+    conn.execute(
+        "DELETE FROM text_grams WHERE (gram, docs, count, phrase_id) IN ("
+        + _text_gram_keys(phrase_ids)
+        + " AND p.docs > 0)"  # a phrase without documents yet has no rows
+    )
 
 
 def _migrate_v0_to_v1(conn: sqlite3.Connection) -> None:
@@ -254,8 +266,7 @@ def _migrate_v0_to_v1(conn: sqlite3.Connection) -> None:
 def _migrate_v1_to_v2(conn: sqlite3.Connection) -> None:
     """Add the ranked access paths and fill text_grams from the phrases."""
     execute_script(conn, SCHEMA_V2_ADDITIONS)
-    rows = conn.execute("SELECT id, text, docs, count FROM phrases").fetchall()
-    conn.executemany(INSERT_TEXT_GRAMS, text_grams_for(rows))
+    insert_text_grams(conn, "SELECT id FROM phrases")
 
 
 V0_TABLES = frozenset({"documents", "phrases", "sources"})
