@@ -181,5 +181,5 @@ def test_version_1_bank_gains_the_ranked_access_paths(tmp_path, corpus):
         # Two characters inside a phrase, and one character it starts with, are found again.
         assert "久久为功" in [p.text for p in bank.suggest("为功")]
         assert [p.text for p in bank.suggest("久")] == ["久久为功"]
-        assert [p.text for p in bank.suggest("j")][0] == "久久为功"
+        assert bank.suggest("j")[0].text == "久久为功"
         assert bank.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
