@@ -53,9 +53,9 @@ REQUIRED_TABLES = {
 BUSY_TIMEOUT_MS = 5000
 WRITE_CACHE_KIB = 64 * 1024
 # Context ranking reads at most this many postings and scores at most this many phrases per query,
-# so its cost stays flat however large the bank grows. Reading a posting costs about half a
-# microsecond, so the budget bounds the worst case; the rarest grams are the cheapest and weigh the
-# most, so more grams within a smaller budget agree better with scoring every gram than the reverse.
+# so its cost stays flat however large the bank grows. Summing a posting costs about 0.7 µs, so the
+# budget bounds the worst case; the rarest grams are the cheapest and weigh the most, so more grams
+# within a smaller budget agree better with scoring every gram than the reverse (docs/PERFORMANCE.md).
 CONTEXT_MAX_GRAMS = 96
 CONTEXT_POSTING_BUDGET = 1500
 CONTEXT_MAX_CANDIDATES = 200
