@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat
 
 from desktop.core.lint.report import Positions
-from desktop.core.outline import BlockKind, Outline
+
+if TYPE_CHECKING:  # outlines arrive from the checker after the first paint; the parser loads with it
+    from desktop.core.outline import Outline
 
 PLACEHOLDER = re.compile(r"[Xx]{2,}|×+(?![\d０-９])|○○|\*{3,}|某某|【待补】|[xX]年[xX]月")
 
@@ -64,6 +67,8 @@ class Span:
 
 def line_styles(outline: Outline) -> dict[int, tuple[Span, ...]]:
     """Spans to paint, by line number, from one outline."""
+    from desktop.core.outline import BlockKind
+
     text = outline.text
     positions = Positions(text)
     styles: dict[int, list[Span]] = {}
