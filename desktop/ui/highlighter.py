@@ -14,8 +14,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat
 
-from desktop.core.lint.report import Positions
-
 if TYPE_CHECKING:  # outlines arrive from the checker after the first paint; the parser loads with it
     from desktop.core.outline import Outline
 
@@ -67,6 +65,7 @@ class Span:
 
 def line_styles(outline: Outline) -> dict[int, tuple[Span, ...]]:
     """Spans to paint, by line number, from one outline."""
+    from desktop.core.lint.report import Positions
     from desktop.core.outline import BlockKind
 
     text = outline.text

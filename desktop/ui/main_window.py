@@ -6,11 +6,12 @@ import logging
 import os
 import re
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Qt, QThreadPool, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QFont, QFontDatabase, QKeySequence, QTextDocument
+from PySide6.QtCore import QStandardPaths, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QFontDatabase, QKeySequence, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
@@ -26,11 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_TITLE
 from desktop.core import paths
-from desktop.core.corpus import read_text_file
 from desktop.core.errors import GongwenError
-from desktop.core.files import FileStamp, atomic_write_text, changed_on_disk, stamp_of
-from desktop.core.lint.config import Suppression
-from desktop.core.recovery import RecoveryEntry, RecoveryStore, new_session_id
 from desktop.core.textstats import count_zi, format_duration, speaking_seconds
 from desktop.ui import export_adapter, lint_adapter
 from desktop.ui.editor import DraftEditor
@@ -42,7 +39,10 @@ from desktop.ui.recovery import DISCARD, RESTORE, ask_restore
 from desktop.ui.settings import Settings, load_settings, save_settings
 from desktop.ui.workers import LiveChecker, Task
 
-if TYPE_CHECKING:  # the phrase side is imported when it is installed
+if TYPE_CHECKING:  # the phrase side is imported when it is installed, lint's config after the first paint
+    from desktop.core.files import FileStamp
+    from desktop.core.lint.config import Suppression
+    from desktop.core.recovery import RecoveryStore
     from desktop.ui.phrases.window_tools import PhraseTools
 
 log = logging.getLogger(__name__)
@@ -58,9 +58,7 @@ PREFERRED_FONTS = (
     "Noto Sans CJK SC",
     "Microsoft YaHei",
 )
-_KEYBOARD_KEY = re.compile(
-    r"^((Ctrl|Shift|Alt|Meta)\+)*(.|F([1-9]|1[0-2])|Return|Enter|Del|Ins|Backspace|Esc)$"
-)
+_KEYBOARD_KEY = r"^((Ctrl|Shift|Alt|Meta)\+)*(.|F([1-9]|1[0-2])|Return|Enter|Del|Ins|Backspace|Esc)$"
 OPEN_FILTER = "文稿 (*.txt *.docx);;文本文件 (*.txt);;Word 文档 (*.docx);;所有文件 (*)"
 
 
@@ -76,8 +74,6 @@ class MainWindow(QMainWindow):
         install_phrase_tools once the window is painted; it is the slowest part to import and build."""
         super().__init__()
         self.settings = settings or load_settings()
-        self.session = new_session_id()
-        self.recovery = RecoveryStore(paths.recovery_dir())
         self.path: Path | None = None
         self.encoding, self.newline, self.bom = "utf-8", "\n", False
         self.stamp: FileStamp | None = None
@@ -313,7 +309,7 @@ class MainWindow(QMainWindow):
                 for k in action.shortcuts()
                 if not k.isEmpty()
             ]
-            keys = [k for k in keys if _KEYBOARD_KEY.match(k)][:2]  # skip media keys such as "Open", F14
+            keys = [k for k in keys if re.match(_KEYBOARD_KEY, k)][:2]  # skip media keys such as "Open", F14
             if keys:
                 rows.append((action.text().rstrip("…"), " / ".join(keys)))
         return rows
@@ -540,6 +536,9 @@ class MainWindow(QMainWindow):
                 text, warnings = imported.text, imported.warnings
                 encoding, newline, bom, stamp, own, source = "utf-8", "\n", False, None, None, path
             else:
+                from desktop.core.corpus import read_text_file
+                from desktop.core.files import stamp_of
+
                 decoded = read_text_file(path)
                 text, encoding, newline, bom = decoded.text, decoded.encoding, decoded.newline, decoded.bom
                 stamp, own, source = stamp_of(path), path, None
@@ -562,6 +561,8 @@ class MainWindow(QMainWindow):
     def save(self) -> bool:
         if self.path is None:
             return self.save_as()
+        from desktop.core.files import changed_on_disk
+
         if changed_on_disk(self.path, self.stamp):
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
@@ -600,6 +601,8 @@ class MainWindow(QMainWindow):
         return False
 
     def _write(self, path: Path, encoding: str, newline: str, bom: bool) -> bool:
+        from desktop.core.files import atomic_write_text
+
         try:
             stamp = atomic_write_text(path, self.editor.toPlainText(), encoding, newline, bom)
         except GongwenError as exc:
@@ -710,6 +713,9 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
+            from PySide6.QtCore import QUrl
+            from PySide6.QtGui import QDesktopServices
+
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(output.parent)))
 
     def _export_failed(self, task: Task, message: str) -> None:
@@ -719,7 +725,22 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, "导出失败", f"导出失败：{message}")
 
     # ---------------------------------------------------------------- autosave and recovery
+    @cached_property
+    def session(self) -> str:
+        """This run's name in the recovery folder (made on first use: uuid is not on the start-up path)."""
+        from desktop.core.recovery import new_session_id
+
+        return new_session_id()
+
+    @cached_property
+    def recovery(self) -> RecoveryStore:
+        from desktop.core.recovery import RecoveryStore
+
+        return RecoveryStore(paths.recovery_dir())
+
     def write_recovery(self) -> Path:
+        from desktop.core.recovery import RecoveryEntry
+
         entry = RecoveryEntry(
             session=self.session,
             text=self.editor.toPlainText(),
@@ -758,6 +779,9 @@ class MainWindow(QMainWindow):
             return
         path = Path(entry.path) if entry.path else None
         self.path, self.imported_from = path, None
+        from desktop.core.corpus import read_text_file
+        from desktop.core.files import stamp_of
+
         self.stamp = stamp_of(path) if path else None
         self.encoding, self.newline, self.bom = "utf-8", "\n", False
         if path is not None and path.exists():
