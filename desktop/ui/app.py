@@ -10,9 +10,7 @@ import argparse
 import logging
 import os
 import sys
-import tempfile
 import time
-import zipfile
 from pathlib import Path
 
 from desktop import APP_NAME, APP_TITLE, __version__
@@ -165,6 +163,9 @@ def run_selftest(bank: str | None = None) -> int:
         return f"{len(findings)} 处问题，{headings} 个标题"
 
     def step_export() -> str:
+        import tempfile
+        import zipfile
+
         from desktop.ui import export_adapter
 
         window = state["window"]
