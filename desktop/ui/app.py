@@ -74,7 +74,7 @@ def create_window(file: str | None = None):
         window.offer_recovery()
         window.warm_up_bank()
 
-    after_first_paint(window.editor.viewport(), start_up)
+    after_first_paint(window, start_up)
     return window
 
 

@@ -10,7 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QFontDatabase, QKeySequence, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
@@ -865,6 +865,8 @@ def sample_draft_path() -> Path:
 
 
 def _documents_dir() -> str:
+    from PySide6.QtCore import QStandardPaths  # only when a file dialog opens
+
     return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(
         Path.home()
     )
