@@ -6,6 +6,7 @@ phrase is inserted, context is matched through stored character bigrams). See do
 
 from __future__ import annotations
 
+import heapq
 import logging
 import math
 import sqlite3
@@ -22,6 +23,8 @@ from desktop.core.mining.schema import (
     SCHEMA_VERSION,
     V0_TABLES,
     create_current,
+    delete_text_grams,
+    insert_text_grams,
     migrate,
     now_iso,
     phrase_grams_for,
@@ -45,13 +48,16 @@ REQUIRED_TABLES = {
     "sources",
     "phrase_grams",
     "gram_stats",
+    "text_grams",
 }
 BUSY_TIMEOUT_MS = 5000
 WRITE_CACHE_KIB = 64 * 1024
 # Context ranking reads at most this many postings and scores at most this many phrases per query,
-# so its cost stays flat however large the bank grows.
-CONTEXT_MAX_GRAMS = 48
-CONTEXT_POSTING_BUDGET = 3000
+# so its cost stays flat however large the bank grows. Summing a posting costs about 0.7 µs, so the
+# budget bounds the worst case; the rarest grams are the cheapest and weigh the most, so more grams
+# within a smaller budget agree better with scoring every gram than the reverse (docs/PERFORMANCE.md).
+CONTEXT_MAX_GRAMS = 96
+CONTEXT_POSTING_BUDGET = 1500
 CONTEXT_MAX_CANDIDATES = 200
 # Bigrams found in more than this share of phrases (我们, 工作…) say nothing about the topic.
 CONTEXT_MAX_DF_SHARE = 0.05
@@ -314,6 +320,7 @@ class PhraseBank:
             """INSERT OR IGNORE INTO touched_grams (gram) SELECT gram FROM phrase_grams
                WHERE phrase_id IN (SELECT id FROM touched_phrases)"""
         )
+        delete_text_grams(c, "SELECT id FROM touched_phrases")
         c.execute("DELETE FROM phrase_grams WHERE phrase_id IN (SELECT id FROM touched_phrases)")
         c.execute(
             """UPDATE phrases SET
@@ -338,6 +345,7 @@ class PhraseBank:
         ]
         grams.sort()  # in key order the B-tree fills sequentially
         c.executemany("INSERT INTO phrase_grams (gram, phrase_id, own) VALUES (?, ?, ?)", grams)
+        insert_text_grams(c, "SELECT id FROM touched_phrases")
         c.execute(
             """INSERT OR IGNORE INTO touched_grams (gram) SELECT gram FROM phrase_grams
                WHERE phrase_id IN (SELECT id FROM touched_phrases)"""
@@ -448,13 +456,19 @@ class PhraseBank:
             collect(select + "1" + kind_sql + order, kind_params)
         elif initials_mode:
             collect(select + "initials = ?" + kind_sql + order, (query, *kind_params))
-            collect(
-                select + "initials >= ? AND initials < ?" + kind_sql + order,
-                (query, _after(query), *kind_params),
-            )
+            if len(query) == 1:  # an equality on the first letter: its index is already in rank order
+                collect(select + "substr(initials, 1, 1) = ?" + kind_sql + order, (query, *kind_params))
+            else:
+                collect(
+                    select + "initials >= ? AND initials < ?" + kind_sql + order,
+                    (query, _after(query), *kind_params),
+                )
         else:
             prefix = (query, _after(query))
-            collect(select + "text >= ? AND text < ?" + kind_sql + order, (*prefix, *kind_params))
+            if len(query) == 1:
+                collect(select + "substr(text, 1, 1) = ?" + kind_sql + order, (query, *kind_params))
+            else:
+                collect(select + "text >= ? AND text < ?" + kind_sql + order, (*prefix, *kind_params))
             # Substring matches rank after prefix matches, so fetch only those that are not prefixes.
             # A single character matches by prefix only: as a substring it is in too many phrases.
             inner = " AND NOT (text >= ? AND text < ?)"
@@ -467,28 +481,48 @@ class PhraseBank:
                     + order,
                     (_fts_phrase(query), *prefix, *kind_params),
                 )
-            elif len(query) == 2:  # two characters: the phrase's own bigrams
-                collect(
-                    select
-                    + "id IN (SELECT phrase_id FROM phrase_grams WHERE gram = ? AND own = 1)"
-                    + inner
-                    + kind_sql
-                    + order,
-                    (query, *prefix, *kind_params),
-                )
+            elif len(query) == 2:  # two characters: the phrases' own bigrams, read in rank order
+                if kind:
+                    sql = """SELECT t.phrase_id FROM text_grams t JOIN phrases p ON p.id = t.phrase_id
+                             WHERE t.gram = ? AND p.kind = ? ORDER BY t.docs DESC, t.count DESC"""
+                else:
+                    sql = "SELECT phrase_id FROM text_grams WHERE gram = ? ORDER BY docs DESC, count DESC"
+                collect(sql + f" LIMIT {fetch}", (query, *kind_params))
 
         context_scores = self._context_scores(context) if context else {}
-        ids.update(dict.fromkeys(context_scores))
+        if not query and not kind and 0 < limit < len(context_scores):
+            # Every candidate here ranks by its context score first, so those below the limit-th
+            # best score cannot place: leave them unread.
+            floor = sorted((round(score, 6) for score in context_scores.values()), reverse=True)[limit - 1]
+            ids.update((pid, None) for pid, score in context_scores.items() if round(score, 6) >= floor)
+        else:
+            ids.update(dict.fromkeys(context_scores))
+        # Context candidates that do not match the query or the kind are dropped below anyway:
+        # let SQLite drop them before their rows are built.
+        if not query:
+            match_sql, match_params = "", ()
+        elif initials_mode:
+            match_sql, match_params = " AND initials >= ? AND initials < ?", (query, _after(query))
+        elif len(query) == 1:
+            match_sql, match_params = " AND substr(text, 1, 1) = ?", (query,)
+        else:  # a prefix is also a substring
+            match_sql, match_params = " AND instr(text, ?) > 0", (query,)
         rows = []
         wanted = list(ids)
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             rows += self.conn.execute(
-                f"SELECT {_PHRASE_COLUMNS} FROM phrases WHERE id IN ({','.join('?' * len(chunk))})", chunk
+                f"SELECT {_PHRASE_COLUMNS} FROM phrases WHERE id IN ({','.join('?' * len(chunk))})"
+                + match_sql
+                + kind_sql,
+                (*chunk, *match_params, *kind_params),
             ).fetchall()
 
-        ranked: list[RankedPhrase] = []
-        for pid, text, kind_, pattern, initials, count, docs in rows:
+        # Rank plain tuples (RankedPhrase.key, then text) and build records for the winners only:
+        # with context there are up to CONTEXT_MAX_CANDIDATES rows for `limit` places.
+        keyed = []
+        for row in rows:
+            pid, text, kind_, _pattern, initials, count, docs = row
             if kind and kind_ != kind:
                 continue
             if not query:
@@ -501,13 +535,14 @@ class PhraseBank:
                 if not (text.startswith(query) or (len(query) > 1 and query in text)):
                     continue
                 exact, match = int(text == query), 2 if text.startswith(query) else 1
-            ranked.append(
-                RankedPhrase(
-                    text, kind_, pattern, initials, count, docs, exact, context_scores.get(pid, 0.0), match
-                )
-            )
-        ranked.sort(key=lambda r: (r.key, r.text), reverse=True)
-        return ranked[:limit]
+            context_score = context_scores.get(pid, 0.0)
+            key = (exact, round(context_score, 6), match, docs, count, -len(text))
+            keyed.append((key, text, context_score, row))
+        best = heapq.nlargest(max(limit, 0), keyed, key=lambda item: (item[0], item[1]))
+        return [
+            RankedPhrase(text, kind_, pattern, initials, count, docs, key[0], context_score, key[2])
+            for key, _text, context_score, (_pid, text, kind_, pattern, initials, count, docs) in best
+        ]
 
     def _context_scores(self, context: str) -> dict[int, float]:
         """Phrases whose text or source sentences share rare character bigrams with `context`,
@@ -532,14 +567,17 @@ class PhraseBank:
             budget -= df
         if not chosen:
             return {}
-        scores: dict[int, float] = {}
-        for gram, phrase_id in self.conn.execute(
-            f"SELECT gram, phrase_id FROM phrase_grams WHERE gram IN ({','.join('?' * len(chosen))})",
-            list(chosen),
-        ):
-            scores[phrase_id] = scores.get(phrase_id, 0.0) + chosen[gram]
-        best = sorted(scores.items(), key=lambda item: item[1], reverse=True)[:CONTEXT_MAX_CANDIDATES]
-        return dict(best)
+        # Summing in SQL walks the postings in C; ties at the cut go to the older phrase.
+        weights = ",".join("(?, ?)" for _ in chosen)
+        return dict(
+            self.conn.execute(
+                f"""WITH weight (gram, idf) AS (VALUES {weights})
+                    SELECT g.phrase_id, sum(weight.idf) AS score
+                    FROM weight JOIN phrase_grams g ON g.gram = weight.gram
+                    GROUP BY g.phrase_id ORDER BY score DESC, g.phrase_id LIMIT {CONTEXT_MAX_CANDIDATES}""",
+                [value for item in chosen.items() for value in item],
+            )
+        )
 
     def suggest(
         self, query: str = "", *, kind: str | None = None, context: str = "", limit: int = 10

@@ -2,7 +2,9 @@
 
 The version lives in PRAGMA user_version. Version 0 is the first draft layout (documents, phrases and
 sources only, no sentence index, no context grams); version 1 added the sentence index and context
-grams; version 2 (current) adds the writer's favourites. See docs/BANK.md.
+grams; version 2 adds the writer's favourites; version 3 (current) adds indexes that hand out the best
+matches of a one-character prefix or a two-character substring in rank order, so those queries read
+`limit` rows however large the bank. See docs/BANK.md.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from desktop.core.mining.sentences import han_bigram_list, split_sentences
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Context grams kept per phrase: enough to tell topics apart, small enough for 100k phrases.
 MAX_GRAMS_PER_PHRASE = 48
@@ -125,6 +127,24 @@ CREATE TABLE favourites (
 """
 
 
+# Version 3: ranked access paths. A one-character prefix (or one initial letter) is an equality on the
+# first character, so an expression index serves ORDER BY docs, count within it. A two-character
+# substring reads text_grams: the bigrams inside each phrase's text (not the one it starts with: that
+# is a prefix match), keyed by the phrase's rank. refresh_phrases is the one writer of docs and count,
+# and it rewrites these rows with them, deleting the old ones by their full key (so no index by phrase).
+SCHEMA_V3_ADDITIONS = """
+CREATE INDEX phrases_text_head ON phrases (substr(text, 1, 1), docs, count, kind);
+CREATE INDEX phrases_initials_head ON phrases (substr(initials, 1, 1), docs, count, kind);
+CREATE TABLE text_grams (
+    gram TEXT NOT NULL,
+    docs INTEGER NOT NULL,
+    count INTEGER NOT NULL,
+    phrase_id INTEGER NOT NULL,
+    PRIMARY KEY (gram, docs, count, phrase_id)
+) WITHOUT ROWID;
+"""
+
+
 def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -156,6 +176,7 @@ def create_current(conn: sqlite3.Connection) -> None:
     """Create the current layout in an empty file, inside the caller's transaction."""
     execute_script(conn, SCHEMA_V1)
     execute_script(conn, SCHEMA_V2_ADDITIONS)
+    execute_script(conn, SCHEMA_V3_ADDITIONS)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
@@ -169,6 +190,34 @@ def phrase_grams_for(text: str, sentences: list[str]) -> list[tuple[str, int]]:
                 return list(grams.items())
             grams.setdefault(gram, 0)
     return list(grams.items())
+
+
+def _text_gram_keys(phrase_ids: str) -> str:
+    """SELECT of the text_grams keys of the phrases whose ids `phrase_ids` (an SQL subquery) lists:
+    their own bigrams but the one each text starts with. A Chinese bigram found in the text is one
+    of its own (own = 1); testing that with instr keeps the scan inside the phrase_grams_phrase index."""
+    return f"""SELECT g.gram, p.docs, p.count, p.id FROM phrases p
+               JOIN phrase_grams g ON g.phrase_id = p.id
+               WHERE p.id IN ({phrase_ids}) AND instr(p.text, g.gram) > 1"""
+
+
+def insert_text_grams(conn: sqlite3.Connection, phrase_ids: str) -> None:
+    """Write the text_grams rows of these phrases (their phrase_grams must be written already)."""
+    conn.execute(
+        "INSERT OR IGNORE INTO text_grams (gram, docs, count, phrase_id) "
+        + _text_gram_keys(phrase_ids)
+        + " ORDER BY 1, 2, 3, 4"  # in key order the B-tree fills sequentially
+    )
+
+
+def delete_text_grams(conn: sqlite3.Connection, phrase_ids: str) -> None:
+    """Remove the text_grams rows of these phrases, found by their full key from the totals they
+    still carry (so before those totals or their phrase_grams change)."""
+    conn.execute(
+        "DELETE FROM text_grams WHERE (gram, docs, count, phrase_id) IN ("
+        + _text_gram_keys(phrase_ids)
+        + " AND p.docs > 0)"  # a phrase without documents yet has no rows
+    )
 
 
 def _migrate_v0_to_v1(conn: sqlite3.Connection) -> None:
@@ -234,10 +283,16 @@ def _migrate_v1_to_v2(conn: sqlite3.Connection) -> None:
     execute_script(conn, SCHEMA_V2_ADDITIONS)
 
 
+def _migrate_v2_to_v3(conn: sqlite3.Connection) -> None:
+    """Add the ranked access paths and fill text_grams from the phrases."""
+    execute_script(conn, SCHEMA_V3_ADDITIONS)
+    insert_text_grams(conn, "SELECT id FROM phrases")
+
+
 V0_TABLES = frozenset({"documents", "phrases", "sources"})
 
 # MIGRATIONS[v] turns a version-v bank into a version v+1 bank, inside the caller's transaction.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {0: _migrate_v0_to_v1, 1: _migrate_v1_to_v2}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {0: _migrate_v0_to_v1, 1: _migrate_v1_to_v2, 2: _migrate_v2_to_v3}
 
 
 def migrate(conn: sqlite3.Connection, version: int) -> None:

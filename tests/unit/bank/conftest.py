@@ -77,3 +77,16 @@ def write_corpus(folder: Path) -> Path:
 @pytest.fixture
 def corpus(tmp_path) -> Path:
     return write_corpus(tmp_path / "corpus")
+
+
+def expected_text_grams(conn) -> list[tuple[str, int, int, int]]:
+    """What text_grams must hold, worked out in Python from the phrases: every distinct Chinese
+    bigram inside each text but the one it starts with, keyed by the phrase's current totals."""
+    from desktop.core.mining.sentences import han_bigram_list
+
+    return sorted(
+        (gram, docs, count, pid)
+        for pid, text, docs, count in conn.execute("SELECT id, text, docs, count FROM phrases")
+        for gram in set(han_bigram_list(text))
+        if not text.startswith(gram)
+    )

@@ -7,7 +7,7 @@ import sqlite3
 from desktop.core.mining.bank import PhraseBank
 from desktop.core.mining.importer import import_paths, remove_paths
 from desktop.core.mining.schema import SCHEMA_VERSION
-from tests.unit.bank.conftest import DOC_A, RULES, write
+from tests.unit.bank.conftest import DOC_A, RULES, expected_text_grams, write
 
 
 def statuses(report) -> dict[str, str]:
@@ -91,6 +91,9 @@ def test_file_removed_from_folder_takes_its_phrases(tmp_path, corpus):
             ).fetchone()[0]
             == 0
         )
+        # The ranked bigram keys follow the phrases' new totals: none stale, none missing.
+        rows = sorted(conn.execute("SELECT gram, docs, count, phrase_id FROM text_grams"))
+        assert rows and rows == expected_text_grams(conn)
 
 
 def test_remove_paths_removes_a_document_explicitly(tmp_path, corpus):

@@ -1,5 +1,5 @@
 """A bank of 100,000 phrases answers every kind of query correctly (timings are measured by
-`scripts/bench_bank.py`, never asserted)."""
+`gongwen bench --only bank`, never asserted)."""
 
 from __future__ import annotations
 
@@ -100,3 +100,40 @@ def test_context_ranking(big_bank):
 def test_concordance(big_bank):
     assert [h.sentence for h in big_bank.search("营商环境")] == ["要持续优化营商环境，为企业排忧解难。"]
     assert [h.doc for h in big_bank.search("汛")] == ["planted.txt"]
+
+
+@pytest.mark.parametrize(("query", "field"), [("发", "text"), ("b", "initials")])
+def test_one_character_or_letter_brings_the_most_used_first(big_bank, query, field):
+    counts = sorted(
+        (p.count for p in GENERATED + PLANTED if getattr(p, field).startswith(query)), reverse=True
+    )
+    found = big_bank.suggest(query, limit=10)
+    assert all(getattr(p, field).startswith(query) for p in found)
+    assert [p.count for p in found] == counts[:10] and counts[9] > counts[-1]  # a real choice was made
+
+
+def test_two_characters_inside_a_phrase_come_by_rank_within_a_kind(tmp_path):
+    # Forty phrases with 营商 inside (none starting with it), in two kinds, counts 1 to 20 each:
+    # the query may return three, so the three most used must be the ones read.
+    fillers = "优化持续改善打造提升"
+    phrases = [
+        Phrase(f"{fillers[i % 10]}{fillers[(i // 10) % 10]}营商环境", KINDS[i % 2], count=1 + i // 2)
+        for i in range(40)
+    ]
+    with PhraseBank.open(tmp_path / "b.db") as bank:
+        with bank.transaction():
+            touched = bank.store_document(
+                path="/corpus/a.txt",
+                name="a.txt",
+                title="",
+                text="",
+                content_hash="a",
+                size=0,
+                phrases=phrases,
+            )
+            bank.refresh_phrases(touched)
+        for kind in (None, KINDS[1]):
+            found = bank.suggest("营商", kind=kind, limit=3)
+            counts = sorted((p.count for p in phrases if kind in (None, p.kind)), reverse=True)
+            assert [p.count for p in found] == counts[:3] and counts[2] > counts[-1]
+            assert all(kind in (None, p.kind) and "营商" in p.text for p in found)

@@ -11,7 +11,7 @@ from desktop.core.mining.bank import PhraseBank
 from desktop.core.mining.banks import open_for_reading
 from desktop.core.mining.importer import import_paths
 from desktop.core.mining.schema import SCHEMA_VERSION
-from tests.unit.bank.conftest import RULES, write
+from tests.unit.bank.conftest import RULES, expected_text_grams, write
 
 # The version-0 layout: documents, phrases and sources only; no sentence index, no context grams.
 V0_SCHEMA = """
@@ -66,6 +66,10 @@ def test_version_0_bank_is_migrated_with_its_data(tmp_path):
         assert [p.text for p in bank.suggest("jjwg")] == ["久久为功"]
         ranked = {r.text: r.context for r in bank.rank("", context="进一步优化营商环境", limit=2)}
         assert ranked["久久为功"] > 0 and ranked["攻坚克难"] == 0
+        assert bank.conn.execute("SELECT count(*) FROM text_grams").fetchone()[0] > 0
+        assert sorted(bank.conn.execute("SELECT gram, docs, count, phrase_id FROM text_grams")) == (
+            expected_text_grams(bank.conn)
+        )
         assert bank.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert bank.conn.execute("PRAGMA foreign_key_check").fetchall() == []
         tables = {r[0] for r in bank.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -153,3 +157,29 @@ def test_read_only_bank_refuses_writes(tmp_path, corpus):
         with pytest.raises(BankError) as err:
             import_paths(bank, [corpus], miner=RULES)
         assert "只读" in str(err.value)
+
+
+def make_v2_bank(path, corpus) -> None:
+    """A version-2 bank with real imported data: the current layout without what version 3 added."""
+    with PhraseBank.open(path) as bank:
+        import_paths(bank, [corpus], miner=RULES)
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        """DROP TABLE text_grams; DROP INDEX phrases_text_head; DROP INDEX phrases_initials_head;
+           PRAGMA user_version = 2;"""
+    )
+    conn.close()
+
+
+def test_version_2_bank_gains_the_ranked_access_paths(tmp_path, corpus):
+    path = tmp_path / "v2.db"
+    make_v2_bank(path, corpus)
+    with open_for_reading(path) as bank:  # reading upgrades it first
+        assert bank.schema_version == SCHEMA_VERSION == 3
+        rows = sorted(bank.conn.execute("SELECT gram, docs, count, phrase_id FROM text_grams"))
+        assert rows and rows == expected_text_grams(bank.conn)
+        # Two characters inside a phrase, and one character it starts with, are found again.
+        assert "久久为功" in [p.text for p in bank.suggest("为功")]
+        assert [p.text for p in bank.suggest("久")] == ["久久为功"]
+        assert bank.suggest("j")[0].text == "久久为功"
+        assert bank.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -109,16 +109,19 @@ def test_matches_query_takes_initials_or_text():
 
 
 def test_version_1_bank_gains_the_favourites_table(tmp_path, bank):
-    """A version-1 file (no favourites table) is migrated to the current version with its data."""
+    """A version-1 file (no favourites, no ranked access paths) is migrated to the current version
+    with its data."""
     path = bank.path
     bank.close()
     conn = sqlite3.connect(path)
-    conn.execute("DROP TABLE favourites")
-    conn.execute("PRAGMA user_version = 1")
+    conn.executescript(
+        """DROP TABLE favourites; DROP TABLE text_grams; DROP INDEX phrases_text_head;
+           DROP INDEX phrases_initials_head; PRAGMA user_version = 1;"""
+    )
     phrases = conn.execute("SELECT count(*) FROM phrases").fetchone()[0]
     conn.close()
     with PhraseBank.open(path) as upgraded:
-        assert upgraded.schema_version == SCHEMA_VERSION == 2
+        assert upgraded.schema_version == SCHEMA_VERSION == 3
         assert upgraded.conn.execute("SELECT count(*) FROM phrases").fetchone()[0] == phrases
         UserPhrases(upgraded).set_favourite("久久为功", "idiom", True)
         assert UserPhrases(upgraded).favourites() == [("久久为功", "idiom")]
