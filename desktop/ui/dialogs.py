@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -97,8 +98,8 @@ class HelpDialog(QDialog):
             f"<p>{ZI_RULE}</p>"
             "<h3>检查</h3>"
             "<p>输入停顿片刻后自动检查，问题以波浪线标出（红：错误，橙：警告，蓝：提示），鼠标停留可看说明。"
-            "“检查”页列出全部问题；“修正”只用于安全的自动修正，可撤销；“忽略此处”记在本机的用户数据目录中，"
-            "随文稿路径保存，该处文字改动后会重新提示。</p>"
+            "“检查”页列出全部问题；“修正”只用于安全的自动修正，可撤销；“忽略此处”记在文稿旁的"
+            "“文稿名.lint-ignore.json”中（命令行检查也照此忽略），该处文字改动后会重新提示。</p>"
             "<h3>自动保存与恢复</h3>"
             "<p>未保存的改动按“设置”中的间隔（默认 30 秒）自动保存到用户数据目录的 recovery 文件夹，不会改动原文件。"
             "程序意外退出后再次启动时会提示恢复（显示保存时间与首行）；正常关闭时删除这些副本。</p>"
@@ -114,3 +115,24 @@ class HelpDialog(QDialog):
         layout.addWidget(browser)
         layout.addWidget(buttons, alignment=Qt.AlignmentFlag.AlignRight)
         self.resize(560, 640)
+
+
+class AboutDialog(QDialog):
+    """Version, where the user's data and settings live, and the banks in use (desktop.core.about)."""
+
+    def __init__(self, lines: list[str], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("关于")
+        self.text = "\n".join(lines)
+        label = QLabel(
+            f"<h3>{html.escape(lines[0])}</h3>" + "<br>".join(html.escape(line) for line in lines[1:])
+        )
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(buttons, alignment=Qt.AlignmentFlag.AlignRight)
+        self.resize(620, 260)

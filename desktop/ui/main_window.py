@@ -278,6 +278,7 @@ class MainWindow(QMainWindow):
         m = self.help_menu = bar.addMenu("帮助(&H)")
         self.act_help = self._action(m, "帮助", self.show_help, sk.HelpContents)
         self.act_sample = self._action(m, "打开示例文稿", self.open_sample)
+        self.act_about = self._action(m, "关于公文写作助手", self.show_about)
 
     def install_phrase_tools(self) -> PhraseTools:
         """The phrase side: 素材 and 范文 tabs around 检查, the 语料 menu before 帮助, popup and palette."""
@@ -858,6 +859,12 @@ class MainWindow(QMainWindow):
         from desktop.ui.dialogs import HelpDialog
 
         HelpDialog(self.shortcut_table(), self).exec()
+
+    def show_about(self) -> None:
+        from desktop.core.about import about_info, about_lines
+        from desktop.ui.dialogs import AboutDialog
+
+        AboutDialog(about_lines(about_info()), self).exec()
 
 
 def sample_draft_path() -> Path:

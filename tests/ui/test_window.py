@@ -169,3 +169,17 @@ def test_find_bar_finds_and_wraps(qtbot, window):
     assert window.find_text(False) and window.editor.textCursor().selectionStart() == first  # wrapped
     window.find_edit.setText("没有的词")
     assert not window.find_text(False)
+
+
+def test_about_shows_version_folders_and_banks(window, monkeypatch):
+    from desktop import __version__
+    from desktop.ui.dialogs import AboutDialog
+
+    shown = []
+    monkeypatch.setattr(AboutDialog, "exec", lambda self: shown.append(self.text) or 0)
+    window.act_about.trigger()
+    assert len(shown) == 1
+    text = shown[0]
+    assert f"公文写作助手 {__version__}" in text
+    assert f"数据文件夹：{paths.data_dir()}" in text and f"设置文件夹：{paths.config_dir()}" in text
+    assert "内置素材库：" in text and "个人素材库：" in text
