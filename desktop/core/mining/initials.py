@@ -47,6 +47,7 @@ def _tables() -> _Tables:
     return _Tables(phrases, chars, longest, ambiguous)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a corpus mines the same phrases in many documents
 def initials_of(text: str) -> str:
     """First letters of the pinyin of every Chinese character; Latin letters and digits kept, lower case.
 

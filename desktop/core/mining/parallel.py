@@ -289,6 +289,16 @@ def _join(items: list[str], connector: str, separator: str = "、") -> str:
 
 
 def _runs_in_clause(clause: str, sentence: str, lex: Lexicon) -> Iterator[Candidate]:
+    for text, pattern in _clause_run(clause, lex):
+        yield Candidate(text, pattern, sentence)
+
+
+@functools.lru_cache(maxsize=1 << 14)  # a 、-run depends on its clause alone; set formulations recur
+def _clause_run(clause: str, lex: Lexicon) -> tuple[tuple[str, str], ...]:
+    return tuple((c.text, c.pattern) for c in _find_runs_in_clause(clause, lex))
+
+
+def _find_runs_in_clause(clause: str, lex: Lexicon) -> Iterator[Candidate]:
     if "（" in clause or "(" in clause:
         clause = _ASIDE_RE.sub("", clause)  # 各县（市、区）: the 、 inside an aside is not the run's
     if "、" not in clause:
@@ -312,7 +322,7 @@ def _runs_in_clause(clause: str, sentence: str, lex: Lexicon) -> Iterator[Candid
         if start > 0 and not frame_size(items):
             continue  # a later start needs a frame of its own, not just four-character units
         if is_parallel(items, lex):
-            yield Candidate(_join(items, connector), run_template(items), sentence)
+            yield Candidate(_join(items, connector), run_template(items), clause)
             return
 
 
