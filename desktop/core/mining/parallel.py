@@ -398,18 +398,19 @@ def _lead_in(previous: str, items: list[str], head: str) -> str:
 def _mirrored_pair(first_raw: str, second: str, lex: Lexicon) -> list[str] | None:
     """Two clauses of one shape: the second sets the length, the first may carry a short lead-in."""
     lead = len(first_raw) - len(second)
-    if not 4 <= len(second) <= 12 or lead < 0 or "、" in first_raw + second:
+    if not 4 <= len(second) <= 12 or lead < 0 or "、" in first_raw or "、" in second:
         return None
     if lead > 4 and not (lead <= 8 and first_raw[lead - 1] in _LEAD_IN_CHARS):
         return None  # a long lead-in must end like one: 一定要做到该决策时果断决策
     first = first_raw[-len(second) :]
-    if first == second or _NOISE_RE.search(first + second) or not (_balanced(first) and _balanced(second)):
+    # The characters shared at the same places reject most pairs: counted before the other checks.
+    shared = [a == b and a not in _WEAK_CHARS for a, b in zip(first, second)]
+    count = sum(shared)
+    if count < 2 or count * 4 < len(second) or first == second:
+        return None
+    if _NOISE_RE.search(first + second) or not (_balanced(first) and _balanced(second)):
         return None
     if not _good_cut(first_raw, len(first_raw) - len(first), lex):
-        return None
-    shared = [keep and ch not in _WEAK_CHARS for keep, ch in zip(positional_shared([first, second]), first)]
-    count = sum(shared)
-    if count < 2 or count * 4 < len(second):
         return None
     if count == 2:
         at = shared.index(True)
