@@ -10,9 +10,7 @@ import argparse
 import logging
 import os
 import sys
-import tempfile
 import time
-import zipfile
 from pathlib import Path
 
 from desktop import APP_NAME, APP_TITLE, __version__
@@ -30,16 +28,43 @@ def _application():
     return app
 
 
+def after_first_paint(widget, fn, fallback_ms: int = 2000) -> None:
+    """Call fn once, right after widget's first frame is painted (or after fallback_ms if it never is).
+
+    Work started before the paint (a file to read, the checker and bank threads) competes with it
+    for the interpreter and delays the first frame."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class _Watcher(QObject):
+        def eventFilter(self, obj, event) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                widget.removeEventFilter(self)
+                QTimer.singleShot(0, fire)  # once the frame is on screen
+            return False
+
+    done = False
+
+    def fire() -> None:
+        nonlocal done
+        if not done:
+            done = True
+            watcher.deleteLater()
+            fn()
+
+    watcher = _Watcher(widget)
+    widget.installEventFilter(watcher)
+    QTimer.singleShot(fallback_ms, watcher, fire)
+
+
 def create_window(file: str | None = None):
     """Build and show the window; opening FILE and the restore offer follow once it is painted."""
-    from PySide6.QtCore import QTimer
-
     from desktop.ui.main_window import MainWindow
 
-    window = MainWindow()
+    window = MainWindow(phrases_after_paint=True)
     window.show()
 
     def start_up() -> None:
+        window.install_phrase_tools()
         if file and not Path(file).exists() and Path(file).suffix.lower() in ("", ".txt"):
             window.start_new_file(Path(file))  # `gongwen 新稿.txt`: a new draft that saves there
         elif file:
@@ -49,7 +74,7 @@ def create_window(file: str | None = None):
         window.offer_recovery()
         window.warm_up_bank()
 
-    QTimer.singleShot(0, start_up)
+    after_first_paint(window, start_up)
     return window
 
 
@@ -138,6 +163,9 @@ def run_selftest(bank: str | None = None) -> int:
         return f"{len(findings)} 处问题，{headings} 个标题"
 
     def step_export() -> str:
+        import tempfile
+        import zipfile
+
         from desktop.ui import export_adapter
 
         window = state["window"]

@@ -6,8 +6,8 @@ import bisect
 import logging
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
+from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QToolTip
 
 from desktop.ui.lint_adapter import LEVEL_NAMES, Finding
 
@@ -32,6 +32,9 @@ class DraftEditor(QPlainTextEdit):
 
     # ---- findings ----
     def set_findings(self, findings: list[Finding]) -> None:
+        from PySide6.QtGui import QTextCharFormat  # with the first findings, after the first paint
+        from PySide6.QtWidgets import QTextEdit
+
         self.findings = sorted(findings, key=lambda f: f.offset)
         self._starts = [f.offset for f in self.findings]
         selections = []

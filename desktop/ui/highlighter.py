@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat
+from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter
 
-from desktop.core.lint.report import Positions
-from desktop.core.outline import BlockKind, Outline
+if TYPE_CHECKING:  # formats are made, and outlines arrive from the checker, after the first paint
+    from PySide6.QtGui import QTextCharFormat
+
+    from desktop.core.outline import Outline
 
 PLACEHOLDER = re.compile(r"[Xx]{2,}|×+(?![\d０-９])|○○|\*{3,}|某某|【待补】|[xX]年[xX]月")
 
@@ -26,6 +30,8 @@ def _fmt(
     background: str | None = None,
     italic: bool = False,
 ) -> QTextCharFormat:
+    from PySide6.QtGui import QTextCharFormat
+
     fmt = QTextCharFormat()
     fmt.setForeground(QColor(colour))
     if bold:
@@ -37,19 +43,22 @@ def _fmt(
     return fmt
 
 
-FORMATS = {
-    "title": _fmt("#8b0000", bold=True),
-    "subtitle": _fmt("#8b0000"),
-    "byline": _fmt("#5d4037", italic=True),
-    "salutation": _fmt("#5d4037", bold=True),
-    "heading1": _fmt("#0d47a1", bold=True),
-    "heading2": _fmt("#1565c0", bold=True),
-    "heading3": _fmt("#00695c", bold=True),
-    "heading4": _fmt("#2e7d32", bold=True),
-    "run_marker": _fmt("#6a1b9a", bold=True),
-    "placeholder": _fmt("#ffffff", bold=True, background="#e53935"),
-    "boilerplate": _fmt("#9e9e9e"),
-}
+@cache
+def formats() -> dict[str, QTextCharFormat]:
+    """The format of each role, made at the first use (after the first paint: a new draft has none)."""
+    return {
+        "title": _fmt("#8b0000", bold=True),
+        "subtitle": _fmt("#8b0000"),
+        "byline": _fmt("#5d4037", italic=True),
+        "salutation": _fmt("#5d4037", bold=True),
+        "heading1": _fmt("#0d47a1", bold=True),
+        "heading2": _fmt("#1565c0", bold=True),
+        "heading3": _fmt("#00695c", bold=True),
+        "heading4": _fmt("#2e7d32", bold=True),
+        "run_marker": _fmt("#6a1b9a", bold=True),
+        "placeholder": _fmt("#ffffff", bold=True, background="#e53935"),
+        "boilerplate": _fmt("#9e9e9e"),
+    }
 
 
 @dataclass(frozen=True)
@@ -64,6 +73,9 @@ class Span:
 
 def line_styles(outline: Outline) -> dict[int, tuple[Span, ...]]:
     """Spans to paint, by line number, from one outline."""
+    from desktop.core.lint.report import Positions
+    from desktop.core.outline import BlockKind
+
     text = outline.text
     positions = Positions(text)
     styles: dict[int, list[Span]] = {}
@@ -115,8 +127,8 @@ class OutlineHighlighter(QSyntaxHighlighter):
         for span in self.styles.get(self.currentBlock().blockNumber(), ()):
             # Until the next analysis, a span applies only where its text is still there.
             if text.startswith(span.expect, span.start):
-                self.setFormat(span.start, min(span.length, len(text) - span.start), FORMATS[span.role])
+                self.setFormat(span.start, min(span.length, len(text) - span.start), formats()[span.role])
         for m in PLACEHOLDER.finditer(text):
             if m.group() == "×" and text[max(0, m.start() - 2) : m.start()] == "要素":
                 continue
-            self.setFormat(m.start(), m.end() - m.start(), FORMATS["placeholder"])
+            self.setFormat(m.start(), m.end() - m.start(), formats()["placeholder"])

@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.core.errors import GongwenError
-from desktop.core.lint.config import Suppression, load_suppressions, save_suppressions, suppressions_path
-from desktop.core.lint.report import Positions
 
-if TYPE_CHECKING:  # the engine, its rules and the outline parser load with the first check, after paint
+if TYPE_CHECKING:  # the engine, its rules, its config and the outline parser load after the first paint
     from desktop.core.lint import LintConfig, Linter
+    from desktop.core.lint.config import Suppression
+    from desktop.core.lint.report import Positions
     from desktop.core.outline import Outline
 
 log = logging.getLogger(__name__)
@@ -52,6 +52,8 @@ class Finding:
         return self.offset + self.length
 
     def suppression(self, text: str) -> Suppression:
+        from desktop.core.lint.config import Suppression
+
         return Suppression(
             self.code, text[self.offset : self.end], text[max(0, self.offset - 6) : self.offset]
         )
@@ -107,6 +109,8 @@ class Analyser:
             self._problems = []
             self._linter = Linter(_config(disabled, self._problems))
             self._disabled = disabled
+        from desktop.core.lint.report import Positions
+
         result = self._linter.lint(text)
         positions = Positions(text)
         findings, ignored = [], 0
@@ -151,6 +155,8 @@ def _convert(d, text: str, positions: Positions) -> Finding:
 
 
 def load_ignores(draft: Path) -> set[Suppression]:
+    from desktop.core.lint.config import load_suppressions, suppressions_path
+
     sidecar = suppressions_path(draft)
     if not sidecar.exists():
         return set()
@@ -163,6 +169,8 @@ def load_ignores(draft: Path) -> set[Suppression]:
 
 def save_ignores(draft: Path, ignores: set[Suppression]) -> None:
     """Write the draft's ignore list beside it (or remove the file when the list is empty)."""
+    from desktop.core.lint.config import save_suppressions, suppressions_path
+
     sidecar = suppressions_path(draft)
     try:
         if ignores:
@@ -178,4 +186,6 @@ def ignores_to_json(ignores: set[Suppression]) -> list[dict]:
 
 
 def ignores_from_json(items: list[dict]) -> set[Suppression]:
+    from desktop.core.lint.config import Suppression
+
     return {Suppression(str(i["code"]), str(i["snippet"]), str(i.get("context", ""))) for i in items}

@@ -6,10 +6,12 @@ import logging
 import os
 import re
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Qt, QThreadPool, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QFont, QFontDatabase, QKeySequence, QTextDocument
+from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QFontDatabase, QKeySequence, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
@@ -25,24 +27,23 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_TITLE
 from desktop.core import paths
-from desktop.core.corpus import read_text_file
 from desktop.core.errors import GongwenError
-from desktop.core.files import FileStamp, atomic_write_text, changed_on_disk, stamp_of
-from desktop.core.lint.config import Suppression
-from desktop.core.recovery import RecoveryEntry, RecoveryStore, new_session_id
 from desktop.core.textstats import count_zi, format_duration, speaking_seconds
 from desktop.ui import export_adapter, lint_adapter
-from desktop.ui.dialogs import ExportDialog, HelpDialog
 from desktop.ui.editor import DraftEditor
 from desktop.ui.highlighter import OutlineHighlighter
 from desktop.ui.lint_adapter import LEVEL_NAMES, Analysis, Finding
 from desktop.ui.lint_panel import LintPanel
 from desktop.ui.outline_panel import OutlinePanel
-from desktop.ui.phrases.window_tools import PhraseTools
 from desktop.ui.recovery import DISCARD, RESTORE, ask_restore
 from desktop.ui.settings import Settings, load_settings, save_settings
-from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.workers import LiveChecker, Task
+
+if TYPE_CHECKING:  # the phrase side is imported when it is installed, lint's config after the first paint
+    from desktop.core.files import FileStamp
+    from desktop.core.lint.config import Suppression
+    from desktop.core.recovery import RecoveryStore
+    from desktop.ui.phrases.window_tools import PhraseTools
 
 log = logging.getLogger(__name__)
 
@@ -57,9 +58,7 @@ PREFERRED_FONTS = (
     "Noto Sans CJK SC",
     "Microsoft YaHei",
 )
-_KEYBOARD_KEY = re.compile(
-    r"^((Ctrl|Shift|Alt|Meta)\+)*(.|F([1-9]|1[0-2])|Return|Enter|Del|Ins|Backspace|Esc)$"
-)
+_KEYBOARD_KEY = r"^((Ctrl|Shift|Alt|Meta)\+)*(.|F([1-9]|1[0-2])|Return|Enter|Del|Ins|Backspace|Esc)$"
 OPEN_FILTER = "文稿 (*.txt *.docx);;文本文件 (*.txt);;Word 文档 (*.docx);;所有文件 (*)"
 
 
@@ -70,11 +69,11 @@ class MainWindow(QMainWindow):
     autosaved = Signal(str)  # path of the recovery file
     bank_ready = Signal(str)  # the 素材 tab's status line once the banks are open
 
-    def __init__(self, settings: Settings | None = None):
+    def __init__(self, settings: Settings | None = None, phrases_after_paint: bool = False):
+        """phrases_after_paint: leave the phrase side (素材/范文 tabs, 语料 menu, popup) to a call of
+        install_phrase_tools once the window is painted; it is the slowest part to import and build."""
         super().__init__()
         self.settings = settings or load_settings()
-        self.session = new_session_id()
-        self.recovery = RecoveryStore(paths.recovery_dir())
         self.path: Path | None = None
         self.encoding, self.newline, self.bom = "utf-8", "\n", False
         self.stamp: FileStamp | None = None
@@ -98,17 +97,9 @@ class MainWindow(QMainWindow):
             "大纲", "outline", self.outline_panel, Qt.DockWidgetArea.LeftDockWidgetArea
         )
         self.lint_panel = LintPanel()
-        self.phrase_tools = PhraseTools(self, self.editor, completion_chord=self.settings.completion_chord,
-                                        palette_chord=self.settings.palette_chord)
-        self.material_tab = self.phrase_tools.panel
-        self.bank_label = self.phrase_tools.panel.bank_status  # warm_up_bank reports the banks' state here
-        self.examples_tab = self.phrase_tools.examples
-        self.phrase_tools.provider.changed.connect(self.warm_up_bank)  # recount after imports and edits
+        self.phrase_tools: PhraseTools | None = None
         self.side_tabs = QTabWidget()
-        self.side_tabs.addTab(self.material_tab, "素材")
         self.side_tabs.addTab(self.lint_panel, "检查")
-        self.side_tabs.addTab(self.examples_tab, "范文")
-        self.side_tabs.setCurrentWidget(self.lint_panel)
         self.side_dock = self._dock(
             "素材与检查", "side", self.side_tabs, Qt.DockWidgetArea.RightDockWidgetArea
         )
@@ -149,6 +140,8 @@ class MainWindow(QMainWindow):
         self._update_stats()
         self._cursor_moved()
         self.resize(1280, 820)
+        if not phrases_after_paint:
+            self.install_phrase_tools()
 
     # ---------------------------------------------------------------- building
     def _dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:
@@ -273,20 +266,39 @@ class MainWindow(QMainWindow):
         self.act_focus_outline = self._action(m, "转到大纲", self.focus_outline, "Alt+1")
         self.act_focus_lint = self._action(m, "转到检查", lambda: self.focus_tab(self.lint_panel), "Alt+2")
         self.act_focus_material = self._action(
-            m, "转到素材", lambda: self.focus_tab(self.material_tab), "Alt+3"
+            m, "转到素材", lambda: self.focus_tab(self.install_phrase_tools().panel), "Alt+3"
         )
         self.act_focus_examples = self._action(
-            m, "转到范文", lambda: self.focus_tab(self.examples_tab), "Alt+4"
+            m, "转到范文", lambda: self.focus_tab(self.install_phrase_tools().examples), "Alt+4"
         )
         m.addSeparator()
         m.addAction(self.outline_dock.toggleViewAction())
         m.addAction(self.side_dock.toggleViewAction())
 
-        bar.addMenu(self.phrase_tools.menu)
-
-        m = bar.addMenu("帮助(&H)")
+        m = self.help_menu = bar.addMenu("帮助(&H)")
         self.act_help = self._action(m, "帮助", self.show_help, sk.HelpContents)
         self.act_sample = self._action(m, "打开示例文稿", self.open_sample)
+
+    def install_phrase_tools(self) -> PhraseTools:
+        """The phrase side: 素材 and 范文 tabs around 检查, the 语料 menu before 帮助, popup and palette."""
+        if self.phrase_tools is not None:
+            return self.phrase_tools
+        from desktop.ui.phrases.window_tools import PhraseTools
+
+        tools = self.phrase_tools = PhraseTools(
+            self, self.editor, completion_chord=self.settings.completion_chord,
+            palette_chord=self.settings.palette_chord,
+        )
+        self.material_tab = tools.panel
+        self.bank_label = tools.panel.bank_status  # warm_up_bank reports the banks' state here
+        self.examples_tab = tools.examples
+        tools.provider.changed.connect(self.warm_up_bank)  # recount after imports and edits
+        current = self.side_tabs.currentWidget()
+        self.side_tabs.insertTab(0, self.material_tab, "素材")
+        self.side_tabs.addTab(self.examples_tab, "范文")
+        self.side_tabs.setCurrentWidget(current)
+        self.menuBar().insertMenu(self.help_menu.menuAction(), tools.menu)
+        return tools
 
     def shortcut_table(self) -> list[tuple[str, str]]:
         """Every action that has a shortcut, as (name, keys) — the help lists exactly this."""
@@ -297,7 +309,7 @@ class MainWindow(QMainWindow):
                 for k in action.shortcuts()
                 if not k.isEmpty()
             ]
-            keys = [k for k in keys if _KEYBOARD_KEY.match(k)][:2]  # skip media keys such as "Open", F14
+            keys = [k for k in keys if re.match(_KEYBOARD_KEY, k)][:2]  # skip media keys such as "Open", F14
             if keys:
                 rows.append((action.text().rstrip("…"), " / ".join(keys)))
         return rows
@@ -314,7 +326,8 @@ class MainWindow(QMainWindow):
         self.editor.setTabStopDistance(self.editor.fontMetrics().horizontalAdvance("字") * 2)
         self.autosave_timer.start(max(1, settings.autosave_seconds) * 1000)
         self.checker.timer.setInterval(settings.lint_delay_ms)
-        self.phrase_tools.set_chords(settings.completion_chord, settings.palette_chord)
+        if self.phrase_tools is not None:
+            self.phrase_tools.set_chords(settings.completion_chord, settings.palette_chord)
         self._apply_rule_switches()
         self.checker.schedule()
         self._update_stats()
@@ -326,6 +339,8 @@ class MainWindow(QMainWindow):
         self.checker.ignores = frozenset(self.ignores)
 
     def settings_dialog(self) -> None:
+        from desktop.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(
             self.settings, export_adapter.profiles(), lint_adapter.rule_catalogue(), self.editor.font(), self
         )
@@ -521,6 +536,9 @@ class MainWindow(QMainWindow):
                 text, warnings = imported.text, imported.warnings
                 encoding, newline, bom, stamp, own, source = "utf-8", "\n", False, None, None, path
             else:
+                from desktop.core.corpus import read_text_file
+                from desktop.core.files import stamp_of
+
                 decoded = read_text_file(path)
                 text, encoding, newline, bom = decoded.text, decoded.encoding, decoded.newline, decoded.bom
                 stamp, own, source = stamp_of(path), path, None
@@ -543,6 +561,8 @@ class MainWindow(QMainWindow):
     def save(self) -> bool:
         if self.path is None:
             return self.save_as()
+        from desktop.core.files import changed_on_disk
+
         if changed_on_disk(self.path, self.stamp):
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
@@ -581,6 +601,8 @@ class MainWindow(QMainWindow):
         return False
 
     def _write(self, path: Path, encoding: str, newline: str, bom: bool) -> bool:
+        from desktop.core.files import atomic_write_text
+
         try:
             stamp = atomic_write_text(path, self.editor.toPlainText(), encoding, newline, bom)
         except GongwenError as exc:
@@ -640,7 +662,7 @@ class MainWindow(QMainWindow):
         self._tasks.add(task)
         task.relay.done.connect(lambda text, t=task: self._bank_status(t, text))
         task.relay.failed.connect(lambda message, t=task: self._bank_status(t, f"素材库未能载入：{message}"))
-        self.bank_label.setText("正在载入素材库…")
+        self.install_phrase_tools().panel.bank_status.setText("正在载入素材库…")
         self.background_pool.start(task)
 
     def _bank_status(self, task: Task, text: str) -> None:
@@ -663,6 +685,8 @@ class MainWindow(QMainWindow):
             if base
             else Path(_documents_dir()) / f"{self._first_line()[:20] or '未命名'}.docx"
         )
+        from desktop.ui.dialogs import ExportDialog
+
         dialog = ExportDialog(export_adapter.profiles(), self.settings.export_profile, default, errors, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -689,6 +713,9 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
+            from PySide6.QtCore import QUrl
+            from PySide6.QtGui import QDesktopServices
+
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(output.parent)))
 
     def _export_failed(self, task: Task, message: str) -> None:
@@ -698,7 +725,22 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, "导出失败", f"导出失败：{message}")
 
     # ---------------------------------------------------------------- autosave and recovery
+    @cached_property
+    def session(self) -> str:
+        """This run's name in the recovery folder (made on first use: uuid is not on the start-up path)."""
+        from desktop.core.recovery import new_session_id
+
+        return new_session_id()
+
+    @cached_property
+    def recovery(self) -> RecoveryStore:
+        from desktop.core.recovery import RecoveryStore
+
+        return RecoveryStore(paths.recovery_dir())
+
     def write_recovery(self) -> Path:
+        from desktop.core.recovery import RecoveryEntry
+
         entry = RecoveryEntry(
             session=self.session,
             text=self.editor.toPlainText(),
@@ -737,6 +779,9 @@ class MainWindow(QMainWindow):
             return
         path = Path(entry.path) if entry.path else None
         self.path, self.imported_from = path, None
+        from desktop.core.corpus import read_text_file
+        from desktop.core.files import stamp_of
+
         self.stamp = stamp_of(path) if path else None
         self.encoding, self.newline, self.bom = "utf-8", "\n", False
         if path is not None and path.exists():
@@ -764,7 +809,8 @@ class MainWindow(QMainWindow):
         self.checker.timer.stop()
         self.checker.wait()
         self.background_pool.waitForDone(10_000)
-        self.phrase_tools.close()
+        if self.phrase_tools is not None:
+            self.phrase_tools.close()
         self.recovery.remove(self.session)
         event.accept()
 
@@ -809,6 +855,8 @@ class MainWindow(QMainWindow):
         super().keyPressEvent(event)
 
     def show_help(self) -> None:
+        from desktop.ui.dialogs import HelpDialog
+
         HelpDialog(self.shortcut_table(), self).exec()
 
 
@@ -817,6 +865,8 @@ def sample_draft_path() -> Path:
 
 
 def _documents_dir() -> str:
+    from PySide6.QtCore import QStandardPaths  # only when a file dialog opens
+
     return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(
         Path.home()
     )

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from desktop.core.outline import BlockKind, Outline
 from desktop.core.textstats import count_zi
 from desktop.ui.widgets import JumpTree
+
+if TYPE_CHECKING:  # outlines arrive from the checker after the first paint; the parser loads with it
+    from desktop.core.outline import Outline
 
 LINE_ROLE = Qt.ItemDataRole.UserRole
 RIGHT_ALIGNED = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter  # built once, see lint_panel
@@ -26,6 +29,8 @@ class Section:
 
 def sections(outline: Outline) -> list[Section]:
     """Title and headings in order; a heading's section runs to the next heading of its level or above."""
+    from desktop.core.outline import BlockKind
+
     text = outline.text
     marks = []  # (line, level, start, label)
     title = outline.title

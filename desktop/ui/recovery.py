@@ -6,10 +6,12 @@ import logging
 import sys
 import traceback
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop.core.recovery import RecoveryEntry
+if TYPE_CHECKING:
+    from desktop.core.recovery import RecoveryEntry
 
 log = logging.getLogger(__name__)
 

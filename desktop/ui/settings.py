@@ -8,7 +8,6 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from desktop.core import paths
-from desktop.core.files import atomic_write_bytes
 from desktop.core.textstats import DEFAULT_RATE
 
 log = logging.getLogger(__name__)
@@ -57,5 +56,7 @@ def load_settings(path: Path | None = None) -> Settings:
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
+    from desktop.core.files import atomic_write_bytes  # tempfile and hashlib: not needed to start
+
     path = path or settings_path()
     atomic_write_bytes(path, json.dumps(asdict(settings), ensure_ascii=False, indent=1).encode("utf-8"))

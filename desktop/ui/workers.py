@@ -10,11 +10,14 @@ from __future__ import annotations
 import logging
 import traceback
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from desktop.core.lint.config import Suppression
 from desktop.ui import lint_adapter
+
+if TYPE_CHECKING:  # lint's config loads with the first check, after the first paint
+    from desktop.core.lint.config import Suppression
 
 log = logging.getLogger(__name__)
 

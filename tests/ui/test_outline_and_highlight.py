@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextCharFormat
 
 from desktop.core.textstats import count_zi
-from desktop.ui.highlighter import FORMATS
+from desktop.ui.highlighter import formats
 from desktop.ui.main_window import sample_draft_path
 from tests.ui.conftest import ime_commit, wait_analysis
 
@@ -92,28 +92,28 @@ def test_title_headings_runs_and_placeholders_stand_out(qtbot, window):
 
     title = formats_of(window, 0)
     assert title and title[0][2].fontWeight() == QFont.Weight.Bold
-    assert title[0][2].foreground().color() == FORMATS["title"].foreground().color()
+    assert title[0][2].foreground().color() == formats()["title"].foreground().color()
 
     h1 = lines.index(next(line for line in lines if line.startswith("一、")))
     fmt = formats_of(window, h1)
     assert fmt[0][0] == 0 and fmt[0][1] == len(lines[h1])
-    assert fmt[0][2].foreground().color() == FORMATS["heading1"].foreground().color()
+    assert fmt[0][2].foreground().color() == formats()["heading1"].foreground().color()
 
     run_in = lines.index(next(line for line in lines if line.startswith("（一）充分认识")))
     heading_part = len("（一）充分认识安全生产的重要意义。")
     spans = formats_of(window, run_in)
     assert (0, heading_part) == spans[0][:2]  # only the heading part of a run-in heading
-    assert spans[0][2].foreground().color() == FORMATS["heading2"].foreground().color()
+    assert spans[0][2].foreground().color() == formats()["heading2"].foreground().color()
     marker = lines[run_in].index("一是")
     assert any(
-        s == marker and n == 2 and f.foreground().color() == FORMATS["run_marker"].foreground().color()
+        s == marker and n == 2 and f.foreground().color() == formats()["run_marker"].foreground().color()
         for s, n, f in spans
     )
 
     speech = lines.index(next(line for line in lines if "XX同志" in line))
     xx = lines[speech].index("XX")
     assert any(
-        s == xx and n == 2 and f.background().color() == FORMATS["placeholder"].background().color()
+        s == xx and n == 2 and f.background().color() == formats()["placeholder"].background().color()
         for s, n, f in formats_of(window, speech)
     )
 
@@ -124,7 +124,7 @@ def test_a_heading_typed_away_loses_its_colour_at_once(qtbot, window):
     block = window.editor.document().findBlockByNumber(line)
     window.editor.replace_range(block.position(), 2, "")  # delete the marker "二、"
     colours = [f.foreground().color() for _, _, f in formats_of(window, line)]
-    assert FORMATS["heading1"].foreground().color() not in colours
+    assert formats()["heading1"].foreground().color() not in colours
 
 
 def test_web_copy_junk_is_greyed(qtbot, window, seed_paths):
@@ -133,4 +133,4 @@ def test_web_copy_junk_is_greyed(qtbot, window, seed_paths):
     junk = [b for b in analysis.outline.blocks if b.boilerplate]
     assert junk
     spans = formats_of(window, junk[0].line)
-    assert spans and spans[0][2].foreground().color() == FORMATS["boilerplate"].foreground().color()
+    assert spans and spans[0][2].foreground().color() == formats()["boilerplate"].foreground().color()

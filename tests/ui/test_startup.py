@@ -15,6 +15,13 @@ app = _application()
 window = create_window(None)
 # Built and shown, before the first event is processed: none of the checker, the corpus cleaner or lxml
 print("early", sorted(m for m in ("desktop.core.lint.engine", "desktop.core.corpus.cleaning", "lxml") if m in sys.modules))
+# nor what the first frame does not show: dialogs, the phrase side, the outline parser, lint's config
+LATER = (
+    "desktop.ui.dialogs", "desktop.ui.settings_dialog", "desktop.ui.phrases.window_tools",
+    "desktop.ui.phrases.completion_popup", "desktop.ui.phrases.palette", "desktop.ui.phrases.corpus_dialogs",
+    "desktop.core.outline", "desktop.core.lint.config", "desktop.core.recovery", "desktop.core.files", "sqlite3",
+)
+print("deferred", sorted(m for m in LATER if m in sys.modules))
 app.processEvents()
 print("visible", window.isVisible())
 print("slow", sorted(m for m in ("jieba", "pypinyin", "docx") if m in sys.modules))
@@ -40,6 +47,73 @@ def test_window_shows_without_loading_jieba_pypinyin_or_docx(isolated_data_dir):
     assert "visible True" in result.stdout
     assert "slow []" in result.stdout
     assert "early []" in result.stdout
+    assert "deferred []" in result.stdout
+
+
+PAINT_PROBE = """
+import sys
+from PySide6.QtCore import QEvent, QObject
+from desktop.ui.app import _application, create_window
+app = _application()
+window = create_window(None)
+painted = []
+
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and not painted:
+            painted.append(obj.objectName() or type(obj).__name__)
+        return False
+
+watch = Watch()
+window.editor.viewport().installEventFilter(watch)
+order = []
+install = window.install_phrase_tools
+def recorded():
+    order.append("painted" if painted else "not painted")
+    return install()
+window.install_phrase_tools = recorded
+print("tabs", [window.side_tabs.tabText(i) for i in range(window.side_tabs.count())])
+while not order:
+    app.processEvents()
+app.processEvents()
+print("installed", order[0])
+print("tabs", [window.side_tabs.tabText(i) for i in range(window.side_tabs.count())])
+print("menus", [a.text() for a in window.menuBar().actions()][-2:])
+print("current", window.side_tabs.tabText(window.side_tabs.currentIndex()))
+window.editor.document().setModified(False)
+window.close()
+"""
+
+
+def test_phrase_side_and_checker_start_after_the_first_paint(isolated_data_dir):
+    result = run(["-c", PAINT_PROBE], isolated_data_dir)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "tabs ['检查']" in lines  # the first frame: the editor, the outline and the checks
+    assert "installed painted" in lines
+    assert "tabs ['素材', '检查', '范文']" in lines
+    assert any(line.startswith("menus [") and line.endswith("'帮助(&H)']") and "语料" in line for line in lines)
+    assert "current 检查" in lines
+
+
+def test_after_first_paint_runs_once_and_also_without_a_paint(qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.ui.app import after_first_paint
+
+    shown, hidden = QLabel("已显示"), QLabel("从未显示")
+    qtbot.addWidget(shown)
+    qtbot.addWidget(hidden)
+    calls = []
+    after_first_paint(shown, lambda: calls.append("shown"), fallback_ms=60_000)
+    after_first_paint(hidden, lambda: calls.append("hidden"), fallback_ms=50)
+    assert calls == []
+    shown.show()
+    qtbot.waitUntil(lambda: "shown" in calls)
+    qtbot.waitUntil(lambda: "hidden" in calls)  # never painted: the fallback still runs it
+    shown.update()
+    qtbot.wait(100)
+    assert sorted(calls) == ["hidden", "shown"]
 
 
 def test_selftest_passes_and_prints_one_line_per_step(isolated_data_dir):
