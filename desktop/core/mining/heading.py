@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from desktop.core.mining.candidate import Candidate
 from desktop.core.mining.lexicon import Lexicon
-from desktop.core.mining.template import common_suffix
+from desktop.core.mining.template import common_prefix, common_suffix
 from desktop.core.mining.text import split_sentences
 
 KIND = "heading"
@@ -64,12 +64,19 @@ def _frame_pattern(heading: str, siblings: list[str]) -> str:
     others = [s for s in siblings if s != heading]
     if not others:
         return ""
+    # How far each sibling shares the heading's opening, and which of its character pairs the siblings
+    # hold: a shared piece must start with such a pair, so most starts need no search at all.
+    openings = sorted((len(common_prefix([heading, other])) for other in others), reverse=True)
+    pair_counts = [sum(1 for other in others if heading[i : i + 2] in other) for i in range(len(heading) - 1)]
     for need in dict.fromkeys([len(others), max(1, (len(others) + 1) // 2)]):
-        for size in range(len(heading) - 1, 1, -1):
-            if sum(1 for other in others if other.startswith(heading[:size])) >= need:
-                return heading[:size] + "X"
-        for size in range(len(heading) - 1, 1, -1):
-            for start in range(0, len(heading) - size + 1):
+        size = min(openings[need - 1], len(heading) - 1)
+        if size >= 2:
+            return heading[:size] + "X"
+        starts = [i for i, count in enumerate(pair_counts) if count >= need]
+        for size in range(len(heading) - 1, 1, -1) if starts else ():
+            for start in starts:
+                if start > len(heading) - size:
+                    break
                 piece = heading[start : start + size]
                 if sum(1 for other in others if piece in other) < need:
                     continue

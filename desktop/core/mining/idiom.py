@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Iterator
+from itertools import accumulate
 
 from desktop.core.mining.candidate import Candidate
 from desktop.core.mining.lexicon import IDIOM_TAGS, Lexicon
@@ -148,20 +151,19 @@ def is_four_char_idiom(w: str, lex: Lexicon) -> bool:
     return _compositional_idiom(w, lex)
 
 
-def _boundary_units(sentence: str, lex: Lexicon) -> Iterator[str]:
-    """Four-character units standing alone: a whole clause or 、-item, its end after a lead-in
+def _boundary_units(clause: str, lex: Lexicon) -> Iterator[str]:
+    """Four-character units standing alone in a clause: the whole clause or 、-item, its end after a lead-in
     (就能破茧化蝶, 做到应扶尽扶, 敢于较真碰硬) or its start before 的 (爬坡过坎的关键时期)."""
-    for clause in split_clauses(sentence):
-        for item in clause.split("、"):
-            if "“" in item or "”" in item:
-                item = _QUOTES_RE.sub("", item)
-            if len(item) == 4:
-                yield item
-            elif len(item) > 4:
-                if item[-5] in _LEAD_INS and lex.freq(item[-5:-3]) < 100:
-                    yield item[-4:]
-                if item[4] == "的" and lex.freq(item[3:5]) < 100:
-                    yield item[:4]  # 爬坡过坎的关键时期
+    for item in clause.split("、"):
+        if "“" in item or "”" in item:
+            item = _QUOTES_RE.sub("", item)
+        if len(item) == 4:
+            yield item
+        elif len(item) > 4:
+            if item[-5] in _LEAD_INS and lex.freq(item[-5:-3]) < 100:
+                yield item[-4:]
+            if item[4] == "的" and lex.freq(item[3:5]) < 100:
+                yield item[:4]  # 爬坡过坎的关键时期
 
 
 _ABAC_RE = re.compile(r"(?=(([\u4e00-\u9fff])[\u4e00-\u9fff]\2[\u4e00-\u9fff]))")
@@ -197,21 +199,35 @@ def extract(sentences: list[str], lex: Lexicon) -> Iterator[Candidate]:
 def _extract_block(sentences: list[str], lex: Lexicon) -> Iterator[Candidate]:
     idioms = dictionary_idioms(lex)
     # One set intersection over every window of a block of sentences runs in C; only the few hits are
-    # then looked for sentence by sentence. Windows across punctuation match no entry.
+    # then placed in their sentences. Windows across punctuation match no entry.
     joined = "\n".join(sentences)
     hits = idioms.intersection([joined[i : i + 4] for i in range(len(joined) - 3)])
+    starts = list(accumulate((len(sentence) + 1 for sentence in sentences[:-1]), initial=0))
+    hits_in: dict[int, set[str]] = defaultdict(set)
+    for window in hits:
+        at = joined.find(window)
+        while at >= 0:
+            hits_in[bisect_right(starts, at) - 1].add(window)
+            at = joined.find(window, at + 1)
     abac = not _ABAC_HEADS.isdisjoint(joined)
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
         seen: set[str] = set()
-        for window in sorted((w for w in hits if w in sentence), key=sentence.find):
-            seen.add(window)
-            yield Candidate(window, window, sentence)
+        if index in hits_in:
+            for window in sorted(hits_in[index], key=sentence.find):
+                seen.add(window)
+                yield Candidate(window, window, sentence)
         if abac and _ABAC_RE.search(sentence):
             for window in _reduplicated_windows(sentence, lex):
                 if window not in seen:
                     seen.add(window)
                     yield Candidate(window, window, sentence)
-        for unit in _boundary_units(sentence, lex):
-            if unit not in seen and is_four_char_idiom(unit, lex):
-                seen.add(unit)
-                yield Candidate(unit, unit, sentence)
+        for clause in split_clauses(sentence):
+            for unit in _clause_idioms(clause, lex):
+                if unit not in seen:
+                    seen.add(unit)
+                    yield Candidate(unit, unit, sentence)
+
+
+@functools.lru_cache(maxsize=1 << 14)  # a pure function of the clause; set formulations recur
+def _clause_idioms(clause: str, lex: Lexicon) -> tuple[str, ...]:
+    return tuple(unit for unit in _boundary_units(clause, lex) if is_four_char_idiom(unit, lex))

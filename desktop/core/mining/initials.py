@@ -22,7 +22,7 @@ def _first_letter(reading: str) -> str:
 class _Tables:
     phrases: dict[str, str]  # phrase → initials of its readings
     chars: dict[str, str]  # character → initial of its first reading
-    longest: dict[str, int]  # character → length of the longest phrase it starts
+    sizes: dict[str, tuple[int, ...]]  # character → lengths of the phrases it starts, longest first
     ambiguous: frozenset[str]  # characters whose readings start with different letters (重, 行, 长)
 
 
@@ -35,18 +35,19 @@ def _tables() -> _Tables:
         for word, readings in PHRASES_DICT.items()
     }
     chars = {chr(code): _first_letter(readings.split(",")[0]) for code, readings in PINYIN_DICT.items()}
-    longest: dict[str, int] = {}
+    sizes: dict[str, set[int]] = {}
     for word in phrases:
-        if len(word) > longest.get(word[0], 0):
-            longest[word[0]] = len(word)
+        if len(word) >= 2:
+            sizes.setdefault(word[0], set()).add(len(word))
     ambiguous = frozenset(
         chr(code)
         for code, readings in PINYIN_DICT.items()
         if len({_first_letter(reading) for reading in readings.split(",")}) > 1
     )
-    return _Tables(phrases, chars, longest, ambiguous)
+    return _Tables(phrases, chars, {ch: tuple(sorted(n, reverse=True)) for ch, n in sizes.items()}, ambiguous)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a corpus mines the same phrases in many documents
 def initials_of(text: str) -> str:
     """First letters of the pinyin of every Chinese character; Latin letters and digits kept, lower case.
 
@@ -66,7 +67,9 @@ def initials_of(text: str) -> str:
                 out.append(ch.lower())
             i += 1
             continue
-        for size in range(min(tables.longest.get(ch, 0), n - i), 1, -1):
+        for size in tables.sizes.get(ch, ()):
+            if size > n - i:
+                continue
             letters = tables.phrases.get(text[i : i + size])
             if letters is not None and len(letters) == size:
                 out.append(letters)

@@ -289,6 +289,16 @@ def _join(items: list[str], connector: str, separator: str = "、") -> str:
 
 
 def _runs_in_clause(clause: str, sentence: str, lex: Lexicon) -> Iterator[Candidate]:
+    for text, pattern in _clause_run(clause, lex):
+        yield Candidate(text, pattern, sentence)
+
+
+@functools.lru_cache(maxsize=1 << 14)  # a 、-run depends on its clause alone; set formulations recur
+def _clause_run(clause: str, lex: Lexicon) -> tuple[tuple[str, str], ...]:
+    return tuple((c.text, c.pattern) for c in _find_runs_in_clause(clause, lex))
+
+
+def _find_runs_in_clause(clause: str, lex: Lexicon) -> Iterator[Candidate]:
     if "（" in clause or "(" in clause:
         clause = _ASIDE_RE.sub("", clause)  # 各县（市、区）: the 、 inside an aside is not the run's
     if "、" not in clause:
@@ -312,7 +322,7 @@ def _runs_in_clause(clause: str, sentence: str, lex: Lexicon) -> Iterator[Candid
         if start > 0 and not frame_size(items):
             continue  # a later start needs a frame of its own, not just four-character units
         if is_parallel(items, lex):
-            yield Candidate(_join(items, connector), run_template(items), sentence)
+            yield Candidate(_join(items, connector), run_template(items), clause)
             return
 
 
@@ -388,18 +398,19 @@ def _lead_in(previous: str, items: list[str], head: str) -> str:
 def _mirrored_pair(first_raw: str, second: str, lex: Lexicon) -> list[str] | None:
     """Two clauses of one shape: the second sets the length, the first may carry a short lead-in."""
     lead = len(first_raw) - len(second)
-    if not 4 <= len(second) <= 12 or lead < 0 or "、" in first_raw + second:
+    if not 4 <= len(second) <= 12 or lead < 0 or "、" in first_raw or "、" in second:
         return None
     if lead > 4 and not (lead <= 8 and first_raw[lead - 1] in _LEAD_IN_CHARS):
         return None  # a long lead-in must end like one: 一定要做到该决策时果断决策
     first = first_raw[-len(second) :]
-    if first == second or _NOISE_RE.search(first + second) or not (_balanced(first) and _balanced(second)):
+    # The characters shared at the same places reject most pairs: counted before the other checks.
+    shared = [a == b and a not in _WEAK_CHARS for a, b in zip(first, second)]
+    count = sum(shared)
+    if count < 2 or count * 4 < len(second) or first == second:
+        return None
+    if _NOISE_RE.search(first + second) or not (_balanced(first) and _balanced(second)):
         return None
     if not _good_cut(first_raw, len(first_raw) - len(first), lex):
-        return None
-    shared = [keep and ch not in _WEAK_CHARS for keep, ch in zip(positional_shared([first, second]), first)]
-    count = sum(shared)
-    if count < 2 or count * 4 < len(second):
         return None
     if count == 2:
         at = shared.index(True)

@@ -24,12 +24,14 @@ _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "("
 # Half-width punctuation touching Chinese text is a typing slip of the web copy: read it as full-width.
 _HALF_PUNCT_RE = re.compile(f"(?<=[{CJK}”）])([,;:?!])|([,;:?!])(?=[{CJK}“（])|(?<=[{CJK}])\\(|\\)(?=[{CJK}])")
 
-# Lines a web copy carries that are not the speech: adverts, watermarks, banners, link lists.
-_JUNK_LINE_RE = re.compile(
+# Lines a web copy carries that are not the speech: adverts, watermarks, banners, link lists. The words are
+# searched anywhere; the shapes of a bare file size, page count or date only at the line's start (one
+# anchored match: a search would try the whole line).
+_JUNK_WORD_RE = re.compile(
     r"QQ|[Hh][Tt][Tt][Pp][Ss]?:|www\.|\.com|版权|Copyright|©|会员|举报|倒卖|订阅|仅供学习|禁止外传|"
-    r"整理发布|由用户上传|文档由|本文档|淘文库|客服|付费|下载|扩展阅读|推荐阅读|相关阅读|小编|供大家参考|"
-    r"^\W*\d+(\.\d+)?\s*[KkMm]B\W*$|^\W*\d+\s*页\W*$|^\W*\d{4}-\d{1,2}-\d{1,2}\s*发布"
+    r"整理发布|由用户上传|文档由|本文档|淘文库|客服|付费|下载|扩展阅读|推荐阅读|相关阅读|小编|供大家参考"
 )
+_JUNK_SHAPE_RE = re.compile(r"\W*\d+(\.\d+)?\s*[KkMm]B\W*$|\W*\d+\s*页\W*$|\W*\d{4}-\d{1,2}-\d{1,2}\s*发布")
 # After "看过…的人还看了" comes a list of related links: nothing after it is speech.
 _RELATED_RE = re.compile(r"的人还看了|相关推荐|猜你喜欢")
 _SALUTATION_WITHIN = 30
@@ -63,7 +65,7 @@ def is_junk_line(line: str) -> bool:
     stripped = line.strip()
     if not stripped or not has_cjk(stripped):
         return True
-    return _JUNK_LINE_RE.search(stripped) is not None
+    return _JUNK_WORD_RE.search(stripped) is not None or _JUNK_SHAPE_RE.match(stripped) is not None
 
 
 def content_lines(text: str) -> list[str]:
