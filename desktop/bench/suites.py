@@ -38,7 +38,9 @@ QUICK = Scale(MB // 4, (1_000, 5_000), 40, (1_000, 10_000), 4, 2, 1)
 def bench_mining(scale: Scale) -> list[Measurement]:
     import jieba
 
-    from desktop.core.mining.miner import mine_text
+    from desktop.core import paths
+    from desktop.core.corpus import read_document
+    from desktop.core.mining.miner import clear_caches, mine_text
 
     docs = corpus_documents(scale.corpus_bytes)
     size_mb = sum(len(d.encode("utf-8")) for d in docs) / MB
@@ -48,14 +50,35 @@ def bench_mining(scale: Scale) -> list[Measurement]:
     jieba_s = best_of(lambda: [jieba.lcut(d) for d in docs], 1)
     mining_s = best_of(lambda: [mine_text(d, f"doc{i}") for i, d in enumerate(docs)], 1)
     speedup = jieba_s / mining_s if mining_s else float("inf")
+
+    # The 10 MB repeat the bundled corpus, so the miner's per-clause memory answers most of it. Text
+    # never seen before: the bundled speeches themselves, with that memory emptied before every run.
+    seeds = [read_document(p).text for p in sorted(paths.bundled_corpus_dir().glob("*.txt"))]
+
+    def mine_unseen() -> None:
+        clear_caches()
+        for i, text in enumerate(seeds):
+            mine_text(text, f"seed{i}")
+
+    unseen_s = best_of(mine_unseen, scale.repeat)
+    unseen_jieba_s = best_of(lambda: [jieba.lcut(t) for t in seeds], scale.repeat)
+    unseen_speedup = unseen_jieba_s / unseen_s if unseen_s else float("inf")
     return [
-        Measurement("mining.corpus_mb", "挖掘语料规模", size_mb, "MB"),
+        Measurement("mining.corpus_mb", "挖掘语料规模（内置语料反复拼成）", size_mb, "MB"),
         Measurement(
             "mining.seconds", "挖掘耗时", mining_s, "s", jieba_s, "jieba.lcut 同一文本",
             "≤ 0.5 × jieba", mining_s <= 0.5 * jieba_s,
         ),
         Measurement("mining.throughput_mb_s", "挖掘吞吐", size_mb / mining_s, "MB/s", size_mb / jieba_s, "jieba.lcut"),
         Measurement("mining.speedup_vs_jieba", "挖掘相对 jieba 的倍数", speedup, "×", target="≥ 2×", met=speedup >= 2),
+        Measurement(
+            "mining.unseen_seconds", "挖掘未见过的文本（内置五篇，先清空记忆）", unseen_s, "s", unseen_jieba_s,
+            "jieba.lcut 同一文本",
+        ),
+        Measurement(
+            "mining.unseen_speedup_vs_jieba", "未见过的文本：挖掘相对 jieba 的倍数", unseen_speedup, "×",
+            target="≥ 2×", met=unseen_speedup >= 2,
+        ),
     ]  # fmt: skip
 
 

@@ -58,3 +58,16 @@ def mine_text(text: str, doc_name: str) -> list[Phrase]:
 
 def mine_document(doc: CleanDocument) -> list[Phrase]:
     return mine_text(doc.text, doc.name)
+
+
+def clear_caches() -> None:
+    """Forget the judgements remembered from earlier text (the bounded memos of clauses, units and
+    initials), keeping the loaded tables (unbounded caches): what mining text never seen before costs
+    is then measurable."""
+    from desktop.core.mining import initials, text
+
+    for module in (idiom, initials, parallel, text):
+        for value in vars(module).values():
+            parameters = getattr(value, "cache_parameters", None)
+            if parameters is not None and parameters()["maxsize"] is not None:
+                value.cache_clear()
