@@ -108,12 +108,7 @@ class HelpDialog(QDialog):
         browser.setHtml(html)
         browser.setOpenExternalLinks(False)
         self.text = browser.toPlainText()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(browser)
-        layout.addWidget(buttons, alignment=Qt.AlignmentFlag.AlignRight)
+        _close_only_layout(self, browser)
         self.resize(560, 640)
 
 
@@ -129,10 +124,15 @@ class AboutDialog(QDialog):
         )
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         label.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addWidget(buttons, alignment=Qt.AlignmentFlag.AlignRight)
+        _close_only_layout(self, label)
         self.resize(620, 260)
+
+
+def _close_only_layout(dialog: QDialog, content: QWidget) -> None:
+    """The content above a single 关闭 button: the layout of the read-only dialogs."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(content)
+    layout.addWidget(buttons, alignment=Qt.AlignmentFlag.AlignRight)
