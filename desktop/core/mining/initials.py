@@ -58,6 +58,7 @@ def initials_of(text: str) -> str:
         # No character whose initial depends on its word: read them one by one.
         chars = tables.chars
         return "".join(ch.lower() if ch.isascii() and ch.isalnum() else chars.get(ch, "") for ch in text)
+    phrases, chars, sizes = tables.phrases, tables.chars, tables.sizes
     out: list[str] = []
     i, n = 0, len(text)
     while i < n:
@@ -67,15 +68,15 @@ def initials_of(text: str) -> str:
                 out.append(ch.lower())
             i += 1
             continue
-        for size in tables.sizes.get(ch, ()):
+        for size in sizes.get(ch, ()):
             if size > n - i:
                 continue
-            letters = tables.phrases.get(text[i : i + size])
+            letters = phrases.get(text[i : i + size])
             if letters is not None and len(letters) == size:
                 out.append(letters)
                 i += size
                 break
         else:
-            out.append(tables.chars.get(ch, ""))
+            out.append(chars.get(ch, ""))
             i += 1
     return "".join(out)
