@@ -5,14 +5,21 @@ from __future__ import annotations
 
 def _shared_length(items: list[str], from_end: bool) -> int:
     """How many characters every item shares at its start (or at its end)."""
-    if from_end:
-        items = [item[::-1] for item in items]
-    # What every item shares is what the lexically smallest and largest share: one comparison in all.
-    low, high = min(items), max(items)
-    for k, ch in enumerate(low):
-        if high[k] != ch:
-            return k
-    return len(low)
+    first = items[0]
+    size = len(first)
+    for item in items[1:]:
+        limit = min(size, len(item))
+        k = 0
+        if from_end:
+            while k < limit and item[-1 - k] == first[-1 - k]:
+                k += 1
+        else:
+            while k < limit and item[k] == first[k]:
+                k += 1
+        size = k
+        if not size:
+            break
+    return size
 
 
 def common_prefix(items: list[str]) -> str:
