@@ -226,7 +226,7 @@ def _cut_first(raw: str, refs: list[str], lex: Lexicon) -> str:
             return raw[min(starts, key=lambda i: abs(len(raw) - i - target)) :]
     if len(raw) <= target:
         return raw
-    if is_parallel([raw[-target:], *refs], lex) and _good_cut(raw, len(raw) - target, lex):
+    if _good_cut(raw, len(raw) - target, lex) and is_parallel([raw[-target:], *refs], lex):
         return raw[-target:]  # the shape decides: 工作东拉一把 → 东拉一把, 历来讲政治 → 讲政治
     for delta in (0, 1, -1, 2):
         start = len(raw) - target - delta
