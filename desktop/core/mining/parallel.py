@@ -59,15 +59,17 @@ def _balanced(item: str) -> bool:
 def frame_size(items: list[str]) -> int:
     """How many characters every item shares: a common head/tail, or the same characters at the same places."""
     head, tail = common_prefix(items), common_suffix(items)
-    if len(head) + len(tail) >= min(map(len, items)):
+    lengths = {len(item) for item in items}
+    if len(head) + len(tail) >= min(lengths):
         tail = ""
     shared = len(head) + len(tail)
-    if len({len(item) for item in items}) == 1:
+    if len(lengths) == 1:
+        count = len(items)
         positional = sum(
-            1 for keep, ch in zip(positional_shared(items), items[0]) if keep and ch not in _WEAK_CHARS
+            1 for column in zip(*items) if column[0] not in _WEAK_CHARS and column.count(column[0]) == count
         )
         shared = max(shared, positional)
-    if head and all(ch in _WEAK_CHARS for ch in head) and not tail and shared == len(head):
+    if head and not tail and shared == len(head) and all(ch in _WEAK_CHARS for ch in head):
         return 0
     return shared
 
