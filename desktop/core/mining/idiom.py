@@ -191,6 +191,19 @@ def dictionary_idioms(lex: Lexicon) -> frozenset[str]:
     return frozenset(w for w in lex.words if len(w) == 4 and is_dictionary_idiom(w, lex))
 
 
+_IDIOM_CHAR_CLASS = r"\u4e00-\u9fffA-Za-z0-9"
+
+
+@functools.cache
+def _idiom_runs(lex: Lexicon) -> re.Pattern[str] | None:
+    """Runs of the characters dictionary idioms are made of: windows across punctuation or spaces are no
+    idiom, so only windows inside these runs are looked up (None: some idiom has another character)."""
+    allowed = re.compile(f"[{_IDIOM_CHAR_CLASS}]")
+    if any(allowed.match(ch) is None for w in dictionary_idioms(lex) for ch in w):
+        return None
+    return re.compile(f"[{_IDIOM_CHAR_CLASS}]{{4,}}")
+
+
 def extract(sentences: list[str], lex: Lexicon) -> Iterator[Candidate]:
     for block in range(0, len(sentences), _BLOCK):
         yield from _extract_block(sentences[block : block + _BLOCK], lex)
@@ -201,7 +214,9 @@ def _extract_block(sentences: list[str], lex: Lexicon) -> Iterator[Candidate]:
     # One set intersection over every window of a block of sentences runs in C; only the few hits are
     # then placed in their sentences. Windows across punctuation match no entry.
     joined = "\n".join(sentences)
-    hits = idioms.intersection([joined[i : i + 4] for i in range(len(joined) - 3)])
+    runs = _idiom_runs(lex)
+    pieces = runs.findall(joined) if runs is not None else [joined]
+    hits = idioms.intersection([run[i : i + 4] for run in pieces for i in range(len(run) - 3)])
     starts = list(accumulate((len(sentence) + 1 for sentence in sentences[:-1]), initial=0))
     hits_in: dict[int, set[str]] = defaultdict(set)
     for window in hits:

@@ -22,7 +22,7 @@ def _first_letter(reading: str) -> str:
 class _Tables:
     phrases: dict[str, str]  # phrase → initials of its readings
     chars: dict[str, str]  # character → initial of its first reading
-    sizes: dict[str, tuple[int, ...]]  # character → lengths of the phrases it starts, longest first
+    sizes: dict[str, tuple[int, ...]]  # first two characters → lengths of the phrases they start, longest first
     ambiguous: frozenset[str]  # characters whose readings start with different letters (重, 行, 长)
 
 
@@ -38,7 +38,7 @@ def _tables() -> _Tables:
     sizes: dict[str, set[int]] = {}
     for word in phrases:
         if len(word) >= 2:
-            sizes.setdefault(word[0], set()).add(len(word))
+            sizes.setdefault(word[:2], set()).add(len(word))
     ambiguous = frozenset(
         chr(code)
         for code, readings in PINYIN_DICT.items()
@@ -58,6 +58,7 @@ def initials_of(text: str) -> str:
         # No character whose initial depends on its word: read them one by one.
         chars = tables.chars
         return "".join(ch.lower() if ch.isascii() and ch.isalnum() else chars.get(ch, "") for ch in text)
+    phrases, chars, sizes = tables.phrases, tables.chars, tables.sizes
     out: list[str] = []
     i, n = 0, len(text)
     while i < n:
@@ -67,15 +68,15 @@ def initials_of(text: str) -> str:
                 out.append(ch.lower())
             i += 1
             continue
-        for size in tables.sizes.get(ch, ()):
+        for size in sizes.get(text[i : i + 2], ()):
             if size > n - i:
                 continue
-            letters = tables.phrases.get(text[i : i + size])
+            letters = phrases.get(text[i : i + size])
             if letters is not None and len(letters) == size:
                 out.append(letters)
                 i += size
                 break
         else:
-            out.append(tables.chars.get(ch, ""))
+            out.append(chars.get(ch, ""))
             i += 1
     return "".join(out)

@@ -59,15 +59,17 @@ def _balanced(item: str) -> bool:
 def frame_size(items: list[str]) -> int:
     """How many characters every item shares: a common head/tail, or the same characters at the same places."""
     head, tail = common_prefix(items), common_suffix(items)
-    if len(head) + len(tail) >= min(map(len, items)):
+    lengths = {len(item) for item in items}
+    if len(head) + len(tail) >= min(lengths):
         tail = ""
     shared = len(head) + len(tail)
-    if len({len(item) for item in items}) == 1:
+    if len(lengths) == 1:
+        count = len(items)
         positional = sum(
-            1 for keep, ch in zip(positional_shared(items), items[0]) if keep and ch not in _WEAK_CHARS
+            1 for column in zip(*items) if column[0] not in _WEAK_CHARS and column.count(column[0]) == count
         )
         shared = max(shared, positional)
-    if head and all(ch in _WEAK_CHARS for ch in head) and not tail and shared == len(head):
+    if head and not tail and shared == len(head) and all(ch in _WEAK_CHARS for ch in head):
         return 0
     return shared
 
@@ -226,7 +228,7 @@ def _cut_first(raw: str, refs: list[str], lex: Lexicon) -> str:
             return raw[min(starts, key=lambda i: abs(len(raw) - i - target)) :]
     if len(raw) <= target:
         return raw
-    if is_parallel([raw[-target:], *refs], lex) and _good_cut(raw, len(raw) - target, lex):
+    if _good_cut(raw, len(raw) - target, lex) and is_parallel([raw[-target:], *refs], lex):
         return raw[-target:]  # the shape decides: 工作东拉一把 → 东拉一把, 历来讲政治 → 讲政治
     for delta in (0, 1, -1, 2):
         start = len(raw) - target - delta

@@ -49,3 +49,17 @@ def test_shapes(lex):
         assert idiom.is_four_char_idiom(word, lex), word
     for word in ["省委常委", "职能职责", "工作实绩", "不愿担当", "标准不高"]:
         assert not idiom.is_four_char_idiom(word, lex), word
+
+
+def test_dictionary_hits_looked_up_only_inside_runs_of_idiom_characters(lex):
+    from desktop.core import paths
+    from desktop.core.corpus import read_document
+    from desktop.core.mining.idiom import _idiom_runs, dictionary_idioms
+
+    runs = _idiom_runs(lex)
+    assert runs is not None  # every idiom of the bundled dictionary is made of Chinese characters or letters
+    idioms = dictionary_idioms(lex)
+    text = "\n".join(read_document(p).text for p in sorted(paths.bundled_corpus_dir().glob("*.txt")))
+    every_window = idioms.intersection(text[i : i + 4] for i in range(len(text) - 3))
+    in_runs = idioms.intersection(run[i : i + 4] for run in runs.findall(text) for i in range(len(run) - 3))
+    assert in_runs == every_window and len(in_runs) > 50

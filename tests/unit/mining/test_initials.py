@@ -42,3 +42,45 @@ def test_agrees_with_pypinyin_on_longer_phrases():
             re.sub(r"[^a-z0-9]", "", s.lower()) for s in lazy_pinyin(phrase, style=Style.FIRST_LETTER)
         )
         assert initials_of(phrase) == reference, phrase
+
+
+def test_matches_a_plain_forward_maximum_matching_on_the_seeds():
+    """The phrase lookup tries only the lengths of phrases starting with a text's next two characters:
+    it reads the seeds as trying every length would."""
+    import unicodedata
+
+    from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
+
+    from desktop.core import paths
+    from desktop.core.corpus import read_document
+
+    def letter(reading: str) -> str:
+        base = unicodedata.normalize("NFD", reading)[:1]
+        return base.lower() if base.isascii() and base.isalpha() else ""
+
+    longest = max(map(len, PHRASES_DICT))
+
+    def reference(text: str) -> str:
+        out, i = [], 0
+        while i < len(text):
+            ch = text[i]
+            if ch.isascii():
+                out.append(ch.lower() if ch.isalnum() else "")
+                i += 1
+                continue
+            for size in range(min(longest, len(text) - i), 1, -1):
+                readings = PHRASES_DICT.get(text[i : i + size])
+                letters = "".join(letter(r[0]) for r in readings) if readings else ""
+                if readings and len(letters) == size:
+                    out.append(letters)
+                    i += size
+                    break
+            else:
+                code = ord(ch)
+                out.append(letter(PINYIN_DICT[code].split(",")[0]) if code in PINYIN_DICT else "")
+                i += 1
+        return "".join(out)
+
+    text = "".join(read_document(p).text for p in sorted(paths.bundled_corpus_dir().glob("*.txt")))
+    pieces = [text[i : i + 40] for i in range(0, len(text), 37)]
+    assert sum(1 for piece in pieces if initials_of(piece) == reference(piece)) == len(pieces) > 500
