@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import codecs
 import os
+import shutil
+import subprocess
+import sys
 
 import pytest
 
 from desktop.core.corpus import decode_bytes, read_document, read_text_file
 from desktop.core.corpus.limits import MAX_TEXT_BYTES
 from desktop.core.errors import InputError
+from tests.conftest import REPO_ROOT
 from tests.unit.corpus.conftest import SPEECH_LINES, seed_text
 
 SPEECH = "\n".join(SPEECH_LINES)
@@ -160,14 +164,33 @@ def test_a_named_pipe_is_refused_without_blocking(tmp_path):
         read_document(pipe)
 
 
-@pytest.mark.skipif(
-    os.name != "posix" or os.geteuid() == 0, reason="root reads every file regardless of mode"
-)
+_READ = """
+import sys
+from desktop.core.corpus import read_text_file
+from desktop.core.errors import InputError
+try:
+    read_text_file(sys.argv[1])
+except InputError as exc:
+    print(exc)
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
 def test_a_file_without_read_permission(tmp_path):
     path = write(tmp_path, "secret.txt", SPEECH.encode())
     path.chmod(0)
-    with pytest.raises(InputError, match="secret.txt：没有读取权限"):
-        read_text_file(path)
+    if os.geteuid() != 0:
+        with pytest.raises(InputError, match="secret.txt：没有读取权限"):
+            read_text_file(path)
+        return
+    # Root reads every file whatever its mode; a child without the capabilities that allow it does not.
+    setpriv = shutil.which("setpriv")
+    assert setpriv, "setpriv (util-linux) is needed to test file permissions as root"
+    result = subprocess.run(
+        [setpriv, "--bounding-set=-dac_override,-dac_read_search", sys.executable, "-c", _READ, str(path)],
+        cwd=REPO_ROOT, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert "secret.txt：没有读取权限" in result.stdout, result.stdout + result.stderr
 
 
 def test_decode_bytes_without_a_path_still_explains():
