@@ -56,11 +56,11 @@ def after_first_paint(widget, fn, fallback_ms: int = 2000) -> None:
     QTimer.singleShot(fallback_ms, watcher, fire)
 
 
-def create_window(file: str | None = None):
+def create_window(file: str | None = None, bank: str | None = None):
     """Build and show the window; opening FILE and the restore offer follow once it is painted."""
     from desktop.ui.main_window import MainWindow
 
-    window = MainWindow(phrases_after_paint=True)
+    window = MainWindow(phrases_after_paint=True, bank=Path(bank) if bank else None)
     window.show()
 
     def start_up() -> None:
@@ -86,7 +86,7 @@ def run_app(args: argparse.Namespace) -> int:
     app = _application()
     from desktop.ui.recovery import install_excepthook
 
-    window = create_window(getattr(args, "file", None))
+    window = create_window(getattr(args, "file", None), getattr(args, "bank", None))
     install_excepthook(window.write_recovery, lambda: window)
     return app.exec()
 

@@ -69,10 +69,14 @@ class MainWindow(QMainWindow):
     autosaved = Signal(str)  # path of the recovery file
     bank_ready = Signal(str)  # the 素材 tab's status line once the banks are open
 
-    def __init__(self, settings: Settings | None = None, phrases_after_paint: bool = False):
+    def __init__(
+        self, settings: Settings | None = None, phrases_after_paint: bool = False, bank: Path | None = None
+    ):
         """phrases_after_paint: leave the phrase side (素材/范文 tabs, 语料 menu, popup) to a call of
-        install_phrase_tools once the window is painted; it is the slowest part to import and build."""
+        install_phrase_tools once the window is painted; it is the slowest part to import and build.
+        bank: one bank file to read and write instead of the user's bank with the default bank."""
         super().__init__()
+        self.bank_path = bank
         self.settings = settings or load_settings()
         self.path: Path | None = None
         self.encoding, self.newline, self.bom = "utf-8", "\n", False
@@ -284,10 +288,14 @@ class MainWindow(QMainWindow):
         """The phrase side: 素材 and 范文 tabs around 检查, the 语料 menu before 帮助, popup and palette."""
         if self.phrase_tools is not None:
             return self.phrase_tools
+        from desktop.ui.phrases.bank_provider import BankProvider
         from desktop.ui.phrases.window_tools import PhraseTools
 
+        provider = None
+        if self.bank_path is not None:
+            provider = BankProvider(query_bank=self.bank_path, write_bank=self.bank_path, parent=self)
         tools = self.phrase_tools = PhraseTools(
-            self, self.editor, completion_chord=self.settings.completion_chord,
+            self, self.editor, provider, completion_chord=self.settings.completion_chord,
             palette_chord=self.settings.palette_chord,
         )
         self.material_tab = tools.panel
@@ -651,7 +659,7 @@ class MainWindow(QMainWindow):
         def work() -> str:
             from desktop.core.mining.banks import open_query_banks
 
-            group = open_query_banks()
+            group = open_query_banks(self.bank_path)
             try:
                 phrases = sum(b.phrase_total() for b in group.banks)
                 documents = sum(len(b.documents()) for b in group.banks)
@@ -864,7 +872,7 @@ class MainWindow(QMainWindow):
         from desktop.core.about import about_info, about_lines
         from desktop.ui.dialogs import AboutDialog
 
-        AboutDialog(about_lines(about_info()), self).exec()
+        AboutDialog(about_lines(about_info(self.bank_path)), self).exec()
 
 
 def sample_draft_path() -> Path:

@@ -183,3 +183,34 @@ def test_about_shows_version_folders_and_banks(window, monkeypatch):
     assert f"公文写作助手 {__version__}" in text
     assert f"数据文件夹：{paths.data_dir()}" in text and f"设置文件夹：{paths.config_dir()}" in text
     assert "内置素材库：" in text and "个人素材库：" in text
+
+
+def test_a_bank_given_on_the_command_line_is_the_one_the_window_uses(qtbot, tmp_path, monkeypatch):
+    from desktop.core.mining.bank import PhraseBank
+    from desktop.core.mining.model import Phrase, Source
+    from desktop.ui.dialogs import AboutDialog
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.settings import Settings
+    from tests.ui.conftest import close_quietly
+
+    bank_file = tmp_path / "科室素材.sqlite"
+    with PhraseBank.open(bank_file) as bank, bank.transaction():
+        touched = bank.store_document(
+            path="科室.txt", name="科室.txt", title="科室", text="要久久为功。", content_hash="h", size=18,
+            phrases=[Phrase("久久为功", "idiom", "久久为功", "jjwg", 1, 1, [Source("科室.txt", "要久久为功。")])],
+        )  # fmt: skip
+        bank.refresh_phrases(touched)
+    window = MainWindow(Settings(lint_delay_ms=50), bank=bank_file)
+    qtbot.addWidget(window)
+    try:
+        tools = window.install_phrase_tools()
+        assert tools.provider.query_bank == bank_file and tools.provider.write_bank_path == bank_file
+        window.warm_up_bank()
+        qtbot.waitUntil(lambda: "已就绪" in window.bank_label.text(), timeout=10_000)
+        assert "1 条素材，来自 1 篇语料" in window.bank_label.text()  # this bank alone, not the default one
+        shown = []
+        monkeypatch.setattr(AboutDialog, "exec", lambda self: shown.append(self.text) or 0)
+        window.act_about.trigger()
+        assert f"当前素材库：{bank_file}" in shown[0]
+    finally:
+        close_quietly(window)
