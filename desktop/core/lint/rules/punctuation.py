@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from desktop.core.lint.model import (
     Diagnostic,
+    DocumentContext,
     Edit,
     Example,
     Fix,
@@ -81,7 +82,20 @@ _CLOSERS = {v: k for k, v in _PAIRS.items()}
 _PAIR_CHARS = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
 
 
-def check_unpaired(rule: Rule, ctx: ParagraphContext) -> Iterator[Diagnostic]:
+def check_unpaired(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
+    """Paragraph by paragraph, but seeing the next paragraph: a quotation running over several
+    paragraphs opens each with “ and closes only in the last, so a “ left open before a paragraph that
+    starts with “ is that convention, not a missing ”."""
+    outline = ctx.outline
+    blocks = [b for b in outline.blocks if not b.boilerplate]
+    for index, block in enumerate(blocks):
+        following = outline.block_text(blocks[index + 1]).lstrip() if index + 1 < len(blocks) else ""
+        paragraph = ParagraphContext(outline.block_text(block), block, ctx.data, None)
+        for pos, message in _unpaired(paragraph, quote_continues=following.startswith("“")):
+            yield rule.diagnostic(block.start + pos, 1, f"{message}；请补齐或删去")
+
+
+def _unpaired(ctx: ParagraphContext, quote_continues: bool) -> list[tuple[int, str]]:
     text = ctx.text
     skipped = _skipped_spans(ctx)
     h = ctx.block.heading
@@ -103,11 +117,12 @@ def check_unpaired(rule: Rule, ctx: ParagraphContext) -> Iterator[Diagnostic]:
                 stacks[opener].pop()
             else:
                 problems.append((i, f"「{ch}」前面没有对应的「{opener}」"))
+    if quote_continues and stacks["“"]:
+        stacks["“"].pop()  # closed in a later paragraph of the same quotation
     for opener, positions in stacks.items():
         for pos in positions:
             problems.append((pos, f"「{opener}」没有对应的「{_PAIRS[opener]}」"))
-    for pos, message in sorted(problems)[:3]:
-        yield rule.diagnostic(pos, 1, f"{message}；请补齐或删去")
+    return sorted(problems)[:3]
 
 
 _FINAL = "。；，：;,:"
@@ -196,8 +211,12 @@ RULES = (
         (
             Example("认真落实《关于推进项目建设的实施意见。", "认真落实《关于推进项目建设的实施意见》。"),
             Example("坚持“抓环境就是抓发展理念。", "坚持“抓环境就是抓发展”理念。"),
+            Example(
+                "他说：“第一段引文。\n第二段接着说。",
+                "他说：“第一段引文。\n“第二段引文，到这里才结束。”",
+            ),
         ),
-        "paragraph", check_unpaired, "标点不成对",
+        "document", check_unpaired, "标点不成对",
     ),
     Rule(
         "GW203", "heading-final-punct", Level.WARNING,
