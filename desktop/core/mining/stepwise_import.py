@@ -50,7 +50,8 @@ def import_stepwise(
     """Import files and folders one file per transaction. `starting(n, total, path)` is called before
     each file, `finished(n, total, outcome)` after it; `cancelled()` is polled before each file and
     after its mining, before its commit."""
-    files, _folders, missing = collect_files(paths)
+    paths = list(paths)
+    files, folders, missing = collect_files(paths)
     report = StepwiseReport(bank.path, outcomes=list(missing), total_files=len(files))
     if files and miner is None:
         miner = load_miner()  # once, not once per file; raises BankError when mining is unavailable
@@ -76,6 +77,12 @@ def import_stepwise(
         report.outcomes.extend(step.outcomes)
         if finished is not None:
             finished(number, len(files), step.outcomes[-1])
+    else:
+        if folders:
+            # As `gongwen mine FOLDER` does: documents once imported from these folders whose files are
+            # gone leave with their phrases. Every present file was just imported, so this only hashes.
+            pruned = import_paths(bank, folders, miner=miner, reader=reader)
+            report.outcomes.extend(o for o in pruned.outcomes if o.status == "removed")
     report.documents = len(bank.documents())
     report.phrases_by_kind = bank.kind_counts()
     return report

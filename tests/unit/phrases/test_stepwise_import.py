@@ -55,3 +55,26 @@ def test_a_file_that_changed_is_replaced(tmp_path):
         report = import_stepwise(bank, [corpus], miner=RULES)
         assert sorted(o.status for o in report.outcomes) == ["added", "unchanged", "unchanged", "updated"]
         assert "重整行装" not in [r.text for r in bank.rank("", limit=100)]
+
+
+def test_a_file_gone_from_an_imported_folder_leaves_with_its_phrases(tmp_path):
+    corpus = write_corpus(tmp_path / "corpus")
+    with PhraseBank.open(tmp_path / "bank.sqlite") as bank:
+        import_stepwise(bank, [corpus], miner=RULES)
+        assert "攻坚克难" in [r.text for r in bank.rank("", limit=100)]  # b.txt's
+        (corpus / "b.txt").unlink()
+        report = import_stepwise(bank, [corpus], miner=RULES)
+        assert sorted(o.status for o in report.outcomes) == ["removed", "unchanged", "unchanged"]
+        assert [d.name for d in corpus_documents(bank)] == ["a.txt", "c.txt"]
+        assert "攻坚克难" not in [r.text for r in bank.rank("", limit=100)]
+        assert summary_lines(report)[0] == "文件：未变 2 个，删除 1 个"
+
+
+def test_a_cancelled_import_removes_nothing(tmp_path):
+    corpus = write_corpus(tmp_path / "corpus")
+    with PhraseBank.open(tmp_path / "bank.sqlite") as bank:
+        import_stepwise(bank, [corpus], miner=RULES)
+        (corpus / "b.txt").unlink()
+        report = import_stepwise(bank, [corpus], miner=RULES, cancelled=lambda: True)
+        assert report.cancelled
+        assert [d.name for d in corpus_documents(bank)] == ["a.txt", "b.txt", "c.txt"]
