@@ -465,6 +465,9 @@ class PhraseBank:
                 )
         else:
             prefix = (query, _after(query))
+            # The phrase itself ranks first whatever its counts: fetch it even when more widespread
+            # phrases starting with it fill the prefix fetch.
+            collect(select + "text = ?" + kind_sql, (query, *kind_params))
             if len(query) == 1:
                 collect(select + "substr(text, 1, 1) = ?" + kind_sql + order, (query, *kind_params))
             else:

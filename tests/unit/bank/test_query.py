@@ -149,3 +149,13 @@ def test_group_merges_banks(tmp_path, bank):
         assert [h.doc for h in group.search("营商环境")] == ["a.txt", "b.txt", "d.txt"]
         listed = {p.text: p.docs for p in group.phrases("idiom")}
         assert listed["久久为功"] == 3 and listed["攻坚克难"] == 1
+
+
+def test_the_exact_phrase_is_found_among_many_more_widespread_ones_that_start_with_it(bank, tmp_path):
+    # Twelve longer phrases starting with 久久为功, each in two documents; 久久为功 itself is in one.
+    longer = [Phrase(f"久久为功{tail}", "parallel", count=3) for tail in "一二三四五六七八九十百千"]
+    store(bank, "x.txt", longer)
+    store(bank, "y.txt", longer)
+    ranked = bank.rank("久久为功", limit=10)
+    assert ranked[0].text == "久久为功" and ranked[0].exact == 1
+    assert len(ranked) == 10
