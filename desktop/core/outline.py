@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
+from desktop.core.numerals import chinese_number
+
 
 class BlockKind(str, Enum):
     TITLE = "title"
@@ -174,19 +176,8 @@ def cn_number(text: str) -> int | None:
 
 
 def cn_numeral(n: int) -> str:
-    """一, 十二, 二十, 一百零五: the numeral a writer would type (counts above 99 occur in long lists)."""
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    if n < 20:
-        return "十" + (digits[n % 10] if n % 10 else "")
-    if n < 100:
-        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
-    if n >= 1000:
-        return str(n)
-    rest = n % 100
-    tail = "" if rest == 0 else ("零" + cn_numeral(rest) if rest < 10 else cn_numeral(rest) if rest >= 20 else "一" + cn_numeral(rest))
-    return cn_numeral(n // 100) + "百" + tail
+    """一, 十二, 二十, 一百零五: the numeral a writer would type; digits from a thousand on."""
+    return str(n) if n >= 1000 else chinese_number(n)
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -15,39 +15,14 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from desktop.core.export.wordml import W, w_attr
+from desktop.core.numerals import chinese_number
 
 log = logging.getLogger(__name__)
 
-_CN_DIGITS = "零一二三四五六七八九"
 _CN_LEGAL = "零壹贰叁肆伍陆柒捌玖"
 _TIANGAN = "甲乙丙丁戊己庚辛壬癸"
 _DIZHI = "子丑寅卯辰巳午未申酉戌亥"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-
-
-def chinese_number(n: int, digits: str = _CN_DIGITS, units: str = "十百千万") -> str:
-    """1 → 一, 10 → 十, 11 → 十一, 21 → 二十一, 105 → 一百零五 (as Word's chineseCounting shows them)."""
-    if n <= 0:
-        return digits[0]
-    if n >= 100000:
-        return str(n)
-    parts: list[str] = []
-    text = str(n)
-    zero_pending = False
-    for index, ch in enumerate(text):
-        power = len(text) - index - 1
-        d = int(ch)
-        if d == 0:
-            zero_pending = bool(parts)
-            continue
-        if zero_pending:
-            parts.append(digits[0])
-            zero_pending = False
-        unit = units[power - 1] if power else ""
-        if not (d == 1 and power == 1 and index == 0 and digits is _CN_DIGITS):  # 十一, not 一十一
-            parts.append(digits[d])
-        parts.append(unit)
-    return "".join(parts)
 
 
 def format_number(n: int, fmt: str) -> str:
