@@ -15,6 +15,7 @@ from pathlib import Path
 from desktop.core.corpus.files import read_bytes
 from desktop.core.corpus.limits import MAX_TEXT_BYTES
 from desktop.core.errors import InputError
+from desktop.core.files import encode_text
 
 log = logging.getLogger(__name__)
 
@@ -54,11 +55,7 @@ class DecodedText:
 
     def encode(self, text: str | None = None) -> bytes:
         """The bytes to write text (default: this text) back the way the file came."""
-        body = self.text if text is None else text
-        if self.newline != "\n":
-            body = body.replace("\n", self.newline)
-        data = body.encode(self.encoding)
-        return codecs.BOM_UTF8 + data if self.bom and self.encoding == "utf-8" else data
+        return encode_text(self.text if text is None else text, self.encoding, self.newline, self.bom)
 
 
 def decode_bytes(data: bytes, path: str | Path | None = None) -> DecodedText:
