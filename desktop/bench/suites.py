@@ -9,7 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.bench.measure import Measurement, best_of, latencies, median, percentile
-from desktop.bench.workloads import corpus_documents, corpus_paragraphs, draft_text, synthetic_phrases
+from desktop.bench.workloads import (
+    corpus_documents,
+    bundled_speeches,
+    corpus_paragraphs,
+    draft_text,
+    synthetic_phrases,
+)
 
 MB = 1024 * 1024
 QUERY_KINDS = (
@@ -38,8 +44,6 @@ QUICK = Scale(MB // 4, (1_000, 5_000), 40, (1_000, 10_000), 4, 2, 1)
 def bench_mining(scale: Scale) -> list[Measurement]:
     import jieba
 
-    from desktop.core import paths
-    from desktop.core.corpus import read_document
     from desktop.core.mining.miner import clear_caches, mine_text
 
     docs = corpus_documents(scale.corpus_bytes)
@@ -53,7 +57,7 @@ def bench_mining(scale: Scale) -> list[Measurement]:
 
     # The 10 MB repeat the bundled corpus, so the miner's per-clause memory answers most of it. Text
     # never seen before: the bundled speeches themselves, with that memory emptied before every run.
-    seeds = [read_document(p).text for p in sorted(paths.bundled_corpus_dir().glob("*.txt"))]
+    seeds = [doc.text for doc in bundled_speeches()]
 
     def mine_unseen() -> None:
         clear_caches()

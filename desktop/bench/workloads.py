@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from desktop.core import paths
-from desktop.core.corpus import read_document
+from desktop.core.corpus import CleanDocument, read_document
 from desktop.core.mining.model import KINDS, Phrase, Source
 
 SEED = 9704  # fixed: a run is comparable with the last one
@@ -21,8 +21,14 @@ class CorpusParagraphs:
 
 
 @cache
+def bundled_speeches() -> tuple[CleanDocument, ...]:
+    """The bundled speeches, read and cleaned once per run."""
+    return tuple(read_document(p) for p in sorted(paths.bundled_corpus_dir().glob("*.txt")))
+
+
+@cache
 def corpus_paragraphs() -> CorpusParagraphs:
-    docs = [read_document(p) for p in sorted(paths.bundled_corpus_dir().glob("*.txt"))]
+    docs = bundled_speeches()
     paragraphs = tuple(p for doc in docs for p in doc.paragraphs[1:] if len(p) >= 8)
     return CorpusParagraphs(paragraphs, tuple(doc.title for doc in docs))
 
