@@ -81,7 +81,7 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
             os.fsync(handle.fileno())
         # mkstemp makes the file private (0600): keep the original's mode, or the usual one for a new file
         try:
-            os.chmod(tmp_name, path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask())
+            os.chmod(tmp_name, path.stat().st_mode & 0o7777 if path.exists() else new_file_mode())
         except OSError:
             pass
         os.replace(tmp_name, path)
@@ -110,10 +110,11 @@ def atomic_write_text(
     return stamp
 
 
-def _umask() -> int:
+def new_file_mode() -> int:
+    """The mode a newly created file gets under the user's umask (mkstemp's temp files are 0600)."""
     current = os.umask(0)
     os.umask(current)
-    return current
+    return 0o666 & ~current
 
 
 def _fsync_folder(folder: Path) -> None:

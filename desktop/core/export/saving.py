@@ -9,6 +9,7 @@ from pathlib import Path
 from docx.document import Document
 
 from desktop.core.errors import GongwenError
+from desktop.core.files import new_file_mode
 
 
 class ExportWriteError(GongwenError):
@@ -45,7 +46,7 @@ def save_atomically(document: Document, out_path: Path) -> None:
             except OSError:
                 pass
         else:
-            os.chmod(tmp, 0o666 & ~_umask())
+            os.chmod(tmp, new_file_mode())
         os.replace(tmp, out_path)
     except PermissionError as exc:
         raise ExportWriteError(f"{out_path.name}：无法写入，文件可能正在被 Word 或 WPS 打开（{exc.strerror}）；"
@@ -59,9 +60,3 @@ def save_atomically(document: Document, out_path: Path) -> None:
 
 def _read_only(path: Path) -> bool:
     return not path.stat().st_mode & 0o222
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
