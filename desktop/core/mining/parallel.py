@@ -46,6 +46,7 @@ _NOISE_RE = re.compile(r"[0-9０-９XＸ×xｘ%％.@#&*/+=<>\[\]【】（）()�
 # Clause heads that begin ordinary sentences often enough that sharing them proves nothing.
 _STOP_HEADS = frozenset("要我对这但并就是也还都各全市县区省为同使其该此")
 _NON_CJK_RE = re.compile(r"[^\u4e00-\u9fff]")
+_ALL_CJK_RE = re.compile(r"[\u4e00-\u9fff]+")
 _ASIDE_RE = re.compile(r"[（(][^（）()]*[）)]")
 _STOP_HEAD_WORDS = frozenset({"确保", "对于", "争取", "要求", "我们", "同时", "全市", "全区", "各级"})
 _NOUN_TAGS_LOOSE = frozenset({"n", "vn", "nz", "ns", "nt", "j", "an", "nr", "nrt"})
@@ -64,10 +65,13 @@ def frame_size(items: list[str]) -> int:
         tail = ""
     shared = len(head) + len(tail)
     if len(lengths) == 1:
-        count = len(items)
-        positional = sum(
-            1 for column in zip(*items) if column[0] not in _WEAK_CHARS and column.count(column[0]) == count
-        )
+        if len(items) == 2:
+            positional = sum(a == b and a not in _WEAK_CHARS for a, b in zip(*items))
+        else:
+            count = len(items)
+            positional = sum(
+                1 for column in zip(*items) if column[0] not in _WEAK_CHARS and column.count(column[0]) == count
+            )
         shared = max(shared, positional)
     if head and not tail and shared == len(head) and all(ch in _WEAK_CHARS for ch in head):
         return 0
@@ -128,8 +132,10 @@ def _is_parallel(items: tuple[str, ...], lex: Lexicon) -> bool:
     lengths = [len(item) for item in items]
     if len(items) < 2 or min(lengths) < 2 or max(lengths) > MAX_ITEM or len(set(items)) < len(items):
         return False
-    if _NOISE_RE.search("".join(items)) or not all(_balanced(item) and _mostly_cjk(item) for item in items):
-        return False
+    joined = "".join(items)
+    if _ALL_CJK_RE.fullmatch(joined) is None:  # most runs are plain Chinese: one check clears all three
+        if _NOISE_RE.search(joined) or not all(_balanced(item) and _mostly_cjk(item) for item in items):
+            return False
     return _has_shape(list(items), lengths, lex) and not _is_noun_list(list(items), lex)
 
 
@@ -338,17 +344,21 @@ def _could_be_parallel(middles: list[str], lex: Lexicon) -> bool:
 
 
 def _pair_could_be_parallel(first: str, second: str, lex: Lexicon) -> bool:
-    """A quick look at a two-item run: the items share a character near the 、, or the second one starts
-    with an idiom (化危为机、善抓机遇; 破茧化蝶、实现蜕变) or a verb-object unit (抢占先机、赢得主动;
-    抢时间、抓进度)."""
+    """A necessary condition for a two-item run, checked before any trimming: the items share a character
+    at matching places, or the second one starts with an idiom (化危为机、善抓机遇; 破茧化蝶、实现蜕变) or a
+    verb-object unit (抢占先机、赢得主动; 抢时间、抓进度), or the first one ends with one."""
+    first, second = first.strip(), second.strip()  # as trim_run reads them
+    if not first or not second:
+        return False
     # A frame puts a shared character at matching places: at distance d from the 、 in the first item and
-    # at offset k in the second with d + k no more than an item's length (head, tail or inner frame).
-    distance: dict[str, int] = {}
-    for d, ch in enumerate(reversed(first[-_PAIR_SPAN:]), 1):
-        if ch not in _WEAK_CHARS:
-            distance.setdefault(ch, d)
-    if any(distance.get(ch, _PAIR_SPAN) + k <= _PAIR_SPAN for k, ch in enumerate(second[:_PAIR_SPAN])):
-        return True
+    # at offset k in the second, with d + k the length of one item (head, tail or inner frame), at most
+    # MAX_ITEM. The nearest occurrence in the first part gives the smallest d.
+    near = first[-MAX_ITEM:]
+    for k, ch in enumerate(second[:MAX_ITEM]):
+        if ch in near and ch not in _WEAK_CHARS and len(near) - near.rfind(ch) + k <= MAX_ITEM:
+            return True
+    if first[-1] in _WEAK_CHARS and first[-1] in second[:MAX_ITEM]:
+        return True  # a shared ending of common characters is a frame too
     if is_four_char_idiom(second[:4], lex) or is_four_char_idiom(first[-4:], lex):
         return True
     if lex.tag(second[:2]) == "v" and second[2:4] in lex:

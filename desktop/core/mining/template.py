@@ -3,34 +3,35 @@
 from __future__ import annotations
 
 
-def _shared_length(items: list[str], from_end: bool) -> int:
-    """How many characters every item shares at its start (or at its end)."""
-    first = items[0]
-    size = len(first)
-    for item in items[1:]:
-        limit = min(size, len(item))
-        k = 0
-        if from_end:
-            while k < limit and item[-1 - k] == first[-1 - k]:
-                k += 1
-        else:
-            while k < limit and item[k] == first[k]:
-                k += 1
-        size = k
-        if not size:
-            break
-    return size
-
-
 def common_prefix(items: list[str]) -> str:
-    return items[0][: _shared_length(items, False)] if items else ""
+    """The characters every item starts with."""
+    if not items:
+        return ""
+    head = items[0]
+    for item in items:
+        # Most items differ at once or share all: checked in C before counting characters.
+        if head and not item.startswith(head):
+            size = min(len(head), len(item))
+            k = 0
+            while k < size and item[k] == head[k]:
+                k += 1
+            head = head[:k]
+    return head
 
 
 def common_suffix(items: list[str]) -> str:
+    """The characters every item ends with."""
     if not items:
         return ""
-    size = _shared_length(items, True)
-    return items[0][len(items[0]) - size :]
+    tail = items[0]
+    for item in items:
+        if tail and not item.endswith(tail):
+            size = min(len(tail), len(item))
+            k = 0
+            while k < size and item[-1 - k] == tail[-1 - k]:
+                k += 1
+            tail = tail[len(tail) - k :]
+    return tail
 
 
 def positional_shared(items: list[str]) -> list[bool]:
