@@ -24,6 +24,14 @@ class _Tables:
     chars: dict[str, str]  # character → initial of its first reading
     sizes: dict[str, tuple[int, ...]]  # first two characters → lengths of the phrases they start, longest first
     ambiguous: frozenset[str]  # characters whose readings start with different letters (重, 行, 长)
+    letters: dict[int, str]  # str.translate table: a character's initial ("" drops it)
+
+
+class _DropOthers(dict):
+    """A translate table that drops every character it does not name (punctuation, unknown symbols)."""
+
+    def __missing__(self, code: int) -> str:
+        return ""
 
 
 @functools.cache
@@ -44,7 +52,11 @@ def _tables() -> _Tables:
         for code, readings in PINYIN_DICT.items()
         if len({_first_letter(reading) for reading in readings.split(",")}) > 1
     )
-    return _Tables(phrases, chars, {ch: tuple(sorted(n, reverse=True)) for ch, n in sizes.items()}, ambiguous)
+    letters = _DropOthers({ord(ch): letter for ch, letter in chars.items() if not ch.isascii()})
+    letters.update({ord(ch): ch.lower() for ch in map(chr, range(128)) if ch.isalnum()})
+    return _Tables(
+        phrases, chars, {ch: tuple(sorted(n, reverse=True)) for ch, n in sizes.items()}, ambiguous, letters
+    )
 
 
 @functools.lru_cache(maxsize=1 << 16)  # a corpus mines the same phrases in many documents
@@ -55,28 +67,20 @@ def initials_of(text: str) -> str:
     """
     tables = _tables()
     if tables.ambiguous.isdisjoint(text):
-        # No character whose initial depends on its word: read them one by one.
-        chars = tables.chars
-        return "".join(ch.lower() if ch.isascii() and ch.isalnum() else chars.get(ch, "") for ch in text)
-    phrases, chars, sizes = tables.phrases, tables.chars, tables.sizes
+        # No character whose initial depends on its word: read them all at once.
+        return text.translate(tables.letters)
+    phrases, letters, sizes = tables.phrases, tables.letters, tables.sizes
     out: list[str] = []
     i, n = 0, len(text)
     while i < n:
-        ch = text[i]
-        if ch.isascii():
-            if ch.isalnum():
-                out.append(ch.lower())
-            i += 1
-            continue
         for size in sizes.get(text[i : i + 2], ()):
-            if size > n - i:
-                continue
-            letters = phrases.get(text[i : i + size])
-            if letters is not None and len(letters) == size:
-                out.append(letters)
-                i += size
-                break
+            if size <= n - i:
+                reading = phrases.get(text[i : i + size])
+                if reading is not None and len(reading) == size:
+                    out.append(reading)
+                    i += size
+                    break
         else:
-            out.append(chars.get(ch, ""))
+            out.append(letters[ord(text[i])])
             i += 1
     return "".join(out)
