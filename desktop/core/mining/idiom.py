@@ -33,6 +33,7 @@ _ORDINAL_RE = re.compile(r"^(第.|[一二三四五六七八九十]是|[一二三
 # A unit that starts like a sentence or carries a particle is a piece of a clause, not a set expression.
 _CLAUSE_START = frozenset("在对让就也把被从向给和与及各该每此这那其往使要以还我逐")
 _PARTICLES = "的了着地吗呢吧"
+_PARTICLE_SET = frozenset(_PARTICLES)
 # Verb complements: 抓出成效, 带着技术, 做好工作 are verb phrases, not idioms.
 _COMPLEMENTS = frozenset("出着好了过到上下完成牢住")
 # Comment words after a topic: 标准不高, 任务很重, 尾矿库多.
@@ -138,7 +139,7 @@ def is_four_char_idiom(w: str, lex: Lexicon) -> bool:
         return len(w) == 4
     if not _FOUR_CJK_RE.match(w) or w in _NOT_IDIOMS or w.endswith(_TERM_ENDS) or _ORDINAL_RE.match(w):
         return False
-    if any(ch in _PARTICLES for ch in w) or lex.tag(w) in _NAME_TAGS:
+    if not _PARTICLE_SET.isdisjoint(w) or lex.tag(w) in _NAME_TAGS:
         return False
     if _reduplicated(w, lex) and w[0] not in "在是和把被从" and not _abac_noun_pair(w, lex):
         return True
@@ -236,13 +237,17 @@ def _extract_block(sentences: list[str], lex: Lexicon) -> Iterator[Candidate]:
                 if window not in seen:
                     seen.add(window)
                     yield Candidate(window, window, sentence)
-        for clause in split_clauses(sentence):
-            for unit in _clause_idioms(clause, lex):
-                if unit not in seen:
-                    seen.add(unit)
-                    yield Candidate(unit, unit, sentence)
+        for unit in _boundary_idioms(sentence, lex):
+            if unit not in seen:
+                seen.add(unit)
+                yield Candidate(unit, unit, sentence)
 
 
-@functools.lru_cache(maxsize=1 << 14)  # a pure function of the clause; set formulations recur
-def _clause_idioms(clause: str, lex: Lexicon) -> tuple[str, ...]:
-    return tuple(unit for unit in _boundary_units(clause, lex) if is_four_char_idiom(unit, lex))
+@functools.lru_cache(maxsize=1 << 14)  # a pure function of the sentence; set formulations recur
+def _boundary_idioms(sentence: str, lex: Lexicon) -> tuple[str, ...]:
+    return tuple(
+        unit
+        for clause in split_clauses(sentence)
+        for unit in _boundary_units(clause, lex)
+        if is_four_char_idiom(unit, lex)
+    )
