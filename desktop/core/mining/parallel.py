@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from statistics import median
 
 from desktop.core.mining.candidate import Candidate
@@ -41,7 +41,7 @@ _CONNECTORS = ("以及", "和", "及", "与")
 # Characters too common to make a frame on their own.
 _WEAK_CHARS = frozenset("的了和与及之是在对要也就还都各很")
 # Items naming bodies of government: a list of them is not parallel writing.
-_INSTITUTION_RE = re.compile(r"(委|政府|人大|政协|部门|局|厅|院|公司|集团|银行|机关|单位|省|市|县|区|镇|乡|村)$")
+_INSTITUTION_ENDS = tuple("委 政府 人大 政协 部门 局 厅 院 公司 集团 银行 机关 单位 省 市 县 区 镇 乡 村".split())
 _NOISE_RE = re.compile(r"[0-9０-９XＸ×xｘ%％.@#&*/+=<>\[\]【】（）()《》]")
 # Clause heads that begin ordinary sentences often enough that sharing them proves nothing.
 _STOP_HEADS = frozenset("要我对这但并就是也还都各全市县区省为同使其该此")
@@ -57,7 +57,7 @@ def _balanced(item: str) -> bool:
     return item.count("“") == item.count("”") and item.count("‘") == item.count("’")
 
 
-def frame_size(items: list[str]) -> int:
+def frame_size(items: Sequence[str]) -> int:
     """How many characters every item shares: a common head/tail, or the same characters at the same places."""
     head, tail = common_prefix(items), common_suffix(items)
     lengths = {len(item) for item in items}
@@ -78,9 +78,12 @@ def frame_size(items: list[str]) -> int:
     return shared
 
 
-def _is_noun_list(items: list[str], lex: Lexicon, clauses: bool = False) -> bool:
+def _is_noun_list(items: Sequence[str], lex: Lexicon, clauses: bool = False) -> bool:
     """教育、就业、医疗; 省委、省政府; 重点地区、重点行业; 产业规划、园区规划."""
-    if all(_INSTITUTION_RE.search(item) for item in items):
+    for item in items:
+        if not item.endswith(_INSTITUTION_ENDS):
+            break
+    else:
         return True
     if common_suffix(items).endswith(_POSITION_TAILS):
         return True  # 部门之间、县市区之间
@@ -136,14 +139,14 @@ def _is_parallel(items: tuple[str, ...], lex: Lexicon) -> bool:
     if _ALL_CJK_RE.fullmatch(joined) is None:  # most runs are plain Chinese: one check clears all three
         if _NOISE_RE.search(joined) or not all(_balanced(item) and _mostly_cjk(item) for item in items):
             return False
-    return _has_shape(list(items), lengths, lex) and not _is_noun_list(list(items), lex)
+    return _has_shape(items, lengths, lex) and not _is_noun_list(items, lex)
 
 
 def _mostly_cjk(item: str) -> bool:
     return len(_NON_CJK_RE.findall(item)) <= 2
 
 
-def _has_shape(items: list[str], lengths: list[int], lex: Lexicon) -> bool:
+def _has_shape(items: Sequence[str], lengths: list[int], lex: Lexicon) -> bool:
     frame = frame_size(items)
     if frame:
         if max(lengths) > 2 * min(lengths) + 1:
