@@ -59,6 +59,10 @@ def _balanced(item: str) -> bool:
 
 def frame_size(items: Sequence[str]) -> int:
     """How many characters every item shares: a common head/tail, or the same characters at the same places."""
+    if len(items) == 2:
+        a, b = items
+        if a and b and a[0] != b[0] and a[-1] != b[-1]:  # most pairs: neither head nor tail
+            return sum(x == y and x not in _WEAK_CHARS for x, y in zip(a, b)) if len(a) == len(b) else 0
     head, tail = common_prefix(items), common_suffix(items)
     lengths = {len(item) for item in items}
     if len(head) + len(tail) >= min(lengths):
@@ -85,15 +89,17 @@ def _is_noun_list(items: Sequence[str], lex: Lexicon, clauses: bool = False) -> 
             break
     else:
         return True
-    if common_suffix(items).endswith(_POSITION_TAILS):
+    tail = common_suffix(items)
+    if tail.endswith(_POSITION_TAILS):
         return True  # 部门之间、县市区之间
-    if all(len(item) <= 3 and item[0] in _NUMERAL_HEADS for item in items) and len({i[0] for i in items}) > 1:
-        return True  # an enumeration: 一星级、二星级
+    if items[0][0] in _NUMERAL_HEADS and all(len(item) <= 3 and item[0] in _NUMERAL_HEADS for item in items):
+        if len({i[0] for i in items}) > 1:
+            return True  # an enumeration: 一星级、二星级
     if all(len(item) <= 4 and lex.is_noun(item) for item in items):
-        return not common_suffix(items).endswith(("性", "化", "力", "感", "点"))
+        return not tail.endswith(("性", "化", "力", "感", "点"))
     if clauses:
         return False
-    head, tail = common_prefix(items), common_suffix(items)
+    head = common_prefix(items)
     if len(head) >= 2 and lex.tag(head) in _MODIFIER_TAGS:
         if all(lex.tag(item[len(head) :]) in _NOUN_TAGS_LOOSE | {"m", "q", "f", "s", "t"} for item in items):
             return True
