@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):  # a tuple: extractors make thousands of these per document
     text: str
     pattern: str
     sentence: str  # the source sentence, as it reads in the document

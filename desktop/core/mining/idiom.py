@@ -152,21 +152,6 @@ def is_four_char_idiom(w: str, lex: Lexicon) -> bool:
     return _compositional_idiom(w, lex)
 
 
-def _boundary_units(clause: str, lex: Lexicon) -> Iterator[str]:
-    """Four-character units standing alone in a clause: the whole clause or 、-item, its end after a lead-in
-    (就能破茧化蝶, 做到应扶尽扶, 敢于较真碰硬) or its start before 的 (爬坡过坎的关键时期)."""
-    for item in clause.split("、"):
-        if "“" in item or "”" in item:
-            item = _QUOTES_RE.sub("", item)
-        if len(item) == 4:
-            yield item
-        elif len(item) > 4:
-            if item[-5] in _LEAD_INS and lex.freq(item[-5:-3]) < 100:
-                yield item[-4:]
-            if item[4] == "的" and lex.freq(item[3:5]) < 100:
-                yield item[:4]  # 爬坡过坎的关键时期
-
-
 _ABAC_RE = re.compile(r"(?=(([\u4e00-\u9fff])[\u4e00-\u9fff]\2[\u4e00-\u9fff]))")
 
 
@@ -245,9 +230,19 @@ def _extract_block(sentences: list[str], lex: Lexicon) -> Iterator[Candidate]:
 
 @functools.lru_cache(maxsize=1 << 14)  # a pure function of the sentence; set formulations recur
 def _boundary_idioms(sentence: str, lex: Lexicon) -> tuple[str, ...]:
-    return tuple(
-        unit
-        for clause in split_clauses(sentence)
-        for unit in _boundary_units(clause, lex)
-        if is_four_char_idiom(unit, lex)
-    )
+    """Four-character idioms standing alone in a clause: the whole clause or 、-item, its end after a
+    lead-in (就能破茧化蝶, 做到应扶尽扶, 敢于较真碰硬) or its start before 的 (爬坡过坎的关键时期)."""
+    found: list[str] = []
+    for clause in split_clauses(sentence):
+        for item in clause.split("、") if "、" in clause else (clause,):
+            if "“" in item or "”" in item:
+                item = _QUOTES_RE.sub("", item)
+            if len(item) == 4:
+                if is_four_char_idiom(item, lex):
+                    found.append(item)
+            elif len(item) > 4:
+                if item[-5] in _LEAD_INS and lex.freq(item[-5:-3]) < 100 and is_four_char_idiom(item[-4:], lex):
+                    found.append(item[-4:])
+                if item[4] == "的" and lex.freq(item[3:5]) < 100 and is_four_char_idiom(item[:4], lex):
+                    found.append(item[:4])
+    return tuple(found)

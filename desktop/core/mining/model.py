@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # The fixed vocabulary of phrase kinds, in display order, with their Chinese names for the UI and CLI.
 KIND_NAMES: dict[str, str] = {
@@ -17,8 +18,7 @@ KIND_NAMES: dict[str, str] = {
 KINDS: tuple[str, ...] = tuple(KIND_NAMES)
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):  # a tuple: one per phrase and sentence, made in bulk when mining
     doc: str  # the document's file name
     sentence: str  # the sentence the phrase came from
 

@@ -239,6 +239,8 @@ def _cut_first(raw: str, refs: list[str], lex: Lexicon) -> str:
             at = raw.find(head[:size], at + 1)
         # Not 产业招商 → 业招商; but an item of the others' length may stand (要紧盯 → 紧盯).
         starts = [i for i in starts if _good_cut(raw, i, lex) or len(raw) - i in lengths]
+        if len(starts) == 1:
+            return raw[starts[0] :]
         if starts:
             return raw[min(starts, key=lambda i: abs(len(raw) - i - target)) :]
     if len(raw) <= target:
@@ -276,11 +278,13 @@ def trim_run(parts: list[str], lex: Lexicon) -> tuple[list[str], str] | None:
         # (好项目、大项目不多的问题), or as it stands (借力成势、乘势而为).
         boundary = _BOUNDARY_WORD_RE.search(last_raw, 2)
         whole = (last_raw[: boundary.start()] if boundary else last_raw).rstrip(_TRAILING_PARTICLES)
-        stops = [
-            k + 1
-            for k in range(1, min(len(last_raw) - 1, 8))
-            if last_raw[k] == parts[0][-1] and _good_cut(last_raw, k + 1, lex)
-        ]
+        stops = []
+        end, repeated = min(len(last_raw) - 1, 8), parts[0][-1]
+        at = last_raw.find(repeated, 1, end)
+        while at >= 0:
+            if _good_cut(last_raw, at + 1, lex):
+                stops.append(at + 1)
+            at = last_raw.find(repeated, at + 1, end)
         for cand in dict.fromkeys([len(whole)] * (len(whole) <= MAX_CLAUSE // 2) + stops):
             last = last_raw[:cand]
             first = _cut_first(parts[0], [last], lex)
@@ -361,10 +365,10 @@ def _pair_could_be_parallel(first: str, second: str, lex: Lexicon) -> bool:
         return False
     # A frame puts a shared character at matching places: at distance d from the 、 in the first item and
     # at offset k in the second, with d + k the length of one item (head, tail or inner frame), at most
-    # MAX_ITEM. The nearest occurrence in the first part gives the smallest d.
-    near = first[-MAX_ITEM:]
-    for k, ch in enumerate(second[:MAX_ITEM]):
-        if ch in near and ch not in _WEAK_CHARS and len(near) - near.rfind(ch) + k <= MAX_ITEM:
+    # MAX_ITEM. The last occurrence in the first part and the first in the second give the smallest sum.
+    near, start = first[-MAX_ITEM:], second[:MAX_ITEM]
+    for ch in set(near).intersection(start):
+        if ch not in _WEAK_CHARS and len(near) - near.rfind(ch) + start.find(ch) <= MAX_ITEM:
             return True
     if first[-1] in _WEAK_CHARS and first[-1] in second[:MAX_ITEM]:
         return True  # a shared ending of common characters is a frame too
