@@ -96,6 +96,10 @@ def main(argv: list[str] | None = None) -> int:
 
     opens, bare_opens = [], []
     for _ in range(repeat):
+        # Each open starts from an empty window and an empty editor, as a writer opens a draft.
+        window.new_document()
+        bare.clear()
+        settle()
         gc.collect()
         opens.append(timed(open_window))
         settle()
