@@ -98,7 +98,8 @@ def main(argv: list[str] | None = None) -> int:
                 panel.search.setText(text)
             widget.blockSignals(False)
         recorder = RecordingRanker(group)
-        panel_items(recorder, PanelQuery(category, query, spec["paragraph"], editor.toPlainText()), favourites)
+        snapshot = PanelQuery(category, query, spec["paragraph"], editor.toPlainText())  # as refresh() takes it
+        panel_items(recorder, snapshot, favourites)
         value = median_of(round_trip, repeat)
         out[f"panel.{key}"] = {
             "value": value, "baseline": median_of(replay(recorder.calls), repeat),
