@@ -35,10 +35,14 @@ class Scale:
     export_pages: int
     repeat: int
     startup_runs: int
+    phrase_bank: int  # phrases in the bank behind the 素材 panel and the completion popup
+    phrase_repeat: int  # updates of each panel list and popup timed
+    window_parts: int  # the long draft's parts (ten: about 55,000 characters)
+    keystrokes: int
 
 
-FULL = Scale(10 * MB, (1_000, 10_000, 100_000), 200, (1_000, 10_000, 100_000), 20, 5, 3)
-QUICK = Scale(MB // 4, (1_000, 5_000), 40, (1_000, 10_000), 4, 2, 1)
+FULL = Scale(10 * MB, (1_000, 10_000, 100_000), 200, (1_000, 10_000, 100_000), 20, 5, 3, 100_000, 20, 10, 21)
+QUICK = Scale(MB // 4, (1_000, 5_000), 40, (1_000, 10_000), 4, 2, 1, 5_000, 5, 2, 7)
 
 
 def bench_mining(scale: Scale) -> list[Measurement]:
@@ -86,7 +90,7 @@ def bench_mining(scale: Scale) -> list[Measurement]:
     ]  # fmt: skip
 
 
-def _build_bank(path: Path, phrases) -> None:
+def build_bench_bank(path: Path, phrases) -> None:
     from desktop.core.mining.bank import PhraseBank
 
     text = "\n".join(dict.fromkeys(s.sentence for p in phrases for s in p.sources))
@@ -129,7 +133,7 @@ def bench_bank(scale: Scale, workdir: Path) -> list[Measurement]:
         path = workdir / f"bank-{size}.sqlite"
         phrases = all_phrases[:size]
         start = time.perf_counter()
-        _build_bank(path, phrases)
+        build_bench_bank(path, phrases)
         build_s = time.perf_counter() - start
         out.append(Measurement(f"bank.build.{size}_s", f"构建 {size:,} 条素材的库", build_s, "s"))
         size_mb = path.stat().st_size / MB
@@ -267,6 +271,7 @@ def bench_export(scale: Scale, workdir: Path) -> list[Measurement]:
 
 def run_all(scale: Scale, only: set[str] | None = None, progress=None) -> list[Measurement]:
     from desktop.bench.startup import bench_startup
+    from desktop.bench.ui_suites import bench_phrases, bench_window
 
     results: list[Measurement] = []
     with tempfile.TemporaryDirectory(prefix="gongwen-bench-") as tmp:
@@ -277,6 +282,8 @@ def run_all(scale: Scale, only: set[str] | None = None, progress=None) -> list[M
             "lint": lambda: bench_lint(scale),
             "export": lambda: bench_export(scale, workdir),
             "startup": lambda: bench_startup(scale.startup_runs, workdir),
+            "phrases": lambda: bench_phrases(scale.phrase_bank, scale.phrase_repeat, workdir),
+            "window": lambda: bench_window(scale.window_parts, scale.repeat, scale.keystrokes, workdir),
         }
         for name, run in areas.items():
             if only and name not in only:

@@ -62,6 +62,29 @@ def corpus_documents(total_bytes: int, doc_chars: int = 12_000) -> list[str]:
 _HEADING_NUMERALS = "一二三四五六七八九十"
 
 
+def long_draft(parts: int = 10) -> str:
+    """A long, deeply outlined draft from the bundled sample speech: `parts` parts (at most ten), six
+    sections each, five points each. Ten parts are about 55,000 characters (some 90 pages) with 370
+    headings; the window's long-draft test and `gongwen bench --only window` both use it."""
+    sample = paths.resources_dir() / "samples" / "示例讲话稿.txt"
+    sentences = [line for line in sample.read_text(encoding="utf-8").split("\n") if len(line) > 60]
+    lines = [
+        "在全市高质量发展大会上的讲话",
+        "同志们：",
+        "今天召开大会，主要任务是部署工作。下面，我讲十个方面的意见。",
+    ]
+    n = _HEADING_NUMERALS
+    for i in range(min(parts, len(n))):
+        lines.append(f"{n[i]}、第{n[i]}方面的工作要求")
+        for j in range(6):
+            lines.append(f"（{n[j]}）第{n[j]}项重点任务。{sentences[(i + j) % len(sentences)]}")
+            for k in range(5):
+                pair = sentences[(i + j + k) % len(sentences)] + sentences[(i + k) % len(sentences)]
+                lines.append(f"{k + 1}. 具体措施。{pair}")
+    lines.append("同志们，让我们团结一心，真抓实干，奋力开创工作新局面！")
+    return "\n".join(lines)
+
+
 def draft_text(chars: int) -> str:
     """A speech draft of about `chars` characters: title, salutation, numbered sections of corpus text."""
     titles = corpus_paragraphs().titles

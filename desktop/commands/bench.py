@@ -1,4 +1,5 @@
-"""gongwen bench: measure mining, the bank, lint, export and start-up, each beside a baseline."""
+"""gongwen bench: measure mining, the bank, lint, export, start-up, the phrase widgets and the window on a
+long draft, each beside a baseline."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import sys
 from desktop.bench.report import as_json, as_table
 from desktop.bench.suites import FULL, QUICK, run_all
 
-AREAS = ("mining", "bank", "lint", "export", "startup")
+AREAS = ("mining", "bank", "lint", "export", "startup", "phrases", "window")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -13,6 +13,11 @@ from tests.conftest import REPO_ROOT
 
 QUERY_KINDS = ("prefix", "initials", "substring", "context")
 QUICK_BANK_SIZES = (1_000, 5_000)
+PANEL = tuple(f"phrases.panel.{n}_ms" for n in ("related", "initials", "letter", "idiom_two_chars", "favourites"))
+POPUP = tuple(f"phrases.popup.{n}_ms" for n in ("begun", "parallel", "context", "letters"))
+WINDOW = tuple(
+    f"window.{n}_ms" for n in ("check_full", "check_edit", "open", "apply", "typing", "typing_slowest")
+)
 
 EXPECTED = {
     "mining.corpus_mb", "mining.seconds", "mining.throughput_mb_s", "mining.speedup_vs_jieba",
@@ -23,8 +28,11 @@ EXPECTED = {
     "lint.full.1000_ms", "lint.full.10000_ms", "lint.growth", "lint.incremental_ms",
     "export.4_pages_s",
     "startup.first_paint_s", "startup.rss_idle_mb", "startup.rss_with_bank_mb",
+    "phrases.bank_size", *PANEL, *POPUP,
+    "window.draft_chars", *WINDOW,
 }  # fmt: skip
 WITH_BASELINE = {
+    *PANEL, *POPUP, *WINDOW,
     "mining.seconds", "mining.unseen_seconds", "bank.build_seconds", "lint.full.10000_ms", "lint.incremental_ms", "export.4_pages_s",
     "startup.first_paint_s", "startup.rss_idle_mb", "startup.rss_with_bank_mb",
 }  # fmt: skip
@@ -66,9 +74,19 @@ def test_timings_come_with_their_baselines(report):
 def test_goals_are_judged(report):
     by_key = {m["key"]: m for m in report["measurements"]}
     for key in ("mining.speedup_vs_jieba", "mining.unseen_speedup_vs_jieba", "lint.full.10000_ms", "lint.incremental_ms", "startup.first_paint_s",
-                "startup.rss_with_bank_mb"):  # fmt: skip
+                "startup.rss_with_bank_mb", *POPUP, "window.typing_ms"):  # fmt: skip
         assert by_key[key]["target"], key
         assert by_key[key]["met"] in (True, False), key
+
+
+def test_ui_suites_use_their_quick_sizes(report):
+    by_key = {m["key"]: m for m in report["measurements"]}
+    assert by_key["phrases.bank_size"]["value"] == max(QUICK_BANK_SIZES)
+    assert 5_000 < by_key["window.draft_chars"]["value"] < 20_000  # two parts of the long draft
+    assert "长稿" in by_key["window.draft_chars"]["label"]
+    # Each panel list and popup figure says how many bank queries its baseline replays.
+    for key in (*PANEL, *POPUP):
+        assert "素材库查询直接调用" in by_key[key]["baseline_label"], by_key[key]
 
 
 def test_the_table_is_readable():

@@ -2,31 +2,8 @@
 
 from __future__ import annotations
 
-from desktop.ui.main_window import sample_draft_path
+from desktop.bench.workloads import long_draft
 from tests.ui.conftest import ime_commit, wait_analysis
-
-CN = "一二三四五六七八九十"
-
-
-def long_draft() -> str:
-    """About 100 pages (22 × 28 characters a page): ten parts, six sections each, five points each."""
-    sentences = [
-        line for line in sample_draft_path().read_text(encoding="utf-8").split("\n") if len(line) > 60
-    ]
-    lines = [
-        "在全市高质量发展大会上的讲话",
-        "同志们：",
-        "今天召开大会，主要任务是部署工作。下面，我讲十个方面的意见。",
-    ]
-    for i in range(10):
-        lines.append(f"{CN[i]}、第{CN[i]}方面的工作要求")
-        for j in range(6):
-            lines.append(f"（{CN[j]}）第{CN[j]}项重点任务。{sentences[(i + j) % len(sentences)]}")
-            for k in range(5):
-                pair = sentences[(i + j + k) % len(sentences)] + sentences[(i + k) % len(sentences)]
-                lines.append(f"{k + 1}. 具体措施。{pair}")
-    lines.append("同志们，让我们团结一心，真抓实干，奋力开创工作新局面！")
-    return "\n".join(lines)
 
 
 def test_long_draft_opens_and_rechecks_after_an_edit(qtbot, window, tmp_path):

@@ -1,0 +1,135 @@
+"""The suites whose measured part is Qt: the phrase widgets and the window on a long draft.
+
+This process prepares the inputs (a bank, the cases, a data folder) and reads the figures back; the
+widgets run in an offscreen child (desktop.bench.phrases_probe, desktop.bench.window_probe), which
+measures each figure and its baseline side by side.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from desktop.bench.measure import Measurement
+from desktop.bench.qt_child import run_qt_child
+from desktop.bench.workloads import corpus_paragraphs, draft_text, synthetic_phrases
+
+FRAME_MS = 1000 / 60  # what the GUI thread may spend on one keystroke before a frame is late
+FRAME_TARGET = "≤ 16.7 ms（一帧）"
+FAVOURITES = 5
+
+
+def _phrase_bank(size: int, workdir: Path) -> Path:
+    """A bank of `size` synthetic phrases with a few favourites; the bank suite's file when it ran."""
+    from desktop.bench.suites import build_bench_bank
+    from desktop.core.mining.bank import PhraseBank
+    from desktop.core.mining.user_phrases import UserPhrases
+
+    path = workdir / f"phrases-{size}.sqlite"
+    shared = workdir / f"bank-{size}.sqlite"
+    phrases = synthetic_phrases(size)
+    if shared.exists():  # the favourites are written to a copy: the bank suite's file stays as measured
+        shutil.copyfile(shared, path)
+    else:
+        build_bench_bank(path, phrases)
+    with PhraseBank.open(path) as bank:
+        users = UserPhrases(bank)
+        for phrase in phrases[:: max(size // FAVOURITES, 1)][:FAVOURITES]:
+            users.set_favourite(phrase.text, phrase.kind, True)
+    return path
+
+
+def _phrase_cases(size: int, bank: Path, repeat: int) -> dict:
+    phrases = synthetic_phrases(size)
+    paragraph = next(p for p in corpus_paragraphs().paragraphs if 60 <= len(p) <= 200 and "，" in p[8:])
+    head = paragraph[: paragraph.index("，", 8) + 1]  # a clause typed, the cursor after its comma
+    four = next(p for p in phrases[size // 2 :] if len(p.initials) >= 4)
+    two = next(p for p in phrases[size // 3 :] if p.kind == "idiom")
+    begun = phrases[size // 4]
+    return {
+        "bank": str(bank),
+        "repeat": repeat,
+        "paragraph": paragraph,
+        "draft": draft_text(6_000),  # marks 已用 against a draft of some ten pages
+        "panel": [
+            ["related", "related", ""],
+            ["initials", "related", four.initials[:4]],
+            ["letter", "related", four.initials[:1]],
+            ["idiom_two_chars", "idiom", two.text[:2]],
+            ["favourites", "favourites", ""],
+        ],
+        "popup": [
+            ["begun", head + begun.text[:2]],
+            ["parallel", head + "早审批、"],
+            ["context", head],  # last: the letters case filters this one
+        ],
+    }
+
+
+_PANEL_LABELS = {
+    "related": "素材面板·相关（按光标所在段落）",
+    "initials": "素材面板·相关，首字母 {query}",
+    "letter": "素材面板·相关，一个字母 {query}",
+    "idiom_two_chars": "素材面板·四字格，两个字 {query}",
+    "favourites": f"素材面板·收藏（{FAVOURITES} 条）",
+}
+_POPUP_LABELS = {
+    "begun": "补全框：已输入词头 → {mode}",
+    # The synthetic phrases hold no 、-runs: this is the longest way, every begun item tried, then context.
+    "parallel": "补全框：排比项“早审批、”后，库中无此排比 → {mode}",
+    "context": "补全框：逗号后 → {mode}",
+    "letters": "补全框：再输入首字母 {letter}，候选中没有 → 查素材库",
+}
+_MODES = {"parallel": "排比", "begun": "补全词头", "context": "按段落推荐"}
+
+
+def bench_phrases(bank_size: int, repeat: int, workdir: Path) -> list[Measurement]:
+    bank = _phrase_bank(bank_size, workdir)
+    cases = _phrase_cases(bank_size, bank, repeat)
+    spec = workdir / "phrases-cases.json"
+    spec.write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
+    found = run_qt_child("desktop.bench.phrases_probe", [str(spec)], workdir / "phrases-data")
+    queries = {key: query for key, _category, query in cases["panel"]}
+    out = [Measurement("phrases.bank_size", "素材面板与补全框所用素材库", bank_size, "条")]
+    for widget, labels in (("panel", _PANEL_LABELS), ("popup", _POPUP_LABELS)):
+        popup = widget == "popup"  # in the GUI thread: judged against a frame
+        for name, label in labels.items():
+            r = found[f"{widget}.{name}"]
+            ms = r["value"] * 1000
+            text = label.format(query=queries.get(name, ""), mode=_MODES.get(r.get("mode", ""), ""),
+                                letter=r.get("letter", ""))
+            text += f" @{bank_size:,}" + ("" if popup else f"，{r['rows']} 行")
+            out.append(
+                Measurement(
+                    f"phrases.{widget}.{name}_ms", text, ms, "ms", r["baseline"] * 1000,
+                    f"同样的素材库查询直接调用（{r['queries']} 次）", FRAME_TARGET if popup else "",
+                    ms <= FRAME_MS if popup else None,
+                )
+            )  # fmt: skip
+    return out
+
+
+def bench_window(parts: int, repeat: int, keystrokes: int, workdir: Path) -> list[Measurement]:
+    folder = workdir / "window"
+    folder.mkdir(exist_ok=True)
+    args = ["--parts", str(parts), "--repeat", str(repeat), "--typing", str(keystrokes)]
+    found = run_qt_child("desktop.bench.window_probe", [*args, "--workdir", str(folder)], folder / "data")
+    r = {k: v * 1000 if isinstance(v, float) else v for k, v in found.items()}  # seconds to ms
+    bare = "空白 QPlainTextEdit"
+    drafted = f"长稿（{r['headings']} 个标题，{r['findings']} 处问题）"
+    return [
+        Measurement("window.draft_chars", drafted, r["chars"], "字"),
+        Measurement("window.check_full_ms", "长稿全文检查（窗口的检查线程）", r["check_full"], "ms",
+                    r["check_core"], "只运行检查引擎"),
+        Measurement("window.check_edit_ms", "长稿改一个字后重新检查", r["check_edit"], "ms",
+                    r["check_full"], "全文检查"),
+        Measurement("window.open_ms", "打开长稿到首次绘制", r["open"], "ms",
+                    r["open_bare"], f"{bare} 载入同样文字并绘制"),
+        Measurement("window.apply_ms", "检查结果放进窗口（波浪线、检查页、大纲、着色）", r["apply"], "ms",
+                    r["apply_bare"], f"{bare} 画同样的波浪线"),
+        Measurement("window.typing_ms", "长稿中间输入一个字（中位数）", r["typing"], "ms",
+                    r["typing_bare"], f"{bare} 同样输入", FRAME_TARGET, r["typing"] <= FRAME_MS),
+        Measurement("window.typing_slowest_ms", "长稿中间输入一个字（最慢）", r["typing_max"], "ms",
+                    r["typing_bare_max"], f"{bare} 同样输入（最慢）"),
+    ]  # fmt: skip
