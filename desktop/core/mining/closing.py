@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from desktop.core.mining.candidate import Candidate
 from desktop.core.mining.lexicon import Lexicon
 from desktop.core.mining.placeholders import placeholderise
-from desktop.core.mining.speech import CLOSING_RE
+from desktop.core.mining.speech import closing_turns
 from desktop.core.mining.text import split_clauses, split_sentences
 
 KIND = "closing"
@@ -20,7 +20,7 @@ def extract(lines: list[str], lex: Lexicon) -> Iterator[Candidate]:
     offset = 0
     found: tuple[str, int] | None = None
     for line in lines:
-        for match in CLOSING_RE.finditer(line):
+        for match in closing_turns(line):
             if offset + match.start() >= total * (1 - _TAIL_SHARE):
                 found = (line[match.start() :], offset + match.start())
         offset += len(line)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from desktop.core.mining.candidate import Candidate
 from desktop.core.mining.lexicon import Lexicon
 from desktop.core.mining.placeholders import placeholderise
-from desktop.core.mining.speech import SALUTATION_RE, TRANSITION_START_RE
+from desktop.core.mining.speech import TRANSITION_START_RE, find_salutation
 from desktop.core.mining.text import split_clauses, split_sentences
 
 KIND = "opening"
@@ -32,7 +32,7 @@ def _pattern(salutation: str, first: str) -> str:
 
 def extract(lines: list[str], lex: Lexicon) -> Iterator[Candidate]:
     for line in lines[:_SEARCH_LINES]:
-        match = SALUTATION_RE.search(line)
+        match = find_salutation(line)
         if not match:
             continue
         rest = line[match.end() :].strip()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
-from desktop.core.mining.speech import SALUTATION_RE
+from desktop.core.mining.speech import find_salutation
 
 CJK = "\u4e00-\u9fff"
 _CJK_RE = re.compile(f"[{CJK}]")
@@ -26,16 +26,18 @@ _HALF_PUNCT_RE = re.compile(f"(?<=[{CJK}”）])([,;:?!])|([,;:?!])(?=[{CJK}“�
 
 # Lines a web copy carries that are not the speech: adverts, watermarks, banners, link lists. The words are
 # searched anywhere; the shapes of a bare file size, page count or date only at the line's start (one
-# anchored match: a search would try the whole line).
+# anchored match: a search would try the whole line). Every word opens with a plain character, so that the
+# search skips ahead to those characters.
 _JUNK_WORD_RE = re.compile(
-    r"QQ|[Hh][Tt][Tt][Pp][Ss]?:|www\.|\.com|版权|Copyright|©|会员|举报|倒卖|订阅|仅供学习|禁止外传|"
+    r"QQ|h[Tt][Tt][Pp][Ss]?:|H[Tt][Tt][Pp][Ss]?:|www\.|\.com|版权|Copyright|©|会员|举报|倒卖|订阅|仅供学习|禁止外传|"
     r"整理发布|由用户上传|文档由|本文档|淘文库|客服|付费|下载|扩展阅读|推荐阅读|相关阅读|小编|供大家参考"
 )
 _JUNK_SHAPE_RE = re.compile(r"\W*\d+(\.\d+)?\s*[KkMm]B\W*$|\W*\d+\s*页\W*$|\W*\d{4}-\d{1,2}-\d{1,2}\s*发布")
 # After "看过…的人还看了" comes a list of related links: nothing after it is speech.
 _RELATED_RE = re.compile(r"的人还看了|相关推荐|猜你喜欢")
 _SALUTATION_WITHIN = 30
-_NEEDS_NORMALISING_RE = re.compile(r"[ \t\u3000\u00a0,;:?!()]|当前隐藏")
+_NEEDS_NORMALISING_RE = re.compile(r"[ \t\u3000\u00a0,;:?!()]")
+_INJECTED = "当前隐藏"
 _INJECTED_RE = re.compile(r"\s*当前隐藏内容免费查看\s*")
 
 SENTENCE_END = "。！？"
@@ -54,7 +56,7 @@ def cjk_count(text: str) -> int:
 
 def normalise(text: str) -> str:
     """Repair PDF wrap spaces and half-width punctuation inside Chinese text (idempotent)."""
-    if _NEEDS_NORMALISING_RE.search(text) is None:
+    if _NEEDS_NORMALISING_RE.search(text) is None and _INJECTED not in text:
         return text
     text = _INJECTED_RE.sub("", text)
     text = _HALF_PUNCT_RE.sub(lambda m: _HALF_TO_FULL[m.group(0)], text)
@@ -82,7 +84,7 @@ def content_lines(text: str) -> list[str]:
         if not is_junk_line(line):
             lines.append(line)
     for index, line in enumerate(lines[:_SALUTATION_WITHIN]):
-        match = SALUTATION_RE.search(line)
+        match = find_salutation(line)
         if match:
             return [line[match.start() :], *lines[index + 1 :]]
     return lines
