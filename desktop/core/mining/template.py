@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+_X_RUN_RE = re.compile("X{2,}")  # a varying run is one X, however long (and so are placeholders beside it)
+
 
 def common_prefix(items: list[str]) -> str:
     """The characters every item starts with."""
@@ -47,17 +51,13 @@ def item_template(items: list[str]) -> str:
     """The shape of one item: shared characters kept, varying runs collapsed to one X."""
     if len({len(item) for item in items}) == 1:
         shared = positional_shared(items)
-        chars = [ch if keep else "X" for ch, keep in zip(items[0], shared)]
+        template = "".join([ch if keep else "X" for ch, keep in zip(items[0], shared)])
     else:
         prefix, suffix = common_prefix(items), common_suffix(items)
         if len(prefix) + len(suffix) > min(len(item) for item in items):
             suffix = ""
-        chars = list(prefix) + ["X"] + list(suffix)
-    out: list[str] = []
-    for ch in chars:
-        if not (ch == "X" and out and out[-1] == "X"):
-            out.append(ch)
-    return "".join(out)
+        template = prefix + "X" + suffix
+    return _X_RUN_RE.sub("X", template) if "XX" in template else template
 
 
 def run_template(items: list[str], separator: str = "、") -> str:
