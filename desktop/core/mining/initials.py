@@ -23,7 +23,7 @@ class _Tables:
     phrases: dict[str, str]  # phrase → initials of its readings
     chars: dict[str, str]  # character → initial of its first reading
     sizes: dict[str, tuple[int, ...]]  # first two characters → lengths of the phrases they start, longest first
-    ambiguous: frozenset[str]  # characters whose readings start with different letters (重, 行, 长)
+    ambiguous: frozenset[str]  # characters some phrase reads with another initial (重, 行, 长)
     letters: dict[int, str]  # str.translate table: a character's initial ("" drops it)
 
 
@@ -47,10 +47,14 @@ def _tables() -> _Tables:
     for word in phrases:
         if len(word) >= 2:
             sizes.setdefault(word[:2], set()).add(len(word))
+    # Only a phrase whose initials differ from its characters' own can change the result, and it does so at
+    # these characters: a text without any of them reads the same whatever the phrases.
     ambiguous = frozenset(
-        chr(code)
-        for code, readings in PINYIN_DICT.items()
-        if len({_first_letter(reading) for reading in readings.split(",")}) > 1
+        ch
+        for word, initials in phrases.items()
+        if len(initials) == len(word)
+        for ch, initial in zip(word, initials)
+        if chars.get(ch, "") != initial
     )
     letters = _DropOthers({ord(ch): letter for ch, letter in chars.items() if not ch.isascii()})
     letters.update({ord(ch): ch.lower() for ch in map(chr, range(128)) if ch.isalnum()})
