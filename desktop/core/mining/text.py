@@ -43,7 +43,8 @@ _INJECTED_RE = re.compile(r"\s*当前隐藏内容免费查看\s*")
 SENTENCE_END = "。！？"
 _SENTENCE_RE = re.compile(f"[^{SENTENCE_END}]*(?:[{SENTENCE_END}]+[”’」』）]*|$)")
 CLAUSE_SEPARATORS = "，；：。！？"
-_CLAUSE_SPLIT_RE = re.compile(f"([{CLAUSE_SEPARATORS}]+[”’]*)")
+# A clause and the closing quotes right after its separators (they end the clause: 要“抓落实。”).
+_CLAUSE_SPLIT_RE = re.compile(f"([^{CLAUSE_SEPARATORS}]*)(?:[{CLAUSE_SEPARATORS}]+([”’]*)|$)")
 
 
 def has_cjk(text: str) -> bool:
@@ -119,13 +120,9 @@ def split_clauses(sentence: str) -> list[str]:
 
 @functools.lru_cache(maxsize=4096)  # every extractor reads the same sentences' clauses
 def _split_clauses(sentence: str) -> tuple[str, ...]:
-    parts = _CLAUSE_SPLIT_RE.split(sentence)
     clauses = []
-    for i in range(0, len(parts), 2):
-        clause = parts[i]
-        if i + 1 < len(parts) and ("”" in parts[i + 1] or "’" in parts[i + 1]):
-            clause += "".join(ch for ch in parts[i + 1] if ch in "”’")
-        clause = clause.strip()
+    for clause, quotes in _CLAUSE_SPLIT_RE.findall(sentence):
+        clause = (clause + quotes).strip()
         if clause:
             clauses.append(clause)
     return tuple(clauses)
