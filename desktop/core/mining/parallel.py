@@ -51,6 +51,8 @@ _ASIDE_RE = re.compile(r"[（(][^（）()]*[）)]")
 _STOP_HEAD_WORDS = frozenset({"确保", "对于", "争取", "要求", "我们", "同时", "全市", "全区", "各级"})
 _NOUN_TAGS_LOOSE = frozenset({"n", "vn", "nz", "ns", "nt", "j", "an", "nr", "nrt"})
 _MODIFIER_TAGS = frozenset({"n", "a", "b", "ns", "nz", "j", "an", "d", "vn"})
+_HEAD_NOUN_TAGS = _NOUN_TAGS_LOOSE | {"m", "q", "f", "s", "t"}  # what follows a shared modifier in a noun list
+_END_TAGS = _NOUN_TAGS_LOOSE | {"v"}
 
 
 def _balanced(item: str) -> bool:
@@ -101,7 +103,7 @@ def _is_noun_list(items: Sequence[str], lex: Lexicon, clauses: bool = False) -> 
         return False
     head = common_prefix(items)
     if len(head) >= 2 and lex.tag(head) in _MODIFIER_TAGS:
-        if all(lex.tag(item[len(head) :]) in _NOUN_TAGS_LOOSE | {"m", "q", "f", "s", "t"} for item in items):
+        if all(lex.tag(item[len(head) :]) in _HEAD_NOUN_TAGS for item in items):
             return True
     if len(tail) >= 2:
         # 危机意识、机遇意识、拼抢意识 is a triad; two names sharing a noun (产业规划、园区规划) are a list.
@@ -115,7 +117,7 @@ def _is_noun_list(items: Sequence[str], lex: Lexicon, clauses: bool = False) -> 
         if len(items) > 2:
             return len({len(item) for item in items}) > 1
         ends = {item[-2:] for item in items}
-        if len(ends) == len(items) and all(lex.tag(end) in _NOUN_TAGS_LOOSE | {"v"} for end in ends):
+        if len(ends) == len(items) and all(lex.tag(end) in _END_TAGS for end in ends):
             return True
     return False
 
@@ -309,21 +311,13 @@ def _join(items: list[str], connector: str, separator: str = "、") -> str:
     return separator.join(items) if connector == "、" else items[0] + connector + items[1]
 
 
-def _runs_in_clause(clause: str, sentence: str, lex: Lexicon) -> Iterator[Candidate]:
-    for text, pattern in _clause_run(clause, lex):
-        yield Candidate(text, pattern, sentence)
-
-
 @functools.lru_cache(maxsize=1 << 14)  # a 、-run depends on its clause alone; set formulations recur
-def _clause_run(clause: str, lex: Lexicon) -> tuple[tuple[str, str], ...]:
-    return tuple((c.text, c.pattern) for c in _find_runs_in_clause(clause, lex))
-
-
-def _find_runs_in_clause(clause: str, lex: Lexicon) -> Iterator[Candidate]:
+def _clause_run(clause: str, lex: Lexicon) -> tuple[str, str] | None:
+    """The 、-run of a clause, as its text and pattern."""
     if "（" in clause or "(" in clause:
         clause = _ASIDE_RE.sub("", clause)  # 各县（市、区）: the 、 inside an aside is not the run's
     if "、" not in clause:
-        return
+        return None
     parts = clause.split("、")
     # The run may start after some 、 of its own clause (各县、市直各部门……抓落实、抓发展).
     for start in range(min(len(parts) - 1, _MAX_LATER_STARTS + 1)):
@@ -343,8 +337,8 @@ def _find_runs_in_clause(clause: str, lex: Lexicon) -> Iterator[Candidate]:
         if start > 0 and not frame_size(items):
             continue  # a later start needs a frame of its own, not just four-character units
         if is_parallel(items, lex):
-            yield Candidate(_join(items, connector), run_template(items), clause)
-            return
+            return _join(items, connector), run_template(items)
+    return None
 
 
 def _could_be_parallel(middles: list[str], lex: Lexicon) -> bool:
@@ -530,5 +524,7 @@ def extract(sentences: list[str], lex: Lexicon) -> Iterator[Candidate]:
     for sentence in sentences:
         for clause in split_clauses(sentence):
             if "、" in clause:
-                yield from _runs_in_clause(clause, sentence, lex)
+                run = _clause_run(clause, lex)
+                if run is not None:
+                    yield Candidate(*run, sentence)
         yield from _clause_runs(sentence, lex)
