@@ -439,7 +439,7 @@ def _mirrored_pair(first_raw: str, second: str, lex: Lexicon) -> list[str] | Non
     return [first, second]
 
 
-def _extend_mirrored(items: list[str], rest: list[str]) -> list[str]:
+def _extend_mirrored(items: list[str], rest: Sequence[str]) -> list[str]:
     """克服一切困难，排除一切干扰，想尽一切办法: a third clause of the same shape joins the pair."""
     shape = positional_shared(items)
     for clause in rest:
@@ -451,7 +451,7 @@ def _extend_mirrored(items: list[str], rest: list[str]) -> list[str]:
     return items
 
 
-def _four_char_run(clauses: list[str], lex: Lexicon) -> int:
+def _four_char_run(clauses: Sequence[str], lex: Lexicon) -> int:
     """How many clauses from the start are a run of four-character units, half of them idioms."""
     end = 0
     while end < len(clauses) and len(clauses[end]) == 4 and not _NOISE_RE.search(clauses[end]):

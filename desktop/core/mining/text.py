@@ -113,13 +113,9 @@ def split_sentences(line: str) -> list[str]:
     return out
 
 
-def split_clauses(sentence: str) -> list[str]:
-    """Clauses of a sentence, split at ，；：。！？ (separators dropped, closing quotes kept)."""
-    return list(_split_clauses(sentence))
-
-
 @functools.lru_cache(maxsize=4096)  # every extractor reads the same sentences' clauses
-def _split_clauses(sentence: str) -> tuple[str, ...]:
+def split_clauses(sentence: str) -> tuple[str, ...]:
+    """Clauses of a sentence, split at ，；：。！？ (separators dropped, closing quotes kept)."""
     clauses = []
     for clause, quotes in _CLAUSE_SPLIT_RE.findall(sentence):
         clause = (clause + quotes).strip()

@@ -38,8 +38,8 @@ def test_salutation_inside_a_run_together_line():
 def test_sentences_and_clauses():
     sentences = split_sentences("一要抓好落实。“好钢用在刀刃上。”大家要记住！")
     assert sentences == ["一要抓好落实。", "“好钢用在刀刃上。”", "大家要记住！"]
-    assert split_clauses("应该做的事，顶着压力也要干；应该负的责，冒着风险也要担。") == [
-        "应该做的事", "顶着压力也要干", "应该负的责", "冒着风险也要担"]
+    assert split_clauses("应该做的事，顶着压力也要干；应该负的责，冒着风险也要担。") == (
+        "应该做的事", "顶着压力也要干", "应该负的责", "冒着风险也要担")
     sentence = "甲乙，丙丁；戊。"
     assert [sentence[a:b] for a, b in clause_spans(sentence)] == ["甲乙", "丙丁", "戊"]
 
