@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 
 from desktop.core.corpus.document import CleanDocument
 from desktop.core.mining import closing, heading, idiom, opening, parallel, quote, transition
@@ -23,33 +24,29 @@ def mine_text(text: str, doc_name: str) -> list[Phrase]:
     lex = lexicon()
     lines = content_lines(text)
     sentences = [sentence for line in lines for sentence in split_sentences(line)]
-    found: list[tuple[str, Candidate]] = []
-    found += [(parallel.KIND, c) for c in parallel.extract(sentences, lex)]
-    found += [(idiom.KIND, c) for c in idiom.extract(sentences, lex)]
-    found += [(opening.KIND, c) for c in opening.extract(lines, lex)]
-    found += [(transition.KIND, c) for c in transition.extract(sentences, lex)]
-    found += [(closing.KIND, c) for c in closing.extract(lines, lex)]
-    found += [(quote.KIND, c) for c in quote.extract(sentences, lex)]
-    found += [(heading.KIND, c) for c in heading.extract(lines, lex)]
+    # Each extractor's candidates, merged as they come.
+    found: list[tuple[str, Iterable[Candidate]]] = [
+        (parallel.KIND, parallel.extract(sentences, lex)),
+        (idiom.KIND, idiom.extract(sentences, lex)),
+        (opening.KIND, opening.extract(lines, lex)),
+        (transition.KIND, transition.extract(sentences, lex)),
+        (closing.KIND, closing.extract(lines, lex)),
+        (quote.KIND, quote.extract(sentences, lex)),
+        (heading.KIND, heading.extract(lines, lex)),
+    ]
 
     merged: dict[tuple[str, str], Phrase] = {}
     seen_sources: set[tuple[str, str, str]] = set()
-    for kind, candidate in found:
-        key = (kind, candidate.text)
-        phrase = merged.get(key)
-        if phrase is None:
-            phrase = merged[key] = Phrase(
-                text=candidate.text,
-                kind=kind,
-                pattern=candidate.pattern,
-                initials=initials_of(candidate.text[:INITIALS_SPAN]),
-                count=0,
-                docs=1,
-            )
-        phrase.count += 1
-        if (kind, candidate.text, candidate.sentence) not in seen_sources:
-            seen_sources.add((kind, candidate.text, candidate.sentence))
-            phrase.sources.append(Source(doc_name, candidate.sentence))
+    for kind, candidates in found:
+        for found_text, pattern, sentence in candidates:
+            phrase = merged.get((kind, found_text))
+            if phrase is None:
+                initials = initials_of(found_text[:INITIALS_SPAN])
+                phrase = merged[kind, found_text] = Phrase(found_text, kind, pattern, initials, count=0, docs=1)
+            phrase.count += 1
+            if (kind, found_text, sentence) not in seen_sources:
+                seen_sources.add((kind, found_text, sentence))
+                phrase.sources.append(Source(doc_name, sentence))
     order = {kind: i for i, kind in enumerate(KINDS)}
     phrases = sorted(merged.values(), key=lambda p: (order[p.kind], -p.count, p.text))
     log.debug("%s: %d phrases", doc_name, len(phrases))
