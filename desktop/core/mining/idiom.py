@@ -153,6 +153,7 @@ def is_four_char_idiom(w: str, lex: Lexicon) -> bool:
 
 
 _ABAC_RE = re.compile(r"(?=(([\u4e00-\u9fff])[\u4e00-\u9fff]\2[\u4e00-\u9fff]))")
+_ABAC_SHAPE_RE = re.compile(r"([\u4e00-\u9fff])[\u4e00-\u9fff]\1[\u4e00-\u9fff]")  # one, not every overlap
 
 
 def _reduplicated_windows(run: str, lex: Lexicon) -> Iterator[str]:
@@ -210,14 +211,15 @@ def _extract_block(sentences: list[str], lex: Lexicon) -> Iterator[Candidate]:
         while at >= 0:
             hits_in[bisect_right(starts, at) - 1].add(window)
             at = joined.find(window, at + 1)
-    abac = not _ABAC_HEADS.isdisjoint(joined)
+    # Sentences holding an ABAC shape, found in one scan of the block (a shape never crosses a sentence).
+    abac = {bisect_right(starts, m.start()) - 1 for m in _ABAC_SHAPE_RE.finditer(joined)}
     for index, sentence in enumerate(sentences):
         seen: set[str] = set()
         if index in hits_in:
             for window in sorted(hits_in[index], key=sentence.find):
                 seen.add(window)
                 yield Candidate(window, window, sentence)
-        if abac and _ABAC_RE.search(sentence):
+        if index in abac:
             for window in _reduplicated_windows(sentence, lex):
                 if window not in seen:
                     seen.add(window)
