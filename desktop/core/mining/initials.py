@@ -11,20 +11,33 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
+
 
 def _first_letter(reading: str) -> str:
     base = unicodedata.normalize("NFD", reading)[:1]
     return base.lower() if base.isascii() and base.isalpha() else ""
 
 
+def _by_opening(words: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    """First two characters → the lengths of the words they open, longest first."""
+    sizes: dict[str, set[int]] = {}
+    for word in words:
+        if len(word) >= 2:
+            sizes.setdefault(word[:2], set()).add(len(word))
+    return {opening: tuple(sorted(lengths, reverse=True)) for opening, lengths in sizes.items()}
+
+
 @dataclass(frozen=True)
 class _Tables:
-    phrases: dict[str, str]  # phrase → initials of its readings
-    chars: dict[str, str]  # character → initial of its first reading
-    sizes: dict[str, tuple[int, ...]]  # first two characters → lengths of the phrases they start, longest first
-    ambiguous: frozenset[str]  # characters some phrase reads with another initial (重, 行, 长)
-    letters: dict[int, str]  # str.translate table: a character's initial ("" drops it)
+    letters: dict[int, str]  # str.translate table: a character's initial on its own ("" drops it)
+    phrases: dict[str, str]  # phrase → its initials (phrases with one initial per character)
+    sizes: dict[str, tuple[int, ...]]  # of the phrases, by their first two characters
+    # Phrases read otherwise than their characters on their own (重要 zy, not cy), and what they share:
+    differing: frozenset[str]
+    differing_sizes: dict[str, tuple[int, ...]]
+    ambiguous: frozenset[str]  # the characters those phrases read otherwise (重, 行, 长)
 
 
 class _DropOthers(dict):
@@ -38,29 +51,31 @@ class _DropOthers(dict):
 def _tables() -> _Tables:
     from pypinyin.constants import PHRASES_DICT, PINYIN_DICT  # loaded only when mining, never by a query
 
-    phrases = {
-        word: "".join(_first_letter(options[0]) for options in readings)
-        for word, readings in PHRASES_DICT.items()
-    }
-    chars = {chr(code): _first_letter(readings.split(",")[0]) for code, readings in PINYIN_DICT.items()}
-    sizes: dict[str, set[int]] = {}
-    for word in phrases:
-        if len(word) >= 2:
-            sizes.setdefault(word[:2], set()).add(len(word))
-    # Only a phrase whose initials differ from its characters' own can change the result, and it does so at
-    # these characters: a text without any of them reads the same whatever the phrases.
+    letters = _DropOthers(
+        {code: _first_letter(readings.split(",")[0]) for code, readings in PINYIN_DICT.items() if code > 127}
+    )
+    letters.update({ord(ch): ch.lower() for ch in map(chr, range(128)) if ch.isalnum()})
+    phrases = {}
+    for word, readings in PHRASES_DICT.items():
+        initials = "".join(_first_letter(options[0]) for options in readings)
+        if len(initials) == len(word):  # the others are never taken for a phrase
+            phrases[word] = initials
+    differing = frozenset(word for word, initials in phrases.items() if word.translate(letters) != initials)
     ambiguous = frozenset(
         ch
-        for word, initials in phrases.items()
-        if len(initials) == len(word)
-        for ch, initial in zip(word, initials)
-        if chars.get(ch, "") != initial
+        for word in differing
+        for ch, initial in zip(word, phrases[word])
+        if letters[ord(ch)] != initial
     )
-    letters = _DropOthers({ord(ch): letter for ch, letter in chars.items() if not ch.isascii()})
-    letters.update({ord(ch): ch.lower() for ch in map(chr, range(128)) if ch.isalnum()})
-    return _Tables(
-        phrases, chars, {ch: tuple(sorted(n, reverse=True)) for ch, n in sizes.items()}, ambiguous, letters
-    )
+    return _Tables(letters, phrases, _by_opening(phrases), differing, _by_opening(differing), ambiguous)
+
+
+def _holds_differing(text: str, tables: _Tables) -> bool:
+    for i in range(len(text) - 1):
+        for size in tables.differing_sizes.get(text[i : i + 2], ()):
+            if text[i : i + size] in tables.differing:
+                return True
+    return False
 
 
 @functools.lru_cache(maxsize=1 << 16)  # a corpus mines the same phrases in many documents
@@ -70,8 +85,9 @@ def initials_of(text: str) -> str:
     Punctuation and characters without a reading are dropped.
     """
     tables = _tables()
-    if tables.ambiguous.isdisjoint(text):
-        # No character whose initial depends on its word: read them all at once.
+    # Phrases decide only where one read otherwise than its characters stands in the text; elsewhere
+    # the characters' own initials are the phrases' too, whichever phrases matching would pick.
+    if tables.ambiguous.isdisjoint(text) or not _holds_differing(text, tables):
         return text.translate(tables.letters)
     phrases, letters, sizes = tables.phrases, tables.letters, tables.sizes
     out: list[str] = []
@@ -80,7 +96,7 @@ def initials_of(text: str) -> str:
         for size in sizes.get(text[i : i + 2], ()):
             if size <= n - i:
                 reading = phrases.get(text[i : i + size])
-                if reading is not None and len(reading) == size:
+                if reading is not None:
                     out.append(reading)
                     i += size
                     break
