@@ -109,9 +109,9 @@ def is_dictionary_idiom(w: str, lex: Lexicon) -> bool:
     return True
 
 
-def _compositional_idiom(w: str, lex: Lexicon) -> bool:
-    """A unit no dictionary knows: idiomatic when it does not read as an everyday word plus two characters."""
-    left, right = lex.freq(w[:2]), lex.freq(w[2:])
+def _compositional_idiom(w: str, lex: Lexicon, left: int, right: int) -> bool:
+    """A unit no dictionary knows: idiomatic when it does not read as an everyday word plus two characters
+    (left and right: how common its halves are as words)."""
     if w[1] == "在" or w[2] in "要就也都较稍很太最更再能可会" or w[3] in "多少外内中里":
         return False  # 重在精准, 增速较低, 尾矿库多, 精气神外: a comment on a topic, or a place
     if w[0] in "不没未" and (lex.freq(w[:2]) >= 100 or w[1] in "愿敢能会想肯要"):
@@ -135,21 +135,25 @@ def _abac_noun_pair(w: str, lex: Lexicon) -> bool:
 @functools.lru_cache(maxsize=1 << 16)
 def is_four_char_idiom(w: str, lex: Lexicon) -> bool:
     """Is this four-character unit (already known to stand between punctuation) an idiom?"""
-    if len(w) != 4 or w in dictionary_idioms(lex):
-        return len(w) == 4
+    if len(w) != 4:
+        return False
+    if w in dictionary_idioms(lex):
+        return True
     if not _FOUR_CJK_RE.match(w) or w in _NOT_IDIOMS or w.endswith(_TERM_ENDS) or _ORDINAL_RE.match(w):
         return False
     if not _PARTICLE_SET.isdisjoint(w) or lex.tag(w) in _NAME_TAGS:
         return False
-    if _reduplicated(w, lex) and w[0] not in "在是和把被从" and not _abac_noun_pair(w, lex):
+    # A reduplicated unit repeats a character: most units do not, and skip the shape tests.
+    if len(set(w)) < 4 and _reduplicated(w, lex) and w[0] not in "在是和把被从" and not _abac_noun_pair(w, lex):
         return True
     if w[0] in _CLAUSE_START:
         return False
-    if "而" in w[1:3] and lex.freq(w[:2]) < 1000:
+    left, right = lex.freq(w[:2]), lex.freq(w[2:])
+    if "而" in w[1:3] and left < 1000:
         return True  # 乘势而上, 华而不实; not 角度而言
-    if _two_words(w, lex, _COMMON_HALF_FREQ):
+    if left >= _COMMON_HALF_FREQ and right >= _COMMON_HALF_FREQ:
         return False  # two everyday words: 基础设施, 产业发展
-    return _compositional_idiom(w, lex)
+    return _compositional_idiom(w, lex, left, right)
 
 
 _ABAC_RE = re.compile(r"(?=(([\u4e00-\u9fff])[\u4e00-\u9fff]\2[\u4e00-\u9fff]))")
