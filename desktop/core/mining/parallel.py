@@ -38,6 +38,7 @@ _MAX_LATER_STARTS = 2  # how far into a clause's 、-parts a run may start
 _STRADDLE_FREQ = 100  # a pair of characters this common across a cut is a word the cut would split
 _TRAILING_PARTICLES = "了的等"
 _CONNECTORS = ("以及", "和", "及", "与")
+_CONNECTOR_CHARS = frozenset("和及与")
 # Characters too common to make a frame on their own.
 _WEAK_CHARS = frozenset("的了和与及之是在对要也就还都各很")
 # Items naming bodies of government: a list of them is not parallel writing.
@@ -276,16 +277,16 @@ def _cut_first(raw: str, refs: list[str], lex: Lexicon) -> str:
 def trim_run(parts: list[str], lex: Lexicon) -> tuple[list[str], str] | None:
     """The parallel items of a 、-separated run, and the connector before the last one ("、" or "和")."""
     parts = [part.strip() for part in parts]
-    if any(not part for part in parts):
+    if not all(parts):
         return None
-    if parts[0].count("“") > parts[0].count("”"):
+    if "“" in parts[0] and parts[0].count("“") > parts[0].count("”"):
         parts[0] = parts[0][parts[0].rfind("“") + 1 :]
-    if parts[-1].count("”") > parts[-1].count("“"):
+    if "”" in parts[-1] and parts[-1].count("”") > parts[-1].count("“"):
         parts[-1] = parts[-1][: parts[-1].find("”")]
     middles = parts[1:-1]
     lengths = [len(m) for m in middles]
     last_raw, connector = parts[-1], "、"
-    for word in _CONNECTORS:
+    for word in () if _CONNECTOR_CHARS.isdisjoint(last_raw) else _CONNECTORS:
         at = last_raw.find(word)
         if at >= 2 and (not lengths or min(lengths) - 1 <= at <= max(lengths) + 1) and at <= 8:
             middles = middles + [last_raw[:at]]
