@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from operator import eq
 from collections.abc import Iterator, Sequence
 from statistics import median
 
@@ -95,7 +96,7 @@ def _pair_frame(a: str, b: str) -> int:
     if head + tail >= shortest:
         tail = 0
     shared = head + tail
-    if len(a) == len(b):
+    if len(a) == len(b) and sum(map(eq, a, b)) > shared:  # only then can the places share more
         shared = max(shared, sum(x == y and x not in _WEAK_CHARS for x, y in zip(a, b)))
     if head and not tail and shared == head and all(ch in _WEAK_CHARS for ch in a[:head]):
         return 0
@@ -440,7 +441,10 @@ def _mirrored_pair(first_raw: str, second: str, lex: Lexicon) -> list[str] | Non
     if lead > 4 and not (lead <= 8 and first_raw[lead - 1] in _LEAD_IN_CHARS):
         return None  # a long lead-in must end like one: 一定要做到该决策时果断决策
     first = first_raw[-len(second) :]
-    # The characters shared at the same places reject most pairs: counted before the other checks.
+    # The characters shared at the same places reject most pairs: counted before the other checks, at
+    # first all of them (in C), then those that are not too common to count.
+    if sum(map(eq, first, second)) < 2:
+        return None
     shared = [a == b and a not in _WEAK_CHARS for a, b in zip(first, second)]
     count = sum(shared)
     if count < 2 or count * 4 < len(second) or first == second:
@@ -529,9 +533,7 @@ def _clause_runs(sentence: str, lex: Lexicon) -> Iterator[Candidate]:
             if i + 3 < len(clauses):
                 # 应该做的事，顶着压力也要干；应该负的责，冒着风险也要担: halves that mirror each other.
                 a, b, c, d = clauses[i : i + 4]
-                if len(a) == len(c) and len(b) == len(d) and sum(positional_shared([a, c])) >= 2 <= sum(
-                    positional_shared([b, d])
-                ):
+                if len(a) == len(c) and len(b) == len(d) and sum(map(eq, a, c)) >= 2 <= sum(map(eq, b, d)):
                     yield Candidate(text(i, i + 3, a), "", sentence)
                     i += 4
                     continue
