@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from operator import and_, eq
 
 _X_RUN_RE = re.compile("X{2,}")  # a varying run is one X, however long (and so are placeholders beside it)
 
@@ -41,9 +42,9 @@ def common_suffix(items: list[str]) -> str:
 def positional_shared(items: list[str]) -> list[bool]:
     """For items of equal length: which positions hold the same character in every item."""
     first = items[0]
-    shared = [a == b for a, b in zip(first, items[1])] if len(items) > 1 else [True] * len(first)
+    shared = list(map(eq, first, items[1])) if len(items) > 1 else [True] * len(first)
     for item in items[2:]:
-        shared = [keep and a == b for keep, a, b in zip(shared, first, item)]
+        shared = list(map(and_, shared, map(eq, first, item)))
     return shared
 
 
