@@ -36,7 +36,7 @@ _KNOWN_FRAMES = [
     re.compile(r"^(?P<x>[^要，,]{2,8})要(?![素求点害领是务])"),
 ]
 _MARKER_STARTS = frozenset(f"（(第0123456789{_NUM}")
-_MARKER_START_RE = re.compile(f"(?:^|[。！？])[（(第0-9{_NUM}]")
+_MARKER_AFTER_END_RE = re.compile(f"[。！？][（(第0-9{_NUM}]")  # a sentence inside the line opens with a marker
 _FIRST_RE = re.compile(r"^[（(]?(一|1|第一)(?![二三四五六七八九十\d])")
 _NOISE_RE = re.compile(r"[0-9０-９X×%]")
 
@@ -103,7 +103,7 @@ def extract(lines: list[str], lex: Lexicon) -> Iterator[Candidate]:
     found: list[tuple[tuple[str, int], str, str]] = []
     groups: dict[str, int] = defaultdict(int)
     for line in lines:
-        if _MARKER_START_RE.search(line) is None:
+        if line[:1] not in _MARKER_STARTS and _MARKER_AFTER_END_RE.search(line) is None:
             continue  # no sentence of this line opens with a numbering marker
         for position, sentence in enumerate(split_sentences(line)):
             if sentence[0] not in _MARKER_STARTS:
