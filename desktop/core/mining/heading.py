@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from itertools import repeat
+from operator import contains
 from collections.abc import Iterator
 
 from desktop.core.mining.candidate import Candidate
@@ -66,12 +68,17 @@ def _frame_pattern(heading: str, siblings: list[str]) -> str:
         return ""
     # How far each sibling shares the heading's opening, and which of its character pairs the siblings
     # hold: a shared piece must start with such a pair, so most starts need no search at all.
-    openings = sorted((len(common_prefix([heading, other])) for other in others), reverse=True)
-    pair_counts = [sum(1 for other in others if heading[i : i + 2] in other) for i in range(len(heading) - 1)]
+    openings = sorted(
+        (len(common_prefix([heading, other])) if other[:1] == heading[:1] else 0 for other in others), reverse=True
+    )
+    pair_counts: list[int] = []
     for need in dict.fromkeys([len(others), max(1, (len(others) + 1) // 2)]):
         size = min(openings[need - 1], len(heading) - 1)
         if size >= 2:
             return heading[:size] + "X"
+        pair_counts = pair_counts or [
+            sum(map(contains, others, repeat(heading[i : i + 2]))) for i in range(len(heading) - 1)
+        ]
         starts = [i for i, count in enumerate(pair_counts) if count >= need]
         for size in range(len(heading) - 1, 1, -1) if starts else ():
             for start in starts:
