@@ -63,7 +63,8 @@ def _couplet(sentence: str) -> bool:
 
 def extract(sentences: list[str], lex: Lexicon) -> Iterator[Candidate]:
     for sentence in sentences:
-        matches = list(_QUOTED_RE.finditer(sentence))
+        has_quotes = "“" in sentence
+        matches = _QUOTED_RE.finditer(sentence) if has_quotes else ()
         quoted = [m.group(1) for m in matches if not _PROGRAMME_AFTER_RE.match(sentence[m.end() :])]
         paired = False
         if len(quoted) >= 2:
@@ -75,8 +76,10 @@ def extract(sentences: list[str], lex: Lexicon) -> Iterator[Candidate]:
             for inner in quoted:
                 if _is_saying(inner):
                     yield Candidate(inner.rstrip("。！"), "", sentence)
+        if has_quotes:
+            continue
         attributed = _ATTRIBUTED_RE.search(sentence)
-        if attributed and "“" not in sentence and not _NOISE_RE.search(attributed.group(1)):
+        if attributed and not _NOISE_RE.search(attributed.group(1)):
             yield Candidate(attributed.group(1), "", sentence)
-        elif "“" not in sentence and _couplet(sentence):
+        elif _couplet(sentence):
             yield Candidate(sentence.rstrip("。！？"), "", sentence)
