@@ -28,36 +28,9 @@ def _application():
     return app
 
 
-def after_first_paint(widget, fn, fallback_ms: int = 2000) -> None:
-    """Call fn once, right after widget's first frame is painted (or after fallback_ms if it never is).
-
-    Work started before the paint (a file to read, the checker and bank threads) competes with it
-    for the interpreter and delays the first frame."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
-
-    class _Watcher(QObject):
-        def eventFilter(self, obj, event) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                widget.removeEventFilter(self)
-                QTimer.singleShot(0, fire)  # once the frame is on screen
-            return False
-
-    done = False
-
-    def fire() -> None:
-        nonlocal done
-        if not done:
-            done = True
-            watcher.deleteLater()
-            fn()
-
-    watcher = _Watcher(widget)
-    widget.installEventFilter(watcher)
-    QTimer.singleShot(fallback_ms, watcher, fire)
-
-
 def create_window(file: str | None = None, bank: str | None = None):
     """Build and show the window; opening FILE and the restore offer follow once it is painted."""
+    from desktop.ui.after_paint import after_next_paint
     from desktop.ui.main_window import MainWindow
 
     window = MainWindow(phrases_after_paint=True, bank=Path(bank) if bank else None)
@@ -74,7 +47,7 @@ def create_window(file: str | None = None, bank: str | None = None):
         window.offer_recovery()
         window.warm_up_bank()
 
-    after_first_paint(window, start_up)
+    after_next_paint(window, start_up)  # the first paint: the window is not shown before
     return window
 
 

@@ -96,23 +96,27 @@ def test_phrase_side_and_checker_start_after_the_first_paint(isolated_data_dir):
     assert "current 检查" in lines
 
 
-def test_after_first_paint_runs_once_and_also_without_a_paint(qtbot):
+def test_after_next_paint_runs_once_and_also_without_a_paint(qtbot):
     from PySide6.QtWidgets import QLabel
 
-    from desktop.ui.app import after_first_paint
+    from desktop.ui.after_paint import after_next_paint
 
-    shown, hidden = QLabel("已显示"), QLabel("从未显示")
-    qtbot.addWidget(shown)
-    qtbot.addWidget(hidden)
+    shown, hidden, cancelled = QLabel("已显示"), QLabel("从未显示"), QLabel("已取消")
+    for label in (shown, hidden, cancelled):
+        qtbot.addWidget(label)
     calls = []
-    after_first_paint(shown, lambda: calls.append("shown"), fallback_ms=60_000)
-    after_first_paint(hidden, lambda: calls.append("hidden"), fallback_ms=50)
+    after_next_paint(shown, lambda: calls.append("shown"), fallback_ms=60_000)
+    after_next_paint(hidden, lambda: calls.append("hidden"), fallback_ms=50)
+    cancel = after_next_paint(cancelled, lambda: calls.append("cancelled"), fallback_ms=50)
+    cancel()
     assert calls == []
     shown.show()
+    cancelled.show()
     qtbot.waitUntil(lambda: "shown" in calls)
     qtbot.waitUntil(lambda: "hidden" in calls)  # never painted: the fallback still runs it
     shown.update()
     qtbot.wait(100)
+    cancel()  # after it was cancelled and deleted: nothing happens
     assert sorted(calls) == ["hidden", "shown"]
 
 
