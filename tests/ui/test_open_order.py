@@ -51,16 +51,17 @@ def test_an_opened_draft_is_painted_before_its_check_starts(qtbot, window, tmp_p
     assert window.open_path(path)
     opened = window.revision
     assert ("check", opened) not in events  # not started inside open_path
-    qtbot.waitUntil(lambda: window.analysis.revision >= opened)
+    assert wait_analysis(qtbot, window).revision == opened
 
     assert window.analysis.text == FIRST * 40
     assert any(f.code == "GW301" for f in window.analysis.findings)  # live results, as before
     check = events.index(("check", opened))
     painted = [i for i, e in enumerate(events) if e == ("paint", opened, "关于安全生产的讲话")]
     assert painted and painted[0] < check, events
+    assert [e for e in events if e[0] == "check"] == [("check", opened)]  # one check of the draft
 
 
-def test_two_drafts_opened_before_a_paint_start_no_check_of_the_first(qtbot, window, tmp_path):
+def test_two_drafts_opened_before_a_paint_start_one_check_of_the_second(qtbot, window, tmp_path):
     first, second = draft(tmp_path, "一.txt", FIRST), draft(tmp_path, "二.txt", SECOND)
     qtbot.waitExposed(window)
     wait_analysis(qtbot, window)
@@ -68,10 +69,10 @@ def test_two_drafts_opened_before_a_paint_start_no_check_of_the_first(qtbot, win
 
     assert window.open_path(first) and window.open_path(second)  # no event processed in between
     opened = window.revision
-    qtbot.waitUntil(lambda: window.analysis.revision >= opened)
+    assert wait_analysis(qtbot, window).revision == opened
 
     assert window.analysis.text == SECOND
-    assert [e for e in events if e[0] == "check"][0] == ("check", opened)  # none of the first draft
+    assert [e for e in events if e[0] == "check"] == [("check", opened)]  # none of the first draft
     assert window.outline_panel.tree.topLevelItemCount() > 0  # the outline follows the check, as before
 
 
