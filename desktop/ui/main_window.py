@@ -502,8 +502,8 @@ class MainWindow(QMainWindow):
         """Check a newly set text once the editor has painted it.
 
         Started at once, the check's worker thread would hold the interpreter lock the first frame's
-        highlighter and event calls wait for (a 54,792-character draft: ~190 ms to the first frame
-        instead of ~45 ms, see docs/PERFORMANCE.md)."""
+        highlighter and event calls wait for (a 54,792-character draft: often ~200 ms to the first
+        frame instead of ~20 ms, see docs/PERFORMANCE.md)."""
         self.checker.timer.stop()  # the debounced check scheduled by the new text is this one
         viewport = self.editor.viewport()
         handle = self.windowHandle()
