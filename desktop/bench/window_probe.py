@@ -78,11 +78,22 @@ def main(argv: list[str] | None = None) -> int:
     app.processEvents()
 
     def settle() -> None:
-        """Until the window shows the check of its current text (the check runs in a worker)."""
+        """Until the window shows the check of its current text (the check runs in a worker) and its
+        debounced timers have run, then 50 ms more of events (the results' repaint and what it posts),
+        so none of it lands in the next timing, the bare editor's included."""
         deadline = time.monotonic() + 120
-        while window.analysis is None or window.analysis.revision != window.revision:
+        while (
+            window.analysis is None
+            or window.analysis.revision != window.revision
+            or window.checker.timer.isActive()
+            or window.stats_timer.isActive()
+        ):
             if time.monotonic() > deadline:
                 raise RuntimeError("window check did not finish")
+            app.processEvents()
+            time.sleep(0.002)
+        quiet = time.monotonic() + 0.05
+        while time.monotonic() < quiet:
             app.processEvents()
             time.sleep(0.002)
 

@@ -28,54 +28,61 @@ def _application():
     return app
 
 
-def after_first_paint(widget, fn, fallback_ms: int = 2000) -> None:
-    """Call fn once, right after widget's first frame is painted (or after fallback_ms if it never is).
-
-    Work started before the paint (a file to read, the checker and bank threads) competes with it
-    for the interpreter and delays the first frame."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
-
-    class _Watcher(QObject):
-        def eventFilter(self, obj, event) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                widget.removeEventFilter(self)
-                QTimer.singleShot(0, fire)  # once the frame is on screen
-            return False
-
-    done = False
-
-    def fire() -> None:
-        nonlocal done
-        if not done:
-            done = True
-            watcher.deleteLater()
-            fn()
-
-    watcher = _Watcher(widget)
-    widget.installEventFilter(watcher)
-    QTimer.singleShot(fallback_ms, watcher, fire)
-
-
 def create_window(file: str | None = None, bank: str | None = None):
-    """Build and show the window; opening FILE and the restore offer follow once it is painted."""
+    """Build and show the window. Once it is painted, open FILE; once the opened draft is checked (or
+    at once without a file), build the phrase side, offer a restore and warm up the bank."""
+    from desktop.ui.after_paint import after_next_paint
     from desktop.ui.main_window import MainWindow
 
     window = MainWindow(phrases_after_paint=True, bank=Path(bank) if bank else None)
     window.show()
 
+    def open_file() -> None:
+        assert file
+        if not Path(file).exists() and Path(file).suffix.lower() in ("", ".txt"):
+            window.start_new_file(Path(file))  # `gongwen 新稿.txt`: a new draft that saves there
+        elif not window.open_path(Path(file)):
+            start_up()  # nothing opened, nothing to check
+            return
+        # The phrase side's imports and widgets, its first bank query and the bank's warm-up would
+        # hold up the draft's first frame and then its check (the GUI thread, the interpreter lock),
+        # and its tabs are not the one shown: they wait for the check (docs/PERFORMANCE.md, 长稿窗口).
+        _after_check(window, start_up)
+
     def start_up() -> None:
         window.install_phrase_tools()
-        if file and not Path(file).exists() and Path(file).suffix.lower() in ("", ".txt"):
-            window.start_new_file(Path(file))  # `gongwen 新稿.txt`: a new draft that saves there
-        elif file:
-            window.open_path(Path(file))
-        else:
+        if not file:
             window.checker.check_now()
         window.offer_recovery()
         window.warm_up_bank()
 
-    after_first_paint(window, start_up)
+    after_next_paint(window, open_file if file else start_up)  # the first paint: not shown before
     return window
+
+
+def _after_check(window, fn, fallback_ms: int = 3000) -> None:
+    """Call fn once, when the window shows the result of a check or the check fails (or after
+    fallback_ms, for a check that takes that long)."""
+    from PySide6.QtCore import QTimer
+
+    shown = window.analysis
+    if shown is not None and shown.revision == window.revision:  # checked already (behind a dialog)
+        fn()
+        return
+    done = False
+
+    def fire(*_args) -> None:
+        nonlocal done
+        if done:
+            return
+        done = True
+        window.analysis_applied.disconnect(fire)
+        window.checker.failed.disconnect(fire)
+        fn()
+
+    window.analysis_applied.connect(fire)
+    window.checker.failed.connect(fire)
+    QTimer.singleShot(fallback_ms, window, fire)
 
 
 def run_app(args: argparse.Namespace) -> int:

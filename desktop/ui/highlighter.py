@@ -118,10 +118,17 @@ class OutlineHighlighter(QSyntaxHighlighter):
         changed = {n for n in set(new) | set(self.styles) if new.get(n) != self.styles.get(n)}
         self.styles = new
         doc = self.document()
-        for number in sorted(changed):
-            block = doc.findBlockByNumber(number)
-            if block.isValid():
-                self.rehighlightBlock(block)
+        # New colours are not an edit: without this each restyled line emits contentsChanged, which
+        # counts as a new revision (the analysis just shown goes stale and the whole draft is checked
+        # again) and refreshes the 素材 list once per heading. The layout still repaints the lines.
+        was_blocked = doc.blockSignals(True)
+        try:
+            for number in sorted(changed):
+                block = doc.findBlockByNumber(number)
+                if block.isValid():
+                    self.rehighlightBlock(block)
+        finally:
+            doc.blockSignals(was_blocked)
 
     def highlightBlock(self, text: str) -> None:
         for span in self.styles.get(self.currentBlock().blockNumber(), ()):

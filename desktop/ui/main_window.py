@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections.abc import Callable
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
@@ -30,6 +31,7 @@ from desktop.core import paths
 from desktop.core.errors import GongwenError
 from desktop.core.textstats import count_zi, format_duration, speaking_seconds
 from desktop.ui import export_adapter, lint_adapter
+from desktop.ui.after_paint import after_next_paint
 from desktop.ui.editor import DraftEditor
 from desktop.ui.highlighter import OutlineHighlighter
 from desktop.ui.lint_adapter import LEVEL_NAMES, Analysis, Finding
@@ -60,6 +62,7 @@ PREFERRED_FONTS = (
 )
 _KEYBOARD_KEY = r"^((Ctrl|Shift|Alt|Meta)\+)*(.|F([1-9]|1[0-2])|Return|Enter|Del|Ins|Backspace|Esc)$"
 OPEN_FILTER = "文稿 (*.txt *.docx);;文本文件 (*.txt);;Word 文档 (*.docx);;所有文件 (*)"
+CHECK_PAINT_FALLBACK_MS = 1000  # a shown editor that is somehow not repainted is checked anyway
 
 
 class MainWindow(QMainWindow):
@@ -87,6 +90,7 @@ class MainWindow(QMainWindow):
         self.ignores: set[Suppression] = set()
         self.analysis: Analysis | None = None
         self._jump_after_check = False
+        self._cancel_check_after_paint: Callable[[], None] | None = None
         self._tasks: set[Task] = set()
 
         self.setWindowTitle(APP_TITLE)
@@ -492,7 +496,29 @@ class MainWindow(QMainWindow):
         self.editor.document().setModified(False)
         self.editor.go_to(0)
         self.autosaved_revision = self.revision
-        self.checker.check_now()
+        self._check_after_paint()
+
+    def _check_after_paint(self) -> None:
+        """Check a newly set text once the editor has painted it.
+
+        Started at once, the check's worker thread would hold the interpreter lock the first frame's
+        highlighter and event calls wait for (a 54,792-character draft: often ~200 ms to the first
+        frame instead of ~20 ms, see docs/PERFORMANCE.md)."""
+        self.checker.timer.stop()  # the debounced check scheduled by the new text is this one
+        viewport = self.editor.viewport()
+        handle = self.windowHandle()
+        if not viewport.isVisible() or handle is None or not handle.isExposed():
+            self.checker.check_now()  # no frame is coming: nothing to wait for
+            return
+        if self._cancel_check_after_paint is not None:
+            return  # already waiting: that check takes the newest text
+
+        def start() -> None:
+            self._cancel_check_after_paint = None
+            self.checker.check_now()
+
+        self._cancel_check_after_paint = after_next_paint(viewport, start, CHECK_PAINT_FALLBACK_MS)
+        viewport.update()  # a frame even when the new text looks like the old one (empty to empty)
 
     def maybe_save(self) -> bool:
         """True when the current document may be replaced (saved, discarded or unchanged)."""
@@ -816,6 +842,9 @@ class MainWindow(QMainWindow):
             return
         self.autosave_timer.stop()
         self.checker.timer.stop()
+        if self._cancel_check_after_paint is not None:
+            self._cancel_check_after_paint()
+            self._cancel_check_after_paint = None
         self.checker.wait()
         self.background_pool.waitForDone(10_000)
         if self.phrase_tools is not None:

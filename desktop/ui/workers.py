@@ -49,6 +49,7 @@ class Task(QRunnable):
 class LiveChecker(QObject):
     """Debounced outline + lint of editor snapshots in a private one-thread pool."""
 
+    started = Signal(int)  # a check of this revision was handed to the worker
     analysed = Signal(object)  # lint_adapter.Analysis of the current revision
     failed = Signal(str)  # the checker raised: the window says so instead of showing stale results
 
@@ -99,6 +100,7 @@ class LiveChecker(QObject):
         self._tasks.add(task)
         self._busy = True
         self.pool.start(task)
+        self.started.emit(revision)
 
     def _finished(self, analysis: lint_adapter.Analysis) -> None:
         self._release()

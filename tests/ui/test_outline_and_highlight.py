@@ -134,3 +134,38 @@ def test_web_copy_junk_is_greyed(qtbot, window, seed_paths):
     assert junk
     spans = formats_of(window, junk[0].line)
     assert spans and spans[0][2].foreground().color() == formats()["boilerplate"].foreground().color()
+
+
+def test_heading_colours_from_a_check_are_not_an_edit(qtbot, window):
+    """Colouring the headings a check found changes no text: no new revision, no second check, no
+    textChanged for the 素材 list; the coloured lines are still repainted."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class PaintRects(QObject):
+        def __init__(self):
+            super().__init__(window)
+            self.rects = []
+            window.editor.viewport().installEventFilter(self)
+
+        def eventFilter(self, obj, event):
+            shown = window.analysis
+            if event.type() == QEvent.Type.Paint and shown is not None and shown.revision == typed:
+                self.rects.append(event.region().boundingRect())
+            return False
+
+    qtbot.waitExposed(window)
+    window.editor.setFocus()
+    ime_commit(window.editor, "关于安全生产的讲话\n同志们：\n一、提高站位\n二、压实责任\n")
+    typed = window.revision
+    edits = []
+    window.editor.textChanged.connect(lambda: edits.append(window.revision))
+    paints = PaintRects()
+
+    analysis = wait_analysis(qtbot, window)
+    assert analysis.revision == typed == window.revision
+    assert edits == [] and not window.checker.timer.isActive()  # no check of the same text again
+    heading = window.editor.document().findBlockByNumber(2)
+    colours = [f.foreground().color() for _, _, f in formats_of(window, 2)]
+    assert formats()["heading1"].foreground().color() in colours
+    rect = window.editor.blockBoundingGeometry(heading).translated(window.editor.contentOffset()).toRect()
+    qtbot.waitUntil(lambda: any(r.intersects(rect) for r in paints.rects))

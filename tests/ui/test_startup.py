@@ -96,23 +96,75 @@ def test_phrase_side_and_checker_start_after_the_first_paint(isolated_data_dir):
     assert "current 检查" in lines
 
 
-def test_after_first_paint_runs_once_and_also_without_a_paint(qtbot):
+FILE_PROBE = """
+import sys
+from PySide6.QtCore import QEvent, QObject
+from desktop.ui.app import _application, create_window
+app = _application()
+window = create_window(sys.argv[1])
+order = []
+
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and window.editor.document().firstBlock().text() == "关于安全生产的讲话":
+            if "draft painted" not in order:
+                order.append("draft painted")
+        return False
+
+watch = Watch()
+window.editor.viewport().installEventFilter(watch)
+window.checker.started.connect(lambda revision: order.append("check started"))
+install = window.install_phrase_tools
+def recorded():
+    if "phrase side" not in order:
+        order.append("phrase side")
+    return install()
+window.install_phrase_tools = recorded
+while "phrase side" not in order:
+    app.processEvents()
+app.processEvents()
+print("order", order)
+print("tabs", [window.side_tabs.tabText(i) for i in range(window.side_tabs.count())])
+print("shown", window.analysis is not None and window.analysis.revision == window.revision)
+window.editor.document().setModified(False)
+window.close()
+"""
+
+
+def test_a_draft_named_on_the_command_line_is_painted_then_checked_then_the_phrase_side_built(
+    isolated_data_dir, tmp_path
+):
+    draft = tmp_path / "讲话.txt"
+    draft.write_text("关于安全生产的讲话\n同志们：\n一、提高站位\n今天召开会议。XX同志作了发言。\n" * 30, "utf-8")
+    result = run(["-c", FILE_PROBE, str(draft)], isolated_data_dir)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "order ['draft painted', 'check started', 'phrase side']" in lines, lines
+    assert "tabs ['素材', '检查', '范文']" in lines
+    assert "shown True" in lines  # the draft's check is on screen when the phrase side is built
+
+
+def test_after_next_paint_runs_once_and_also_without_a_paint(qtbot):
     from PySide6.QtWidgets import QLabel
 
-    from desktop.ui.app import after_first_paint
+    from desktop.ui.after_paint import after_next_paint
 
-    shown, hidden = QLabel("已显示"), QLabel("从未显示")
-    qtbot.addWidget(shown)
-    qtbot.addWidget(hidden)
+    shown, hidden, cancelled = QLabel("已显示"), QLabel("从未显示"), QLabel("已取消")
+    for label in (shown, hidden, cancelled):
+        qtbot.addWidget(label)
     calls = []
-    after_first_paint(shown, lambda: calls.append("shown"), fallback_ms=60_000)
-    after_first_paint(hidden, lambda: calls.append("hidden"), fallback_ms=50)
+    after_next_paint(shown, lambda: calls.append("shown"), fallback_ms=60_000)
+    after_next_paint(hidden, lambda: calls.append("hidden"), fallback_ms=50)
+    cancel = after_next_paint(cancelled, lambda: calls.append("cancelled"), fallback_ms=50)
+    cancel()
     assert calls == []
     shown.show()
+    cancelled.show()
     qtbot.waitUntil(lambda: "shown" in calls)
     qtbot.waitUntil(lambda: "hidden" in calls)  # never painted: the fallback still runs it
     shown.update()
     qtbot.wait(100)
+    cancel()  # after it was cancelled and deleted: nothing happens
     assert sorted(calls) == ["hidden", "shown"]
 
 

@@ -446,6 +446,14 @@ class PhraseBank:
         fetch = max(limit, 1)
         kind_sql, kind_params = (" AND kind = ?", (kind,)) if kind else ("", ())
         order = f" ORDER BY docs DESC, count DESC LIMIT {fetch}"
+        # Beside a range (text, initials) or the trigram index the kind is only a filter, but with a
+        # plain `kind = ?` SQLite walks the whole kind in phrases_rank instead (4–6 ms at 100,000
+        # phrases, against 0.1 ms). The unary + keeps it off that index; `id` keeps the order that
+        # index gave to phrases of equal docs and count, so the same ones are cut at the limit.
+        range_kind_sql, range_order = kind_sql, order
+        if kind:
+            range_kind_sql = " AND +kind = ?"
+            range_order = f" ORDER BY docs DESC, count DESC, id LIMIT {fetch}"
         ids: dict[int, None] = {}
 
         def collect(sql: str, params: tuple) -> None:
@@ -460,7 +468,7 @@ class PhraseBank:
                 collect(select + "substr(initials, 1, 1) = ?" + kind_sql + order, (query, *kind_params))
             else:
                 collect(
-                    select + "initials >= ? AND initials < ?" + kind_sql + order,
+                    select + "initials >= ? AND initials < ?" + range_kind_sql + range_order,
                     (query, _after(query), *kind_params),
                 )
         else:
@@ -471,7 +479,9 @@ class PhraseBank:
             if len(query) == 1:
                 collect(select + "substr(text, 1, 1) = ?" + kind_sql + order, (query, *kind_params))
             else:
-                collect(select + "text >= ? AND text < ?" + kind_sql + order, (*prefix, *kind_params))
+                collect(
+                    select + "text >= ? AND text < ?" + range_kind_sql + range_order, (*prefix, *kind_params)
+                )
             # Substring matches rank after prefix matches, so fetch only those that are not prefixes.
             # A single character matches by prefix only: as a substring it is in too many phrases.
             inner = " AND NOT (text >= ? AND text < ?)"
@@ -480,8 +490,8 @@ class PhraseBank:
                     select
                     + "id IN (SELECT rowid FROM phrases_fts WHERE phrases_fts MATCH ?)"
                     + inner
-                    + kind_sql
-                    + order,
+                    + range_kind_sql
+                    + range_order,
                     (_fts_phrase(query), *prefix, *kind_params),
                 )
             elif len(query) == 2:  # two characters: the phrases' own bigrams, read in rank order
@@ -517,7 +527,7 @@ class PhraseBank:
             rows += self.conn.execute(
                 f"SELECT {_PHRASE_COLUMNS} FROM phrases WHERE id IN ({','.join('?' * len(chunk))})"
                 + match_sql
-                + kind_sql,
+                + range_kind_sql,  # the ids are the access path
                 (*chunk, *match_params, *kind_params),
             ).fetchall()
 

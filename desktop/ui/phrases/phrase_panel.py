@@ -93,8 +93,9 @@ def panel_items(
         kind = None if q.category == RELATED else q.category
         ranked = group.rank(q.query, kind=None if q.query else kind, context=q.paragraph, limit=limit)
         if kind and q.query:
-            # A kind filter on a text or initials range makes SQLite walk the whole kind: filter here,
-            # and ask SQLite only when the unfiltered list was cut short.
+            # Keep the kind's rows of the unfiltered ranking; ask with the kind only when that was cut
+            # short and few survive. (Asking with the kind at once is now the cheaper query, but where
+            # many survive it would list more rows than this: docs/PERFORMANCE.md, 素材面板与补全框.)
             full = len(ranked) >= limit
             ranked = [r for r in ranked if r.kind == kind]
             if full and len(ranked) < limit // 4:

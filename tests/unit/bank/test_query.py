@@ -159,3 +159,36 @@ def test_the_exact_phrase_is_found_among_many_more_widespread_ones_that_start_wi
     ranked = bank.rank("久久为功", limit=10)
     assert ranked[0].text == "久久为功" and ranked[0].exact == 1
     assert len(ranked) == 10
+
+
+def test_a_kind_beside_a_text_or_initials_query_filters_the_range_it_does_not_walk_the_kind(bank):
+    # A plain `kind = ?` next to a range made SQLite walk the kind's whole rank index (ms at 100,000
+    # phrases); the range's own index must stay the access path.
+    statements: list[str] = []
+    bank.conn.set_trace_callback(statements.append)
+    try:
+        for query in ("久久", "久久为功", "jj", "jjwg", "为功见"):
+            bank.rank(query, kind="idiom", context="久久为功，攻坚克难", limit=50)
+    finally:
+        bank.conn.set_trace_callback(None)
+    selects = [s for s in statements if s.lstrip().upper().startswith("SELECT") and "FROM phrases" in s]
+    ranged = [s for s in selects if " >= " in s or "MATCH" in s or " IN (" in s]
+    assert len(ranged) >= 5
+    for sql in ranged:
+        plan = " / ".join(row[-1] for row in bank.conn.execute("EXPLAIN QUERY PLAN " + sql))
+        assert "phrases_rank" not in plan, (sql, plan)
+    # Without a query the kind is the access path, in rank order.
+    plan = " / ".join(row[-1] for row in bank.conn.execute(
+        "EXPLAIN QUERY PLAN SELECT id FROM phrases WHERE 1 AND kind = 'idiom' ORDER BY docs DESC, count DESC"
+    ))  # fmt: skip
+    assert "phrases_rank" in plan
+
+
+def test_phrases_of_one_kind_that_tie_at_the_limit_are_taken_in_the_order_they_were_stored(bank):
+    tied = [Phrase(f"测试短语{tail}", "idiom", count=1) for tail in "甲乙丙丁戊己"]
+    store(bank, "tied.txt", [*tied, Phrase("测试短语庚", "quote", count=1)])
+    ids = dict(bank.conn.execute("SELECT text, id FROM phrases WHERE kind = 'idiom' AND text LIKE '测试短语_'"))
+    assert len(ids) == 6
+    oldest = set(sorted(ids, key=ids.get)[:2])
+    assert {p.text for p in bank.rank("测试短", kind="idiom", limit=2)} == oldest
+    assert {p.text for p in bank.rank("试短语", kind="idiom", limit=2)} == oldest  # the trigram index
