@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from itertools import repeat
 from operator import eq
 from collections.abc import Iterator, Sequence
 from statistics import median
@@ -66,18 +67,15 @@ def frame_size(items: Sequence[str]) -> int:
     if len(items) == 2:
         return _pair_frame(*items)
     head, tail = common_prefix(items), common_suffix(items)
-    lengths = {len(item) for item in items}
+    lengths = set(map(len, items))
     if len(head) + len(tail) >= min(lengths):
         tail = ""
     shared = len(head) + len(tail)
-    if len(lengths) == 1:
-        if len(items) == 2:
-            positional = sum(a == b and a not in _WEAK_CHARS for a, b in zip(*items))
-        else:
-            count = len(items)
-            positional = sum(
-                1 for column in zip(*items) if column[0] not in _WEAK_CHARS and column.count(column[0]) == count
-            )
+    if len(lengths) == 1 and sum(positional_shared(items)) > shared:  # only then can the places share more
+        count = len(items)
+        positional = sum(
+            1 for column in zip(*items) if column[0] not in _WEAK_CHARS and column.count(column[0]) == count
+        )
         shared = max(shared, positional)
     if head and not tail and shared == len(head) and all(ch in _WEAK_CHARS for ch in head):
         return 0
@@ -188,7 +186,7 @@ def _has_shape(items: Sequence[str], lengths: list[int], lex: Lexicon) -> bool:
         # A frame must leave something to vary: "省委、省委办" is not parallel.
         return all(length > frame for length in lengths)
     if set(lengths) == {4}:
-        idioms = sum(1 for item in items if is_four_char_idiom(item, lex))
+        idioms = sum(map(is_four_char_idiom, items, repeat(lex)))
         if idioms * 2 >= len(items):
             return True
         # Verb-object units side by side: 抢占先机、赢得主动; 加强监管、完善制度.
@@ -478,7 +476,7 @@ def _four_char_run(clauses: Sequence[str], lex: Lexicon) -> int:
     end = 0
     while end < len(clauses) and len(clauses[end]) == 4 and not _NOISE_RE.search(clauses[end]):
         end += 1
-    if end >= 3 and sum(1 for c in clauses[:end] if is_four_char_idiom(c, lex)) * 2 >= end:
+    if end >= 3 and sum(map(is_four_char_idiom, clauses[:end], repeat(lex))) * 2 >= end:
         return end
     return 0
 
