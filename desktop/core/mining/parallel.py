@@ -172,10 +172,11 @@ def _mostly_cjk(item: str) -> bool:
 
 
 def _has_shape(items: Sequence[str], lengths: list[int], lex: Lexicon) -> bool:
+    shortest, longest = min(lengths), max(lengths)
+    if longest > 2 * shortest + 1:
+        return False  # with a frame or without (then all four or all three characters long)
     frame = frame_size(items)
     if frame:
-        if max(lengths) > 2 * min(lengths) + 1:
-            return False
         if len(items) == 2 and frame == 1 and (max(lengths) > 4 or max(lengths) - min(lengths) > 1):
             # 站上新起点、开启新征程: one shared character inside two items of one length is enough.
             shared = positional_shared(items) if len(set(lengths)) == 1 else []
@@ -184,7 +185,7 @@ def _has_shape(items: Sequence[str], lengths: list[int], lex: Lexicon) -> bool:
             if not (middle and items[0][inner[0]] not in "不没无" and items[0][inner[0]] not in _WEAK_CHARS):
                 return False
         # A frame must leave something to vary: "省委、省委办" is not parallel.
-        return all(length > frame for length in lengths)
+        return shortest > frame
     if set(lengths) == {4}:
         idioms = sum(map(is_four_char_idiom, items, repeat(lex)))
         if idioms * 2 >= len(items):
