@@ -384,11 +384,11 @@ def _pair_could_be_parallel(first: str, second: str, lex: Lexicon) -> bool:
             return True
     if first[-1] in _WEAK_CHARS and first[-1] in second[:MAX_ITEM]:
         return True  # a shared ending of common characters is a frame too
-    if is_four_char_idiom(second[:4], lex) or is_four_char_idiom(first[-4:], lex):
-        return True
     if lex.tag(second[:2]) == "v" and second[2:4] in lex:
         return True  # 抢占先机、赢得主动
-    return lex.tag(second[:1]) == "v" and second[1:3] in lex
+    if lex.tag(second[:1]) == "v" and second[1:3] in lex:
+        return True  # 抢时间、抓进度
+    return is_four_char_idiom(second[:4], lex) or is_four_char_idiom(first[-4:], lex)
 
 
 def _triple_could_be_parallel(parts: list[str], lex: Lexicon) -> bool:
