@@ -36,6 +36,7 @@ _INVISIBLE = re.compile(
     r"[\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff\x00-\x08\x0b-\x1f\x7f]"
 )
 _HAS_TEXT = re.compile(r"[0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]")
+_CLOSING_MARKS = re.compile("[。！？：；，、”’）」』》…]+")  # marks that only ever end what comes before
 _LEFTOVER_MAX = 20
 _SENTENCE_MARK = re.compile(r"[。！？；，,;!?]")
 # Lines before the title are a site's preamble only if they are all this short.
@@ -61,9 +62,21 @@ def clean_paragraphs(raw: str, rules: JunkRules | None = None) -> list[str]:
         for part in reflow_wrapped_line(line) if looks_wrapped(line) else [line]:
             paragraphs.extend(split_run_on(part))
     # Removing a wrap space can bring a half-width mark next to a Chinese character: widen again.
-    paragraphs = [to_full_width(tidy_spaces(paragraph)) for paragraph in paragraphs]
+    paragraphs = _rejoin_closing_marks([to_full_width(tidy_spaces(paragraph)) for paragraph in paragraphs])
     paragraphs = [paragraph for paragraph in paragraphs if _HAS_TEXT.search(paragraph)]
     return _drop_preamble_and_repeated_title(paragraphs)
+
+
+def _rejoin_closing_marks(paragraphs: list[str]) -> list[str]:
+    """A page may wrap a paragraph's closing marks onto a line of their own ("：", "”。") where too few lines
+    show the page's width to reflow them: they end the paragraph before."""
+    joined: list[str] = []
+    for paragraph in paragraphs:
+        if joined and _CLOSING_MARKS.fullmatch(paragraph) and _HAS_TEXT.search(joined[-1]):
+            joined[-1] += paragraph
+        else:
+            joined.append(paragraph)
+    return joined
 
 
 def drop_junk_lines(lines: list[str], rules: JunkRules) -> list[str]:

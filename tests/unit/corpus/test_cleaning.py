@@ -334,3 +334,10 @@ def test_a_broken_user_rules_file_is_reported_by_name(isolated_data_dir):
     user_rules_path().write_text('[[line]]\nkind = "advert"\npattern = "(unclosed"\n', encoding="utf-8")
     with pytest.raises(GongwenError, match="corpus_cleaning.toml：清理规则有误"):
         clean_text(OPENING)
+
+
+def test_closing_marks_wrapped_onto_their_own_line_end_the_paragraph_before():
+    # Too few lines to show a page's width: the lone "：" is not reflowed, yet it is the paragraph's end.
+    text = "同志们：\n关于经济工作，公乐同志都讲得很全面、很具体了。这里，我再着重强调四点\n：\n一、抓项目\n”。"
+    assert clean_text(text).split("\n") == [
+        "同志们：", "关于经济工作，公乐同志都讲得很全面、很具体了。这里，我再着重强调四点：", "一、抓项目”。"]
