@@ -71,7 +71,7 @@ def frame_size(items: Sequence[str]) -> int:
     if len(head) + len(tail) >= min(lengths):
         tail = ""
     shared = len(head) + len(tail)
-    if len(lengths) == 1 and sum(positional_shared(items)) > shared:  # only then can the places share more
+    if len(lengths) == 1:
         count = len(items)
         positional = sum(
             1 for column in zip(*items) if column[0] not in _WEAK_CHARS and column.count(column[0]) == count
