@@ -246,30 +246,33 @@ def _cut_last(raw: str, refs: list[str], first_raw: str, lex: Lexicon) -> str:
 
 def _cut_first(raw: str, refs: list[str], lex: Lexicon) -> str:
     """Cut the lead-in off the run's first item ("促进项目早审批" → "早审批")."""
-    lengths = [len(ref) for ref in refs]
-    target = lengths[0] if len(set(lengths)) == 1 else round(median(lengths))
+    lengths = list(map(len, refs))
+    shortest, longest, size_of_raw = min(lengths), max(lengths), len(raw)
+    target = longest if shortest == longest else round(median(lengths))
     # With one other item, only its first characters can be a shared head (早审批 → 早).
     head = common_prefix(refs) if len(refs) > 1 else refs[0][:2]
-    low = max(0, len(raw) - max(lengths) - 2)
+    low = max(0, size_of_raw - longest - 2)
     for size in range(len(head), 0, -1):
-        starts = []
-        at = raw.find(head[:size], low)
-        while 0 <= at <= len(raw) - min(lengths) + 2 and at < len(raw) - size:
-            starts.append(at)
-            at = raw.find(head[:size], at + 1)
-        # Not 产业招商 → 业招商; but an item of the others' length may stand (要紧盯 → 紧盯).
-        starts = [i for i in starts if _good_cut(raw, i, lex) or len(raw) - i in lengths]
+        # Where the head may start: far enough in for an item of the others' lengths, with room after it.
+        end = max(0, min(size_of_raw - shortest + 2, size_of_raw - size - 1) + size)  # not from the end
+        piece, starts = head[:size], []
+        at = raw.find(piece, low, end)
+        while at >= 0:
+            # Not 产业招商 → 业招商; but an item of the others' length may stand (要紧盯 → 紧盯).
+            if _good_cut(raw, at, lex) or size_of_raw - at in lengths:
+                starts.append(at)
+            at = raw.find(piece, at + 1, end)
         if len(starts) == 1:
             return raw[starts[0] :]
         if starts:
-            return raw[min(starts, key=lambda i: abs(len(raw) - i - target)) :]
-    if len(raw) <= target:
+            return raw[min(starts, key=lambda i: abs(size_of_raw - i - target)) :]
+    if size_of_raw <= target:
         return raw
-    if _good_cut(raw, len(raw) - target, lex) and is_parallel([raw[-target:], *refs], lex):
+    if _good_cut(raw, size_of_raw - target, lex) and is_parallel([raw[-target:], *refs], lex):
         return raw[-target:]  # the shape decides: 工作东拉一把 → 东拉一把, 历来讲政治 → 讲政治
     for delta in (0, 1, -1, 2):
-        start = len(raw) - target - delta
-        if 0 <= start < len(raw) - 1 and _good_cut(raw, start, lex):
+        start = size_of_raw - target - delta
+        if 0 <= start < size_of_raw - 1 and _good_cut(raw, start, lex):
             return raw[start:]
     return ""
 
