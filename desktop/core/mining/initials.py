@@ -55,6 +55,9 @@ def _tables() -> _Tables:
         {code: _first_letter(readings.split(",")[0]) for code, readings in PINYIN_DICT.items() if code > 127}
     )
     letters.update({ord(ch): ch.lower() for ch in map(chr, range(128)) if ch.isalnum()})
+    # Punctuation is named too, so that reading a phrase's marks does not go through __missing__.
+    for code in (*range(128), *range(0x2000, 0x2070), *range(0x3000, 0x3040), *range(0xFF00, 0xFF66)):
+        letters.setdefault(code, "")
     phrases = {}
     for word, readings in PHRASES_DICT.items():
         initials = "".join(_first_letter(options[0]) for options in readings)
