@@ -399,8 +399,8 @@ def _triple_could_be_parallel(parts: list[str], lex: Lexicon) -> bool:
     first, middle, last = parts
     if not 2 <= len(middle) <= MAX_ITEM:
         return False
-    if (set(middle) & (set(first[-9:]) | set(last[:9]))) - _WEAK_CHARS:
-        return True
+    if not _WEAK_CHARS.issuperset(set(middle).intersection(first[-9:] + last[:9])):
+        return True  # the middle shares a character that is not too common with an item beside it
     if len(middle) <= 4 and lex.is_noun(middle) and lex.freq(middle) > 50:
         return False  # 面粉、果蔬、食用菌: a middle that is a plain noun sharing nothing
     if len(middle) == 4:
