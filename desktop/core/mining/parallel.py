@@ -342,8 +342,8 @@ def _clause_run(clause: str, lex: Lexicon) -> tuple[str, str] | None:
     parts = clause.split("、")
     # The run may start after some 、 of its own clause (各县、市直各部门……抓落实、抓发展).
     for start in range(min(len(parts) - 1, _MAX_LATER_STARTS + 1)):
-        if not _could_be_parallel(parts[start + 1 : -1], lex):
-            continue
+        if len(parts) - start >= 4 and not _could_be_parallel(parts[start + 1 : -1], lex):
+            continue  # (fewer than two middle items always could)
         if len(parts) - start == 2 and not _pair_could_be_parallel(parts[start], parts[-1], lex):
             continue
         if len(parts) - start == 3 and not _triple_could_be_parallel(parts[start:], lex):
