@@ -65,3 +65,31 @@ def test_is_parallel_on_items(lex):
     assert not parallel.is_parallel(["教育", "就业", "社保", "医疗", "住房"], lex)
     assert not parallel.is_parallel(["省委", "省政府"], lex)
     assert not parallel.is_parallel(["重点地区", "重点行业"], lex)
+
+
+def test_two_item_quick_look_only_skips_clauses_without_a_run(lex, monkeypatch):
+    """The check made before trimming a two-item run is a necessary condition: trimming every such clause
+    finds the same runs, on the seeds' 、-clauses and on new ones made of their items."""
+    import random
+
+    from desktop.core import paths
+    from desktop.core.corpus import read_document
+    from desktop.core.mining.text import content_lines, split_clauses, split_sentences
+
+    clauses = [
+        clause
+        for path in sorted(paths.bundled_corpus_dir().glob("*.txt"))
+        for line in content_lines(read_document(path).text)
+        for sentence in split_sentences(line)
+        for clause in split_clauses(sentence)
+        if "、" in clause
+    ]
+    items = [item for clause in clauses for item in clause.split("、")]
+    rng = random.Random(8)
+    clauses += ["、".join(rng.sample(items, rng.choice([2, 2, 2, 3]))) for _ in range(3000)]
+    judge = parallel._clause_run.__wrapped__  # past the memo
+    quick = [judge(clause, lex) for clause in clauses]
+    monkeypatch.setattr(parallel, "_pair_could_be_parallel", lambda *args: True)
+    full = [judge(clause, lex) for clause in clauses]
+    assert sum(run is not None for run in full) > 300
+    assert [(c, run) for c, run, whole in zip(clauses, quick, full) if run != whole] == []
