@@ -182,17 +182,40 @@ def dictionary_idioms(lex: Lexicon) -> frozenset[str]:
     return frozenset(w for w in lex.words if len(w) == 4 and is_dictionary_idiom(w, lex))
 
 
-_IDIOM_CHAR_CLASS = r"\u4e00-\u9fffA-Za-z0-9"
+_WINDOW = 8  # bytes of four UTF-16 code units
+
+
+def _window_code(window: bytes) -> int:
+    return memoryview(window).cast("Q")[0]
 
 
 @functools.cache
-def _idiom_runs(lex: Lexicon) -> re.Pattern[str] | None:
-    """Runs of the characters dictionary idioms are made of: windows across punctuation or spaces are no
-    idiom, so only windows inside these runs are looked up (None: some idiom has another character)."""
-    allowed = re.compile(f"[{_IDIOM_CHAR_CLASS}]")
-    if any(allowed.match(ch) is None for w in dictionary_idioms(lex) for ch in w):
-        return None
-    return re.compile(f"[{_IDIOM_CHAR_CLASS}]{{4,}}")
+def _idiom_codes(lex: Lexicon) -> tuple[frozenset[int], dict[int, str], tuple[str, ...]]:
+    """The dictionary idioms by the number their four UTF-16 code units make (and any outside the Basic
+    Multilingual Plane, which take more than four: none in jieba's dictionary)."""
+    words: dict[int, str] = {}
+    others: list[str] = []
+    for word in dictionary_idioms(lex):
+        encoded = word.encode("utf-16-le")
+        if len(encoded) == _WINDOW:
+            words[_window_code(encoded)] = word
+        else:
+            others.append(word)
+    return frozenset(words), words, tuple(others)
+
+
+def dictionary_hits(text: str, lex: Lexicon) -> set[str]:
+    """The dictionary idioms a text holds. Its UTF-16 form read as 64-bit numbers at the four alignments
+    gives every 4-character window as a number, looked up in C with no string made for it; a window
+    across punctuation or half a surrogate pair is no idiom's number."""
+    codes, words, others = _idiom_codes(lex)
+    data = memoryview(text.encode("utf-16-le"))
+    found: set[int] = set()
+    for offset in range(0, _WINDOW, 2):
+        count = (len(data) - offset) // _WINDOW
+        if count > 0:
+            found.update(codes.intersection(data[offset : offset + count * _WINDOW].cast("Q")))
+    return {words[code] for code in found} | {word for word in others if word in text}
 
 
 def extract(sentences: list[str], lex: Lexicon) -> Iterator[Candidate]:
@@ -201,13 +224,10 @@ def extract(sentences: list[str], lex: Lexicon) -> Iterator[Candidate]:
 
 
 def _extract_block(sentences: list[str], lex: Lexicon) -> Iterator[Candidate]:
-    idioms = dictionary_idioms(lex)
-    # One set intersection over every window of a block of sentences runs in C; only the few hits are
-    # then placed in their sentences. Windows across punctuation match no entry.
+    # One lookup of every window of a block of sentences runs in C; only the few hits are then placed in
+    # their sentences.
     joined = "\n".join(sentences)
-    runs = _idiom_runs(lex)
-    pieces = runs.findall(joined) if runs is not None else [joined]
-    hits = idioms.intersection([run[i : i + 4] for run in pieces for i in range(len(run) - 3)])
+    hits = dictionary_hits(joined, lex)
     starts = list(accumulate((len(sentence) + 1 for sentence in sentences[:-1]), initial=0))
     hits_in: dict[int, set[str]] = defaultdict(set)
     for window in hits:

@@ -51,15 +51,19 @@ def test_shapes(lex):
         assert not idiom.is_four_char_idiom(word, lex), word
 
 
-def test_dictionary_hits_looked_up_only_inside_runs_of_idiom_characters(lex):
+def test_dictionary_hits_are_those_of_every_window(lex):
+    """Reading windows as numbers finds what looking up every 4-character slice finds: on the seeds, and
+    where characters outside the Basic Multilingual Plane shift the code units, at every alignment."""
     from desktop.core import paths
     from desktop.core.corpus import read_document
-    from desktop.core.mining.idiom import _idiom_runs, dictionary_idioms
+    from desktop.core.mining.idiom import dictionary_hits, dictionary_idioms
 
-    runs = _idiom_runs(lex)
-    assert runs is not None  # every idiom of the bundled dictionary is made of Chinese characters or letters
     idioms = dictionary_idioms(lex)
-    text = "\n".join(read_document(p).text for p in sorted(paths.bundled_corpus_dir().glob("*.txt")))
-    every_window = idioms.intersection(text[i : i + 4] for i in range(len(text) - 3))
-    in_runs = idioms.intersection(run[i : i + 4] for run in runs.findall(text) for i in range(len(run) - 3))
-    assert in_runs == every_window and len(in_runs) > 50
+    seeds = "\n".join(read_document(p).text for p in sorted(paths.bundled_corpus_dir().glob("*.txt")))
+    for text in (seeds, "𠀀" + seeds[:5000], "办SIM卡要久久为功，𠀋一抓到底、" * 3, "", "久久为"):
+        for start in range(4):
+            piece = text[start:]
+            every_window = idioms.intersection(piece[i : i + 4] for i in range(len(piece) - 3))
+            assert dictionary_hits(piece, lex) == every_window
+    assert len(dictionary_hits(seeds, lex)) > 50
+    assert dictionary_hits("办SIM卡要久久为功，𠀋一抓到底", lex) >= {"SIM卡", "一抓到底"}
