@@ -18,7 +18,7 @@ from itertools import accumulate
 
 from desktop.core.mining.candidate import Candidate
 from desktop.core.mining.lexicon import IDIOM_TAGS, Lexicon
-from desktop.core.mining.text import split_clauses
+from desktop.core.mining.text import CLAUSE_SEPARATORS, split_clauses
 
 KIND = "idiom"
 _FOUR_CJK_RE = re.compile(r"^[\u4e00-\u9fff]{4}$")
@@ -49,6 +49,8 @@ _UNCOMMON_FREQ = 300
 # Tags of names and terms. jieba tags many four-character idioms nr (承前启后, 保驾护航): not those.
 _NAME_TAGS = frozenset({"ns", "nt", "nz", "j", "m", "t"})
 _QUOTES_RE = re.compile(r"[“”‘’]")
+_QUOTE_OR_SPACE_RE = re.compile(r"[“”‘’\s]")
+_ITEM_RE = re.compile(f"[^{CLAUSE_SEPARATORS}、]+")
 _LEAD_INS = frozenset("能要是到于的地们须就都也更再把将让使需应可会得又还并以")
 # Characters that lead ABAC idioms productively (又好又快, 扛牢扛实, 亲力亲为); others give noise (发展发挥).
 _ABAC_HEADS = frozenset("又做扛善亲边越自敢真群宜能可乱加对抓严早快常评有无不一多再大")
@@ -261,16 +263,23 @@ def _boundary_idioms(sentence: str, lex: Lexicon) -> tuple[str, ...]:
     """Four-character idioms standing alone in a clause: the whole clause or 、-item, its end after a
     lead-in (就能破茧化蝶, 做到应扶尽扶, 敢于较真碰硬) or its start before 的 (爬坡过坎的关键时期)."""
     found: list[str] = []
-    for clause in split_clauses(sentence):
-        for item in clause.split("、") if "、" in clause else (clause,):
-            if "“" in item or "”" in item:
-                item = _QUOTES_RE.sub("", item)
-            if len(item) == 4:
-                if is_four_char_idiom(item, lex):
-                    found.append(item)
-            elif len(item) > 4:
-                if item[-5] in _LEAD_INS and lex.freq(item[-5:-3]) < 100 and is_four_char_idiom(item[-4:], lex):
-                    found.append(item[-4:])
-                if item[4] == "的" and lex.freq(item[3:5]) < 100 and is_four_char_idiom(item[:4], lex):
-                    found.append(item[:4])
+    for item in _items(sentence):
+        if "“" in item or "”" in item:
+            item = _QUOTES_RE.sub("", item)
+        if len(item) == 4:
+            if is_four_char_idiom(item, lex):
+                found.append(item)
+        elif len(item) > 4:
+            if item[-5] in _LEAD_INS and lex.freq(item[-5:-3]) < 100 and is_four_char_idiom(item[-4:], lex):
+                found.append(item[-4:])
+            if item[4] == "的" and lex.freq(item[3:5]) < 100 and is_four_char_idiom(item[:4], lex):
+                found.append(item[:4])
     return tuple(found)
+
+
+def _items(sentence: str) -> list[str]:
+    """The 、-items of a sentence's clauses, in order (empty ones may be among them). Without quotation
+    marks or spaces, which clauses keep or lose at their ends, they are the runs between marks."""
+    if _QUOTE_OR_SPACE_RE.search(sentence) is None:
+        return _ITEM_RE.findall(sentence)
+    return [item for clause in split_clauses(sentence) for item in clause.split("、")]

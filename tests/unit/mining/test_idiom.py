@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.core.mining import idiom
 
@@ -67,3 +69,13 @@ def test_dictionary_hits_are_those_of_every_window(lex):
             assert dictionary_hits(piece, lex) == every_window
     assert len(dictionary_hits(seeds, lex)) > 50
     assert dictionary_hits("办SIM卡要久久为功，𠀋一抓到底", lex) >= {"SIM卡", "一抓到底"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab中、，；：。！？”’“‘ \t\u3000", max_size=14))
+def test_items_read_without_clauses_are_the_clauses_items(sentence):
+    from desktop.core.mining.idiom import _items
+    from desktop.core.mining.text import split_clauses
+
+    by_clauses = [item for clause in split_clauses(sentence) for item in clause.split("、")]
+    assert [item for item in _items(sentence) if item] == [item for item in by_clauses if item]
