@@ -40,7 +40,11 @@ def surnames() -> frozenset[str]:
 
 @functools.cache
 def _name_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    family = "|".join(sorted(surnames(), key=len, reverse=True))
+    # Two-character surnames first, then one class for the single ones: the regex engine tests a class at
+    # once, but an alternative at a time.
+    compound = sorted((name for name in surnames() if len(name) > 1), key=len, reverse=True)
+    single = "".join(sorted(name for name in surnames() if len(name) == 1))
+    family = "|".join([*compound, f"[{re.escape(single)}]"])
     before_title = re.compile(f"(?:{family})[{_CJK}]{{1,2}}(?=(?:{TITLES}))")
     after_title = re.compile(f"(?<=(?:书记|省长|市长|县长|区长|主任|部长|局长))(?:{family})[{_CJK}]{{1,2}}")
     given_comrade = re.compile(f"(?<=[，、。：；和])[{_CJK}]{{2}}(?=同志)|^[{_CJK}]{{2}}(?=同志)")
