@@ -501,12 +501,13 @@ def _clause_runs(sentence: str, lex: Lexicon) -> Iterator[Candidate]:
     i = 0
     while i < len(clauses) - 1:
         current, following = clauses[i], clauses[i + 1]
-        four = _four_char_run(clauses[i:], lex) if len(following) == 4 else 0
-        lead = ""
-        if not four and current[0] != following[0] and len(following) == 4 and len(current) > 4 and current[-4] not in "和与及"\
-                and _good_cut(current, len(current) - 4, lex):
-            four = _four_char_run([current[-4:], *clauses[i + 1 :]], lex)  # 我们认真反思，清醒认识，……
-            lead = current[-4:]
+        four, lead = 0, ""
+        if len(following) == 4:
+            four = _four_char_run(clauses[i:], lex)
+            if not four and current[0] != following[0] and len(current) > 4 and current[-4] not in "和与及"\
+                    and _good_cut(current, len(current) - 4, lex):
+                four = _four_char_run([current[-4:], *clauses[i + 1 :]], lex)  # 我们认真反思，清醒认识，……
+                lead = current[-4:]
         if four:
             items = [lead or clauses[i], *clauses[i + 1 : i + four]]
             yield Candidate(text(i, i + four - 1, items[0]), run_template(items, "，"), sentence)
