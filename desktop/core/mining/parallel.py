@@ -286,6 +286,8 @@ def trim_run(parts: list[str], lex: Lexicon) -> tuple[list[str], str] | None:
         parts[0] = parts[0][parts[0].rfind("“") + 1 :]
     if "”" in parts[-1] and parts[-1].count("”") > parts[-1].count("“"):
         parts[-1] = parts[-1][: parts[-1].find("”")]
+    if not parts[0]:
+        return None  # only an opening quotation mark before the first 、: no first item
     middles = parts[1:-1]
     lengths = [len(m) for m in middles]
     last_raw, connector = parts[-1], "、"

@@ -93,3 +93,8 @@ def test_two_item_quick_look_only_skips_clauses_without_a_run(lex, monkeypatch):
     full = [judge(clause, lex) for clause in clauses]
     assert sum(run is not None for run in full) > 300
     assert [(c, run) for c, run, whole in zip(clauses, quick, full) if run != whole] == []
+
+
+@pytest.mark.parametrize("sentence", ["“、是一", "“、是一二三四五六。", "甲乙、丙丁、”。"])
+def test_a_run_with_nothing_but_quotation_marks_around_it(sentence, lex):
+    assert texts(sentence, lex) == []
