@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator, Sequence
 from itertools import repeat
 from operator import eq
-from collections.abc import Iterator, Sequence
 from statistics import median
 
 from desktop.core.mining.candidate import Candidate
@@ -177,7 +177,7 @@ def _has_shape(items: Sequence[str], lengths: list[int], lex: Lexicon) -> bool:
         return False  # with a frame or without (then all four or all three characters long)
     frame = frame_size(items)
     if frame:
-        if len(items) == 2 and frame == 1 and (max(lengths) > 4 or max(lengths) - min(lengths) > 1):
+        if len(items) == 2 and frame == 1 and (longest > 4 or longest - shortest > 1):
             # 站上新起点、开启新征程: one shared character inside two items of one length is enough.
             shared = positional_shared(items) if len(set(lengths)) == 1 else []
             inner = [i for i, keep in enumerate(shared) if keep]
