@@ -346,7 +346,10 @@ def _clause_run(clause: str, lex: Lexicon) -> tuple[str, str] | None:
     for start in range(min(len(parts) - 1, _MAX_LATER_STARTS + 1)):
         if len(parts) - start >= 4 and not _could_be_parallel(parts[start + 1 : -1], lex):
             continue  # (fewer than two middle items always could)
-        if len(parts) - start == 2 and not _pair_could_be_parallel(parts[start], parts[-1], lex):
+        if start > 0:
+            if not _could_share_a_frame(parts[start:]):
+                continue  # a later start needs a frame (checked again below, once trimmed)
+        elif len(parts) == 2 and not _pair_could_be_parallel(parts[0], parts[1], lex):
             continue
         if len(parts) - start == 3 and not _triple_could_be_parallel(parts[start:], lex):
             continue
@@ -373,13 +376,29 @@ def _could_be_parallel(middles: list[str], lex: Lexicon) -> bool:
     return bool(frame_size(middles)) or {len(m) for m in middles} <= {3, 4}
 
 
-def _pair_could_be_parallel(first: str, second: str, lex: Lexicon) -> bool:
-    """A necessary condition for a two-item run, checked before any trimming: the items share a character
-    at matching places, or the second one starts with an idiom (化危为机、善抓机遇; 破茧化蝶、实现蜕变) or a
-    verb-object unit (抢占先机、赢得主动; 抢时间、抓进度), or the first one ends with one."""
-    first, second = first.strip(), second.strip()  # as trim_run reads them
-    if not first or not second:
+def _could_share_a_frame(parts: list[str]) -> bool:
+    """A necessary condition for a frame over the items trimmed from these parts: a character that is not
+    too common held by every item at matching places, or a shared ending of common characters. The middle
+    items are whole parts; the first item ends the first part, and the last item (or, after a connector,
+    the item before it) opens the last part, each at most MAX_ITEM long."""
+    first, last = parts[0].strip(), parts[-1].strip()  # as trim_run reads them
+    if not first or not last:
         return False
+    if len(parts) == 2:
+        return _pair_could_share_a_frame(first, last)
+    near, opening = set(first[-MAX_ITEM:]), set(last[:MAX_ITEM])
+    for middle in parts[1:-1]:
+        middle = middle.strip()
+        if not middle:
+            return False
+        if not (set(middle) - _WEAK_CHARS).isdisjoint(near & opening):
+            continue
+        if not (middle[-1] == first[-1] and middle[-1] in opening):
+            return False
+    return True
+
+
+def _pair_could_share_a_frame(first: str, second: str) -> bool:
     # A frame puts a shared character at matching places: at distance d from the 、 in the first item and
     # at offset k in the second, with d + k the length of one item (head, tail or inner frame), at most
     # MAX_ITEM. The last occurrence in the first part and the first in the second give the smallest sum.
@@ -387,8 +406,18 @@ def _pair_could_be_parallel(first: str, second: str, lex: Lexicon) -> bool:
     for ch in set(near).intersection(start):
         if ch not in _WEAK_CHARS and len(near) - near.rfind(ch) + start.find(ch) <= MAX_ITEM:
             return True
-    if first[-1] in _WEAK_CHARS and first[-1] in second[:MAX_ITEM]:
-        return True  # a shared ending of common characters is a frame too
+    return first[-1] in _WEAK_CHARS and first[-1] in start  # a shared ending of common characters
+
+
+def _pair_could_be_parallel(first: str, second: str, lex: Lexicon) -> bool:
+    """A necessary condition for a two-item run, checked before any trimming: the items could share a
+    frame, or the second one starts with an idiom (化危为机、善抓机遇; 破茧化蝶、实现蜕变) or a verb-object unit
+    (抢占先机、赢得主动; 抢时间、抓进度), or the first one ends with one."""
+    first, second = first.strip(), second.strip()  # as trim_run reads them
+    if not first or not second:
+        return False
+    if _pair_could_share_a_frame(first, second):
+        return True
     if lex.tag(second[:2]) == "v" and second[2:4] in lex:
         return True  # 抢占先机、赢得主动
     if lex.tag(second[:1]) == "v" and second[1:3] in lex:

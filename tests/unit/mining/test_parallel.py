@@ -67,9 +67,10 @@ def test_is_parallel_on_items(lex):
     assert not parallel.is_parallel(["重点地区", "重点行业"], lex)
 
 
-def test_two_item_quick_look_only_skips_clauses_without_a_run(lex, monkeypatch):
-    """The check made before trimming a two-item run is a necessary condition: trimming every such clause
-    finds the same runs, on the seeds' 、-clauses and on new ones made of their items."""
+def test_frame_quick_looks_only_skip_clauses_without_a_run(lex, monkeypatch):
+    """The checks made before trimming a two-item run, and a run that starts after a clause's first 、,
+    are necessary conditions: trimming every such clause finds the same runs, on the seeds' 、-clauses and
+    on new ones made of their items."""
     import random
 
     from desktop.core import paths
@@ -86,10 +87,11 @@ def test_two_item_quick_look_only_skips_clauses_without_a_run(lex, monkeypatch):
     ]
     items = [item for clause in clauses for item in clause.split("、")]
     rng = random.Random(8)
-    clauses += ["、".join(rng.sample(items, rng.choice([2, 2, 2, 3]))) for _ in range(3000)]
+    clauses += ["、".join(rng.sample(items, rng.choice([2, 2, 2, 3, 4, 5]))) for _ in range(4000)]
     judge = parallel._clause_run.__wrapped__  # past the memo
     quick = [judge(clause, lex) for clause in clauses]
     monkeypatch.setattr(parallel, "_pair_could_be_parallel", lambda *args: True)
+    monkeypatch.setattr(parallel, "_could_share_a_frame", lambda *args: True)
     full = [judge(clause, lex) for clause in clauses]
     assert sum(run is not None for run in full) > 300
     assert [(c, run) for c, run, whole in zip(clauses, quick, full) if run != whole] == []
