@@ -346,6 +346,8 @@ def _clause_run(clause: str, lex: Lexicon) -> tuple[str, str] | None:
     for start in range(min(len(parts) - 1, _MAX_LATER_STARTS + 1)):
         if len(parts) - start >= 4 and not _could_be_parallel(parts[start + 1 : -1], lex):
             continue  # (fewer than two middle items always could)
+        if len(parts) - start >= 3 and not _middles_could_be_items(parts[start], parts[start + 1 : -1]):
+            continue
         if start > 0:
             if not _could_share_a_frame(parts[start:]):
                 continue  # a later start needs a frame (checked again below, once trimmed)
@@ -374,6 +376,26 @@ def _could_be_parallel(middles: list[str], lex: Lexicon) -> bool:
     if all(len(m) <= 4 and lex.is_noun(m) for m in middles):
         return False
     return bool(frame_size(middles)) or {len(m) for m in middles} <= {3, 4}
+
+
+def _middles_could_be_items(first: str, middles: list[str]) -> bool:
+    """A necessary condition on the middle parts, which every run trimmed from them keeps whole as items
+    (dropping a last item that runs on keeps them too): each could be an item of a parallel run, no two
+    are the same, and they could share a frame with the first item or be units of one length."""
+    first = first.strip()
+    middles = [middle.strip() for middle in middles]
+    if not first or len(set(middles)) < len(middles):
+        return False
+    for middle in middles:
+        if not 2 <= len(middle) <= MAX_ITEM or _NOISE_RE.search(middle):
+            return False
+        if not (_balanced(middle) and _mostly_cjk(middle)):
+            return False
+    if not set.intersection(*map(set, middles)).isdisjoint(set(first[-MAX_ITEM:]) - _WEAK_CHARS):
+        return True  # a character every middle holds, and the first part near its end
+    if all(middle[-1] == first[-1] for middle in middles):
+        return True  # a shared ending, however common
+    return len(set(map(len, middles))) == 1 and len(middles[0]) in (3, 4)  # idioms, verb-object units
 
 
 def _could_share_a_frame(parts: list[str]) -> bool:

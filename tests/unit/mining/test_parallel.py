@@ -67,10 +67,10 @@ def test_is_parallel_on_items(lex):
     assert not parallel.is_parallel(["重点地区", "重点行业"], lex)
 
 
-def test_frame_quick_looks_only_skip_clauses_without_a_run(lex, monkeypatch):
-    """The checks made before trimming a two-item run, and a run that starts after a clause's first 、,
-    are necessary conditions: trimming every such clause finds the same runs, on the seeds' 、-clauses and
-    on new ones made of their items."""
+def test_necessary_quick_looks_only_skip_clauses_without_a_run(lex, monkeypatch):
+    """The checks made before trimming (a two-item run; a run's middle items; a run that starts after a
+    clause's first 、) are necessary conditions: trimming every clause finds the same runs, on the seeds'
+    、-clauses and on new ones made of their items."""
     import random
 
     from desktop.core import paths
@@ -92,6 +92,7 @@ def test_frame_quick_looks_only_skip_clauses_without_a_run(lex, monkeypatch):
     quick = [judge(clause, lex) for clause in clauses]
     monkeypatch.setattr(parallel, "_pair_could_be_parallel", lambda *args: True)
     monkeypatch.setattr(parallel, "_could_share_a_frame", lambda *args: True)
+    monkeypatch.setattr(parallel, "_middles_could_be_items", lambda *args: True)
     full = [judge(clause, lex) for clause in clauses]
     assert sum(run is not None for run in full) > 300
     assert [(c, run) for c, run, whole in zip(clauses, quick, full) if run != whole] == []
