@@ -35,20 +35,22 @@ def mine_text(text: str, doc_name: str) -> list[Phrase]:
         (heading.KIND, heading.extract(lines, lex)),
     ]
 
-    merged: dict[tuple[str, str], Phrase] = {}
-    seen_sources: set[tuple[str, str, str]] = set()
-    for kind, candidates in found:
+    merged: list[Phrase] = []
+    for kind, candidates in found:  # one extractor, so one kind, at a time
+        of_kind: dict[str, tuple[Phrase, set[str]]] = {}  # text → its phrase and the sentences it has
         for found_text, pattern, sentence in candidates:
-            phrase = merged.get((kind, found_text))
-            if phrase is None:
+            entry = of_kind.get(found_text)
+            if entry is None:
                 initials = initials_of(found_text[:INITIALS_SPAN])
-                phrase = merged[kind, found_text] = Phrase(found_text, kind, pattern, initials, count=0, docs=1)
+                entry = of_kind[found_text] = (Phrase(found_text, kind, pattern, initials, count=0, docs=1), set())
+            phrase, seen_in = entry
             phrase.count += 1
-            if (kind, found_text, sentence) not in seen_sources:
-                seen_sources.add((kind, found_text, sentence))
+            if sentence not in seen_in:
+                seen_in.add(sentence)
                 phrase.sources.append(Source(doc_name, sentence))
+        merged += (phrase for phrase, _ in of_kind.values())
     order = {kind: i for i, kind in enumerate(KINDS)}
-    phrases = sorted(merged.values(), key=lambda p: (order[p.kind], -p.count, p.text))
+    phrases = sorted(merged, key=lambda p: (order[p.kind], -p.count, p.text))
     log.debug("%s: %d phrases", doc_name, len(phrases))
     return phrases
 
