@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from itertools import repeat
 from operator import contains
-from collections.abc import Iterator
 
 from desktop.core.mining.candidate import Candidate
 from desktop.core.mining.lexicon import Lexicon
