@@ -197,6 +197,7 @@ class _Importer:
                 size=size,
                 phrases=phrases,
                 initials_of=self.miner.initials_of,
+                cancelled=self.cancelled,
             )
         return FileOutcome(
             path, "updated" if existing else "added", phrases=len({(p.text, p.kind) for p in phrases})

@@ -67,7 +67,16 @@ def dump(path) -> list[str]:
         connection.close()
 
 
-def test_cancel_while_a_large_file_is_mined_leaves_the_bank_exactly_as_before(tmp_path, large_text):
+# Polls before mining starts: the one before the file and the one after reading it.
+BEFORE_MINING = 2
+
+
+def mining_polls(text: str) -> int:
+    return 1 + 7 + 3 * blocks_of(text)  # see the test above
+
+
+@pytest.mark.parametrize("stage", ["mining", "indexing"])
+def test_cancel_inside_a_large_file_leaves_the_bank_exactly_as_before(tmp_path, large_text, stage):
     bank_path = tmp_path / "bank.sqlite"
     seed = sorted(paths.bundled_corpus_dir().glob("*.txt"))[0]
     big = tmp_path / "大文件.txt"
@@ -76,10 +85,14 @@ def test_cancel_while_a_large_file_is_mined_leaves_the_bank_exactly_as_before(tm
         first = import_stepwise(bank, [seed])
         assert [o.status for o in first.outcomes] == ["added"]
     before = dump(bank_path)
-    poll = CancelAfter(12)  # past the poll before the file and the one after reading it: inside mining
+    # Inside mining (its tenth poll), or once mining is done, while the sentences are being indexed.
+    limit = BEFORE_MINING + (10 if stage == "mining" else mining_polls(large_text) + 3)
+    poll = CancelAfter(limit)
     with PhraseBank.open(bank_path) as bank:
         report = import_stepwise(bank, [big], cancelled=poll)
         assert report.cancelled and report.outcomes == []
         assert [d.name for d in bank.documents()] == [seed.name]
-    assert poll.polls == 13 and poll.polls < blocks_of(large_text) / 10
+    assert poll.polls == limit + 1
+    if stage == "mining":
+        assert poll.polls < blocks_of(large_text) / 10
     assert dump(bank_path) == before
