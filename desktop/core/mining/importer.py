@@ -225,7 +225,7 @@ def import_paths(
     cancelled: Poll | None = None,
 ) -> ImportReport:
     """Import files and folders into `bank` in one transaction; see the module docstring. When
-    `cancelled()` turns true while a file is read or mined, `cancel.Cancelled` is raised and the
+    `cancelled()` turns true while a file is read, mined or stored, `cancel.Cancelled` is raised and the
     transaction rolled back."""
     if reader is None:
         from desktop.core.corpus import read_document as reader  # the readers load docx/pdf support

@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 # Initials serve typing the start of a phrase (jjwg → 久久为功); a long passage (an opening, a closing)
 # keeps those of its first characters only.
 INITIALS_SPAN = 40
-# Sentences mined between two polls of `cancelled` (about 10 000 characters, some 15 ms of mining).
+# Sentences mined between two polls of `cancelled` (some 10 000 characters: tens of milliseconds of mining new text).
 # A multiple of idiom's block, so cutting the sentences here changes no output.
 POLL_SENTENCES = idiom._BLOCK
 
