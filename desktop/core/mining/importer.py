@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from desktop import __version__
 from desktop.core.errors import BankError, InputError
 from desktop.core.mining.bank import PhraseBank
+from desktop.core.mining.cancel import Cancelled, Poll, check
 from desktop.core.mining.model import Phrase
 
 if TYPE_CHECKING:
@@ -85,6 +86,8 @@ class ImportReport:
 class MinerFunctions:
     mine: Miner
     initials_of: Callable[[str], str] | None = None
+    # True when `mine(doc, cancelled)` takes a poll and stops mid-document by raising Cancelled.
+    polls_cancel: bool = False
 
 
 def load_miner() -> MinerFunctions:
@@ -94,7 +97,7 @@ def load_miner() -> MinerFunctions:
         mine = module.mine_document
     except (ImportError, AttributeError) as exc:
         raise BankError(f"素材挖掘模块不可用，无法导入语料（{exc}）") from exc
-    return MinerFunctions(mine, getattr(module, "initials_of", None))
+    return MinerFunctions(mine, getattr(module, "initials_of", None), polls_cancel=True)
 
 
 def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path], list[FileOutcome]]:
@@ -140,10 +143,12 @@ class _Importer:
         bank: PhraseBank,
         miner: MinerFunctions | None,
         reader: Callable[[Path], CleanDocument],
+        cancelled: Poll | None = None,
     ):
         self.bank = bank
         self.miner = miner
         self.reader = reader
+        self.cancelled = cancelled
         self.touched: set[int] = set()
 
     def import_file(self, path: Path) -> FileOutcome:
@@ -168,10 +173,14 @@ class _Importer:
             document = self.reader(path)
             if self.miner is None:
                 self.miner = load_miner()
-            phrases = self.miner.mine(document)
+            check(self.cancelled)  # reading a large file takes a while too
+            if self.miner.polls_cancel and self.cancelled is not None:
+                phrases = self.miner.mine(document, self.cancelled)
+            else:
+                phrases = self.miner.mine(document)
         except InputError as exc:
             return FileOutcome(path, "failed", message=str(exc))
-        except (BankError, KeyboardInterrupt):
+        except (BankError, KeyboardInterrupt, Cancelled):
             raise
         except Exception as exc:  # one broken document must not stop the others
             log.exception("mining %s failed", path)
@@ -188,6 +197,7 @@ class _Importer:
                 size=size,
                 phrases=phrases,
                 initials_of=self.miner.initials_of,
+                cancelled=self.cancelled,
             )
         return FileOutcome(
             path, "updated" if existing else "added", phrases=len({(p.text, p.kind) for p in phrases})
@@ -212,13 +222,16 @@ def import_paths(
     miner: MinerFunctions | None = None,
     reader: Callable[[Path], CleanDocument] | None = None,
     progress: Callable[[int, int, FileOutcome], None] | None = None,
+    cancelled: Poll | None = None,
 ) -> ImportReport:
-    """Import files and folders into `bank` in one transaction; see the module docstring."""
+    """Import files and folders into `bank` in one transaction; see the module docstring. When
+    `cancelled()` turns true while a file is read, mined or stored, `cancel.Cancelled` is raised and the
+    transaction rolled back."""
     if reader is None:
         from desktop.core.corpus import read_document as reader  # the readers load docx/pdf support
     files, folders, missing = collect_files(paths)
     report = ImportReport(bank.path, outcomes=list(missing))
-    importer = _Importer(bank, miner, reader)
+    importer = _Importer(bank, miner, reader, cancelled)
     with bank.transaction():
         for index, path in enumerate(files, 1):
             outcome = importer.import_file(path)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from desktop.core.errors import BankError
 from desktop.core.mining.bank import PhraseBank
+from desktop.core.mining.cancel import Cancelled
 from desktop.core.mining.importer import (
     FileOutcome,
     ImportReport,
@@ -27,7 +28,7 @@ from desktop.core.mining.importer import (
 log = logging.getLogger(__name__)
 
 
-class ImportCancelled(Exception):
+class ImportCancelled(Cancelled):
     """Raised inside a file's transaction so that file is rolled back."""
 
 
@@ -48,8 +49,8 @@ def import_stepwise(
     reader: Callable | None = None,
 ) -> StepwiseReport:
     """Import files and folders one file per transaction. `starting(n, total, path)` is called before
-    each file, `finished(n, total, outcome)` after it; `cancelled()` is polled before each file and
-    after its mining, before its commit."""
+    each file, `finished(n, total, outcome)` after it; `cancelled()` is polled before each file, after
+    reading it, while mining it (between blocks of sentences) and before its commit."""
     paths = list(paths)
     files, folders, missing = collect_files(paths)
     report = StepwiseReport(bank.path, outcomes=list(missing), total_files=len(files))
@@ -67,8 +68,8 @@ def import_stepwise(
         if starting is not None:
             starting(number, len(files), path)
         try:
-            step = import_paths(bank, [path], miner=miner, reader=reader, progress=check)
-        except ImportCancelled:
+            step = import_paths(bank, [path], miner=miner, reader=reader, progress=check, cancelled=cancelled)
+        except Cancelled:
             report.cancelled = True
             break
         except BankError as exc:  # e.g. the bank is locked by another program: stop, report it
