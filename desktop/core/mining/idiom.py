@@ -55,7 +55,7 @@ _LEAD_INS = frozenset("能要是到于的地们须就都也更再把将让使需
 # Characters that lead ABAC idioms productively (又好又快, 扛牢扛实, 亲力亲为); others give noise (发展发挥).
 _ABAC_HEADS = frozenset("又做扛善亲边越自敢真群宜能可乱加对抓严早快常评有无不一多再大")
 _TERM_ENDS = ("之年", "之际", "之时", "工作")
-_BLOCK = 200  # sentences scanned together: bounded memory however long the document
+BLOCK = 200  # sentences scanned together: bounded memory however long the document
 _CLASSIFIERS = "个套本件项名批次种条户家位"
 _NOUNISH = frozenset({"n", "vn", "nz", "ns", "nt", "j", "an", "ng"})
 _VERBISH = frozenset({"v", "vd", "vg"})
@@ -223,8 +223,8 @@ def dictionary_hits(text: str, lex: Lexicon) -> set[str]:
 
 
 def extract(sentences: list[str], lex: Lexicon) -> Iterator[Candidate]:
-    for block in range(0, len(sentences), _BLOCK):
-        yield from _extract_block(sentences[block : block + _BLOCK], lex)
+    for block in range(0, len(sentences), BLOCK):
+        yield from _extract_block(sentences[block : block + BLOCK], lex)
 
 
 def _extract_block(sentences: list[str], lex: Lexicon) -> Iterator[Candidate]:

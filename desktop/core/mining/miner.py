@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 INITIALS_SPAN = 40
 # Sentences mined between two polls of `cancelled` (some 10 000 characters: tens of milliseconds of mining new text).
 # A multiple of idiom's block, so cutting the sentences here changes no output.
-POLL_SENTENCES = idiom._BLOCK
+POLL_SENTENCES = idiom.BLOCK
 
 
 def mine_text(text: str, doc_name: str, cancelled: Poll | None = None) -> list[Phrase]:
