@@ -25,6 +25,7 @@ from desktop.core.mining.schema import (
     V0_TABLES,
     create_current,
     delete_text_grams,
+    insert_sentences,
     insert_text_grams,
     migrate,
     now_iso,
@@ -270,13 +271,10 @@ class PhraseBank:
                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
             (name, path, title, text, content_hash, size, now_iso(), __version__),
         ).lastrowid
-        rows = [(doc_id, i, s) for i, s in enumerate(split_sentences(text))]
-        for start in range(0, len(rows), _SENTENCES_PER_POLL):
+        sentences = split_sentences(text)
+        for start in range(0, len(sentences), _SENTENCES_PER_POLL):
             check(cancelled)
-            self.conn.executemany(
-                "INSERT INTO sentences (document_id, position, text) VALUES (?, ?, ?)",
-                rows[start : start + _SENTENCES_PER_POLL],
-            )
+            insert_sentences(self.conn, doc_id, start, sentences[start : start + _SENTENCES_PER_POLL])
         check(cancelled)
         for phrase in _merge_duplicates(phrases):
             if phrase.kind not in KINDS or not phrase.text.strip():
@@ -299,10 +297,10 @@ class PhraseBank:
                 "INSERT INTO occurrences (phrase_id, document_id, count) VALUES (?, ?, ?)",
                 (phrase_id, doc_id, max(phrase.count, 1)),
             )
-            sentences = list(dict.fromkeys(s.sentence for s in phrase.sources if s.sentence))
+            sources = list(dict.fromkeys(s.sentence for s in phrase.sources if s.sentence))
             self.conn.executemany(
                 "INSERT INTO sources (phrase_id, document_id, sentence) VALUES (?, ?, ?)",
-                [(phrase_id, doc_id, s) for s in sentences],
+                [(phrase_id, doc_id, s) for s in sources],
             )
             touched.add(phrase_id)
         return touched
