@@ -4,7 +4,7 @@ them (see FORMAT.md: keyboard conventions on Chinese desktops)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShortcut
 
 DEFAULT_COMPLETION_CHORD = "Alt+/"
 DEFAULT_PALETTE_CHORD = "Ctrl+K"
@@ -34,3 +34,11 @@ def chord_problem(text: str) -> str | None:
     if plain and (Qt.Key.Key_Space <= key <= Qt.Key.Key_AsciiTilde):
         return "不带 Ctrl 或 Alt 的按键用于输入文字，不能作快捷键"
     return None
+
+
+def apply_chord(shortcut: QShortcut, chord: str) -> None:
+    """Give the shortcut this chord; ValueError (with the reason, in Chinese) when it cannot be used."""
+    problem = chord_problem(chord)
+    if problem:
+        raise ValueError(problem)
+    shortcut.setKey(QKeySequence(chord))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QPla
 from desktop.core.mining.completion import Candidate, Completion, complete, filter_by_letters
 from desktop.core.mining.model import KIND_NAMES
 from desktop.ui.phrases.bank_provider import BankProvider
-from desktop.ui.phrases.chords import DEFAULT_COMPLETION_CHORD, chord_problem
+from desktop.ui.phrases.chords import DEFAULT_COMPLETION_CHORD, apply_chord
 from desktop.ui.phrases.insertion import insert_phrase, paragraph_at_cursor
 
 log = logging.getLogger(__name__)
@@ -80,10 +80,7 @@ class CompletionPopup(QFrame):
     # ---- chord ---------------------------------------------------------------------------------
 
     def set_chord(self, chord: str) -> None:
-        problem = chord_problem(chord)
-        if problem:
-            raise ValueError(problem)
-        self.shortcut.setKey(QKeySequence(chord))
+        apply_chord(self.shortcut, chord)
 
     def chord(self) -> str:
         return self.shortcut.key().toString(QKeySequence.SequenceFormat.PortableText)

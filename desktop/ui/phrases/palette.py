@@ -7,12 +7,12 @@ Esc closes. The palette is a small dialog: it takes focus for its search box, th
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QVBoxLayout
 
 from desktop.core.mining.model import KIND_NAMES
 from desktop.ui.phrases.bank_provider import BankProvider
-from desktop.ui.phrases.chords import DEFAULT_PALETTE_CHORD, chord_problem
+from desktop.ui.phrases.chords import DEFAULT_PALETTE_CHORD, apply_chord
 from desktop.ui.phrases.insertion import insert_phrase, paragraph_at_cursor
 from desktop.ui.phrases.query_runner import QueryRunner
 
@@ -54,10 +54,7 @@ class PhrasePalette(QDialog):
         self.results: list = []
 
     def set_chord(self, chord: str) -> None:
-        problem = chord_problem(chord)
-        if problem:
-            raise ValueError(problem)
-        self.shortcut.setKey(QKeySequence(chord))
+        apply_chord(self.shortcut, chord)
 
     def open_palette(self) -> None:
         editor_rect = self.editor.rect()
