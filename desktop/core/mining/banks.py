@@ -16,6 +16,7 @@ import logging
 import os
 import sqlite3
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,6 +28,8 @@ from desktop.core.mining.importer import FileOutcome, MinerFunctions, collect_fi
 log = logging.getLogger(__name__)
 
 FALLBACK_DEFAULT_NAME = "default-bank.sqlite"
+# The window asks for the default bank from more than one worker at start-up: one builds it, the others wait.
+_FALLBACK_LOCK = threading.Lock()
 Progress = Callable[[int, int, FileOutcome], None]
 
 
@@ -92,11 +95,12 @@ def ensure_default_bank(progress: Progress | None = None, miner: MinerFunctions 
         return bundled
     corpus = paths.bundled_corpus_dir()
     fallback = paths.data_dir() / FALLBACK_DEFAULT_NAME
-    fingerprint = corpus_fingerprint(corpus)
-    if fallback.exists() and _fingerprint_of(fallback) == fingerprint:
-        return fallback
-    log.warning("bundled default bank %s is missing; building it into %s", bundled, fallback)
-    return build_default_bank(corpus, fallback, progress, miner)
+    with _FALLBACK_LOCK:
+        fingerprint = corpus_fingerprint(corpus)
+        if fallback.exists() and _fingerprint_of(fallback) == fingerprint:
+            return fallback
+        log.warning("bundled default bank %s is missing; building it into %s", bundled, fallback)
+        return build_default_bank(corpus, fallback, progress, miner)
 
 
 def open_for_reading(path: str | Path) -> PhraseBank:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import threading
+import time
 
 import pytest
 
@@ -65,6 +67,34 @@ def test_missing_default_bank_is_built_into_the_data_folder_once(resources):
     assert seen[2:] == ["a.txt", "b.txt", "c.txt"]
     with PhraseBank.open(built, readonly=True) as bank:
         assert [d.name for d in bank.documents()] == ["a.txt", "b.txt", "c.txt"]
+
+
+def test_workers_asking_at_once_wait_for_one_build(resources):
+    """The window's bank warm-up and its phrase panel both ask for the missing default bank at start-up."""
+    seen: list[str] = []
+
+    def slow_progress(i, n, outcome):
+        seen.append(outcome.path.name)
+        time.sleep(0.2)  # the other worker asks while this one is still building
+
+    results: list[object] = []
+
+    def ask():
+        try:
+            results.append(ensure_default_bank(progress=slow_progress, miner=RULES))
+        except Exception as exc:  # noqa: BLE001 - a failure is what the test looks for
+            results.append(exc)
+
+    workers = [threading.Thread(target=ask) for _ in range(3)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(60)
+    built = paths.data_dir() / "default-bank.sqlite"
+    assert results == [built] * 3
+    assert seen == ["a.txt", "b.txt"]  # mined once
+    with PhraseBank.open(built, readonly=True) as bank:
+        assert [d.name for d in bank.documents()] == ["a.txt", "b.txt"]
 
 
 def test_a_bad_bundled_file_fails_the_build_and_leaves_no_file(resources):
