@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# The mining modules compiled to C beside their sources (docs/PERFORMANCE.md); compiled again when a
+# mining source changes. Until then the package imports them from source (desktop/core/mining/native.py).
+NATIVE := desktop/core/mining/compiled.json
 
 .PHONY: run test setup system-deps clean bank package package-test
 
@@ -12,25 +15,28 @@ run: setup bank
 test: setup bank
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
-setup: system-deps $(STAMP)
+setup: system-deps $(STAMP) $(NATIVE)
 
 system-deps:
-	@bash scripts/install-system-deps.sh
+	@PYTHON=$(PYTHON) bash scripts/install-system-deps.sh
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test,compile]'
 	touch $(STAMP)
+
+$(NATIVE): $(STAMP) $(wildcard desktop/core/mining/*.py) scripts/compile_mining.py
+	PYTHONWARNINGS=ignore $(PY) scripts/compile_mining.py
 
 # The default phrase bank, mined from the bundled corpus; rebuilt when the corpus or the code that
 # reads and mines it changes. Built beside the target and renamed, so a failed build leaves no file.
 DEFAULT_BANK := resources/bank/default.sqlite
-BANK_INPUTS := resources/corpus $(wildcard resources/corpus/*) $(shell find desktop/core/corpus desktop/core/mining -type f -not -path '*/__pycache__/*')
+BANK_INPUTS := resources/corpus $(wildcard resources/corpus/*) $(shell find desktop/core/corpus desktop/core/mining -name '*.py')
 
 bank: setup $(DEFAULT_BANK)
 
-$(DEFAULT_BANK): $(STAMP) $(BANK_INPUTS)
+$(DEFAULT_BANK): $(STAMP) $(NATIVE) $(BANK_INPUTS)
 	$(PY) -m desktop.core.mining.banks $@
 
 # Installers (docs/PACKAGING.md). `make package` builds dist/gongwen/ (with the prebuilt bank) and the

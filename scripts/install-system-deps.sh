@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install the Debian/Ubuntu packages Gongwen needs to run and to be tested:
-# Qt's xcb/EGL libraries, Chinese fonts, Xvfb for screenshots, LibreOffice and poppler for render tests.
+# Qt's xcb/EGL libraries, Chinese fonts, Xvfb for screenshots, LibreOffice and poppler for render tests,
+# and a C compiler for the compiled mining modules (with Python's headers when $PYTHON lacks them).
 # Installs only what is missing, and only as root on a system with apt-get; otherwise it says what to install.
 set -euo pipefail
 
@@ -9,8 +10,12 @@ PACKAGES=(
   libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-render-util0
   libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 libx11-xcb1
   fonts-noto-cjk xvfb xauth xdotool strace desktop-file-utils
-  libreoffice-writer-nogui poppler-utils
+  libreoffice-writer-nogui poppler-utils gcc libc6-dev
 )
+if ! "${PYTHON:-python3}" -c 'import os, sys, sysconfig
+sys.exit(not os.path.isfile(os.path.join(sysconfig.get_paths()["include"], "Python.h")))' 2>/dev/null; then
+  PACKAGES+=(python3-dev)
+fi
 
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
   echo "install-system-deps: not a Debian-based system; install the equivalents of: ${PACKAGES[*]}" >&2

@@ -48,6 +48,7 @@ QUICK = Scale(MB // 4, (1_000, 5_000), 40, (1_000, 10_000), 4, 2, 1, 5_000, 5, 2
 def bench_mining(scale: Scale) -> list[Measurement]:
     import jieba
 
+    from desktop.core.mining import native
     from desktop.core.mining.miner import clear_caches, mine_text
 
     docs = corpus_documents(scale.corpus_bytes)
@@ -71,6 +72,7 @@ def bench_mining(scale: Scale) -> list[Measurement]:
     unseen_s = best_of(mine_unseen, 3 * scale.repeat, setup=clear_caches)
     unseen_jieba_s = best_of(lambda: [jieba.lcut(t) for t in seeds], 3 * scale.repeat)
     unseen_speedup = unseen_jieba_s / unseen_s if unseen_s else float("inf")
+    compiled = len(native.loaded_compiled())
     return [
         Measurement("mining.corpus_mb", "挖掘语料规模（内置语料反复拼成）", size_mb, "MB"),
         Measurement(
@@ -86,6 +88,10 @@ def bench_mining(scale: Scale) -> list[Measurement]:
         Measurement(
             "mining.unseen_speedup_vs_jieba", "未见过的文本：挖掘相对 jieba 的倍数", unseen_speedup, "×",
             target="≥ 2×", met=unseen_speedup >= 2,
+        ),
+        Measurement(
+            "mining.compiled_modules", "挖掘模块已编译为 C（make setup）", compiled, f"/ {len(native.MODULES)}",
+            target="全部", met=compiled == len(native.MODULES),
         ),
     ]  # fmt: skip
 

@@ -169,6 +169,16 @@ def run_selftest(bank: str | None = None) -> int:
         headings = len(window.analysis.outline.headings)
         return f"{len(findings)} 处问题，{headings} 个标题"
 
+    def step_mining() -> str:
+        from desktop.core.mining import native
+        from desktop.core.mining.miner import mine_text
+
+        phrases = mine_text(state["window"].editor.toPlainText(), "selftest")
+        if not phrases:
+            raise SelftestFailure("示例文稿未挖掘出素材")
+        compiled = native.loaded_compiled()
+        return f"{len(phrases)} 条素材，挖掘模块 {len(compiled)}/{len(native.MODULES)} 个已编译"
+
     def step_export() -> str:
         import tempfile
         import zipfile
@@ -188,6 +198,7 @@ def run_selftest(bank: str | None = None) -> int:
         ("bank", lambda: _load_bank(bank)),
         ("open", step_open),
         ("lint", step_lint),
+        ("mining", step_mining),
         ("export", step_export),
     ]
     for name, run in steps:

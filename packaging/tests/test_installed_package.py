@@ -11,6 +11,7 @@ import bundle_rules
 import pytest
 
 from desktop import __version__
+from desktop.core.mining import native
 from tests.e2e.offline import run_offline
 from tests.e2e.test_offline import DRAFT, missing_parts
 
@@ -80,6 +81,10 @@ def test_selftest_offline_from_installed_files(installed, app_env, tmp_path):
     run = run_offline([str(installed.command), "--selftest"], tmp_path, env=app_env)
     assert run.result.returncode == 0, run.result.stdout + run.result.stderr
     assert run.network_attempts == []
+    # The bundle mines with the compiled modules (make setup compiles them before freezing).
+    modules = len(native.MODULES)
+    mining = [line for line in run.result.stdout.splitlines() if line.startswith("selftest: mining ok")]
+    assert mining and f"挖掘模块 {modules}/{modules} 个已编译" in mining[0], run.result.stdout
 
 
 def _selftest_on_x11(installed, env: dict[str, str]) -> subprocess.CompletedProcess:

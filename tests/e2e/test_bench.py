@@ -21,7 +21,7 @@ WINDOW = tuple(
 
 EXPECTED = {
     "mining.corpus_mb", "mining.seconds", "mining.throughput_mb_s", "mining.speedup_vs_jieba",
-    "mining.unseen_seconds", "mining.unseen_speedup_vs_jieba",
+    "mining.unseen_seconds", "mining.unseen_speedup_vs_jieba", "mining.compiled_modules",
     "bank.build_seconds", "bank.file_mb",
     *(f"bank.query.{q}.{n}.{p}" for q in QUERY_KINDS for n in QUICK_BANK_SIZES for p in ("p50_ms", "p99_ms")),
     *(f"bank.query.{q}.growth" for q in QUERY_KINDS),

@@ -172,8 +172,8 @@ def test_selftest_passes_and_prints_one_line_per_step(isolated_data_dir):
     result = run(["-m", "desktop", "--selftest"], isolated_data_dir)
     assert result.returncode == 0, result.stdout + result.stderr
     lines = [line for line in result.stdout.splitlines() if line.startswith("selftest:")]
-    assert [line.split()[1] for line in lines[:5]] == ["window", "bank", "open", "lint", "export"]
-    assert all(" ok " in line for line in lines[:5]) and lines[-1] == "selftest: all steps passed"
+    assert [line.split()[1] for line in lines[:6]] == ["window", "bank", "open", "lint", "mining", "export"]
+    assert all(" ok " in line for line in lines[:6]) and lines[-1] == "selftest: all steps passed"
 
 
 def test_selftest_names_the_failing_step(isolated_data_dir, tmp_path):

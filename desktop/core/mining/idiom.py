@@ -62,7 +62,7 @@ _VERBISH = frozenset({"v", "vd", "vg"})
 
 
 def _reduplicated(w: str, lex: Lexicon) -> bool:
-    a, b, c, d = w
+    a, b, c, d = w[0], w[1], w[2], w[3]
     if a == c and b != d and a not in _WEAK_REPEATS:  # ABAC 善作善成, 一户一策
         return True
     if a == b and c == d and a != c:  # AABB 扎扎实实
@@ -168,7 +168,7 @@ def _reduplicated_windows(run: str, lex: Lexicon) -> Iterator[str]:
     """ABAC units anywhere (又好又快, 扛牢扛实, 做大做强), led by a character that forms them productively."""
     for match in _ABAC_RE.finditer(run):
         i, window = match.start(), match.group(1)
-        a, b, _, d = window
+        a, b, d = window[0], window[1], window[3]
         if a not in _ABAC_HEADS or b == d or b in _PARTICLES or d in _PARTICLES + _CLASSIFIERS:
             continue
         if window.startswith("越来越") or _abac_noun_pair(window, lex):
@@ -232,7 +232,7 @@ def _extract_block(sentences: list[str], lex: Lexicon) -> Iterator[Candidate]:
     # their sentences.
     joined = "\n".join(sentences)
     hits = dictionary_hits(joined, lex)
-    starts = list(accumulate((len(sentence) + 1 for sentence in sentences[:-1]), initial=0))
+    starts = list(accumulate([len(sentence) + 1 for sentence in sentences[:-1]], initial=0))
     hits_in: dict[int, set[str]] = defaultdict(set)
     for window in hits:
         at = joined.find(window)

@@ -59,7 +59,7 @@ def mine_text(text: str, doc_name: str, cancelled: Poll | None = None) -> list[P
             if sentence not in seen_in:
                 seen_in.add(sentence)
                 phrase.sources.append(Source(doc_name, sentence))
-        merged += (phrase for phrase, _ in of_kind.values())
+        merged += [phrase for phrase, _ in of_kind.values()]
     order = {kind: i for i, kind in enumerate(KINDS)}
     phrases = sorted(merged, key=lambda p: (order[p.kind], -p.count, p.text))
     log.debug("%s: %d phrases", doc_name, len(phrases))

@@ -571,7 +571,7 @@ def _clause_runs(sentence: str, lex: Lexicon) -> Iterator[Candidate]:
             j = i + 1
             while j + 1 < len(clauses) and clauses[j + 1].startswith(head):
                 j += 1
-            items = clauses[i : j + 1]
+            items = list(clauses[i : j + 1])
             if _clause_run_ok(items, head, lex):
                 lead = _lead_in(clauses[i - 1], items, head) if i > 0 else ""
                 if lead and _clause_run_ok([lead, *items], head, lex):

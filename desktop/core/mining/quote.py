@@ -10,7 +10,7 @@ figures or placeholders are left out.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from desktop.core.mining.candidate import Candidate
 from desktop.core.mining.lexicon import Lexicon
@@ -50,6 +50,7 @@ def _couplet(sentence: str) -> bool:
     if _SAYING_FRAME_RE.search(body) and len(body) <= 24:
         return True
     clauses = split_clauses(body)
+    halves: Sequence[str]
     if len(clauses) == 2:
         halves = clauses
     elif len(clauses) == 4:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from operator import and_, eq
 
 _X_RUN_RE = re.compile("X{2,}")  # a varying run is one X, however long (and so are placeholders beside it)
 
 
-def common_prefix(items: list[str]) -> str:
+def common_prefix(items: Sequence[str]) -> str:
     """The characters every item starts with."""
     if not items:
         return ""
@@ -24,7 +25,7 @@ def common_prefix(items: list[str]) -> str:
     return head
 
 
-def common_suffix(items: list[str]) -> str:
+def common_suffix(items: Sequence[str]) -> str:
     """The characters every item ends with."""
     if not items:
         return ""
@@ -39,7 +40,7 @@ def common_suffix(items: list[str]) -> str:
     return tail
 
 
-def positional_shared(items: list[str]) -> list[bool]:
+def positional_shared(items: Sequence[str]) -> list[bool]:
     """For items of equal length: which positions hold the same character in every item."""
     first = items[0]
     shared = list(map(eq, first, items[1])) if len(items) > 1 else [True] * len(first)
@@ -48,7 +49,7 @@ def positional_shared(items: list[str]) -> list[bool]:
     return shared
 
 
-def item_template(items: list[str]) -> str:
+def item_template(items: Sequence[str]) -> str:
     """The shape of one item: shared characters kept, varying runs collapsed to one X."""
     if len({len(item) for item in items}) == 1:
         shared = positional_shared(items)
@@ -61,5 +62,5 @@ def item_template(items: list[str]) -> str:
     return _X_RUN_RE.sub("X", template) if "XX" in template else template
 
 
-def run_template(items: list[str], separator: str = "、") -> str:
+def run_template(items: Sequence[str], separator: str = "、") -> str:
     return separator.join([item_template(items)] * len(items))
