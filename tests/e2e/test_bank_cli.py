@@ -62,8 +62,8 @@ def test_phrases_json_carries_every_field(rule_bank):
     assert [p["text"] for p in phrases] == ["我们要早审批、早落地、早建设", "要查隐患、堵漏洞、强弱项"]
     assert set(phrases[0]) == {"text", "kind", "pattern", "initials", "count", "docs", "sources"}
     assert phrases[0]["sources"] == [
-        {"doc": "a.txt", "sentence": "我们要早审批、早落地、早建设。"},
-        {"doc": "b.txt", "sentence": "我们要早审批、早落地、早建设。"},
+        {"doc": "a.txt", "sentence": "我们要早审批、早落地、早建设。", "title": "在全市工作会议上的讲话"},
+        {"doc": "b.txt", "sentence": "我们要早审批、早落地、早建设。", "title": "在项目推进会上的讲话"},
     ]
 
 
@@ -94,7 +94,7 @@ def test_search_shows_sentences_with_document_names(rule_bank):
     assert "a.txt｜优化营商环境是头等大事。" in result.stdout
     assert "b.txt｜持续优化营商环境，久久为功。" in result.stdout
     hits = json.loads(gongwen("search", "营商", "--limit", "1", "--json", "--bank", str(rule_bank)).stdout)
-    assert hits == [{"doc": "a.txt", "sentence": "优化营商环境是头等大事。", "position": 4}]
+    assert hits == [{"doc": "a.txt", "sentence": "优化营商环境是头等大事。", "position": 4, "title": "在全市工作会议上的讲话"}]
 
 
 @pytest.mark.parametrize(

@@ -192,20 +192,25 @@ def test_lint_runs_as_a_real_process():
     assert ": GW102 " in result.stdout
 
 
-def test_phrase_bank_file_enables_corpus_copy(capsys, tmp_path):
-    bank_module = pytest.importorskip("desktop.core.mining.bank", reason="the phrase bank is not in this build yet")
+@pytest.mark.parametrize(
+    ("title", "named"),
+    [("在全市工作会议上的讲话", "《在全市工作会议上的讲话》"), ("范文", "《范文.txt》")],  # no title: the file
+)
+def test_phrase_bank_file_enables_corpus_copy(capsys, tmp_path, title, named):
+    from desktop.core.mining.bank import PhraseBank
+
     bank_path = tmp_path / "bank.sqlite"
     sentence = "要以钉钉子精神一抓到底，确保抓一件成一件、件件有着落。"
-    with bank_module.PhraseBank.open(bank_path) as bank, bank.transaction():
+    with PhraseBank.open(bank_path) as bank, bank.transaction():
         bank.store_document(
-            path=str(tmp_path / "范文.txt"), name="范文.txt", title="范文", text=sentence + "\n",
+            path=str(tmp_path / "范文.txt"), name="范文.txt", title=title, text=sentence + "\n",
             content_hash="0" * 64, size=len(sentence), phrases=[],
         )
     draft = tmp_path / "draft.txt"
     draft.write_text(sentence + "\n", encoding="utf-8")
     _, found = lint_json(capsys, "--bank", str(bank_path), str(draft))
     (hit,) = [f for f in found if f["code"] == "GW306"]
-    assert "范文.txt" in hit["message"]
+    assert f"与范文{named}中的原句完全相同" in hit["message"]
 
 
 def test_ignore_list_beside_the_draft_is_honoured(capsys, tmp_path):

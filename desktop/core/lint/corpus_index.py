@@ -38,7 +38,7 @@ class SentenceIndex:
 
 class BankSentenceIndex:
     """The phrase bank's full-text sentence index: anything with `search(text, limit=)` returning hits
-    that carry `.doc` (the document's name) and `.sentence`."""
+    that carry `.label` (how the document is named to the writer) and `.sentence`."""
 
     def __init__(self, bank: Any, limit: int = 5):
         self.bank = bank
@@ -50,5 +50,5 @@ class BankSentenceIndex:
             return None
         for hit in self.bank.search(key, limit=self.limit):
             if sentence_key(hit.sentence) == key:
-                return SentenceHit(hit.doc)
+                return SentenceHit(hit.label)
         return None

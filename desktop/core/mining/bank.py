@@ -19,7 +19,7 @@ from urllib.parse import quote
 from desktop import __version__
 from desktop.core.errors import BankError
 from desktop.core.mining.cancel import Poll, check
-from desktop.core.mining.model import KINDS, Phrase, Source
+from desktop.core.mining.model import KINDS, Phrase, Source, document_label
 from desktop.core.mining.schema import (
     SCHEMA_VERSION,
     V0_TABLES,
@@ -86,9 +86,14 @@ class SearchHit:
     doc: str  # document name
     sentence: str
     position: int  # sentence number within the document
+    title: str = ""  # the document's title
+
+    @property
+    def label(self) -> str:
+        return document_label(self.doc, self.title)
 
     def to_json(self) -> dict:
-        return {"doc": self.doc, "sentence": self.sentence, "position": self.position}
+        return {"doc": self.doc, "sentence": self.sentence, "position": self.position, "title": self.title}
 
 
 @dataclass(frozen=True)
@@ -414,9 +419,9 @@ class PhraseBank:
         result: dict[tuple[str, str], list[Source]] = {}
         for text, kind in texts_kinds:
             result[(text, kind)] = [
-                Source(doc, sentence)
-                for doc, sentence in self.conn.execute(
-                    """SELECT d.name, s.sentence FROM phrases p
+                Source(*row)
+                for row in self.conn.execute(
+                    """SELECT d.name, s.sentence, d.title FROM phrases p
                        JOIN sources s ON s.phrase_id = p.id JOIN documents d ON d.id = s.document_id
                        WHERE p.text = ? AND p.kind = ? ORDER BY d.name, s.id""",
                     (text, kind),
@@ -428,13 +433,13 @@ class PhraseBank:
         """Every phrase (of one kind), in kind order, most widespread first, with its sources."""
         where, params = ("WHERE p.kind = ?", (kind,)) if kind else ("", ())
         sources: dict[int, list[Source]] = {}
-        for phrase_id, doc, sentence in self.conn.execute(
-            f"""SELECT s.phrase_id, d.name, s.sentence FROM sources s
+        for phrase_id, doc, sentence, title in self.conn.execute(
+            f"""SELECT s.phrase_id, d.name, s.sentence, d.title FROM sources s
                 JOIN documents d ON d.id = s.document_id JOIN phrases p ON p.id = s.phrase_id {where}
                 ORDER BY s.phrase_id, d.name, s.id""",
             params,
         ):
-            sources.setdefault(phrase_id, []).append(Source(doc, sentence))
+            sources.setdefault(phrase_id, []).append(Source(doc, sentence, title))
         rows = self.conn.execute(f"SELECT {_PHRASE_COLUMNS} FROM phrases p {where}", params).fetchall()
         order = {k: i for i, k in enumerate(KINDS)}
         rows.sort(key=lambda r: (order.get(r[2], len(order)), -r[6], -r[5], r[1]))
@@ -613,9 +618,8 @@ class PhraseBank:
         text = text.strip()
         if not text:
             return []
-        head = (
-            """SELECT d.name, s.text, s.position FROM sentences s JOIN documents d ON d.id = s.document_id"""
-        )
+        head = """SELECT d.name, s.text, s.position, d.title
+                  FROM sentences s JOIN documents d ON d.id = s.document_id"""
         tail = f" ORDER BY d.name, s.position LIMIT {max(limit, 0)}"
         if len(text) >= 3:
             sql = head + " WHERE s.id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?)" + tail

@@ -183,12 +183,13 @@ class CorpusDocument:
     size: int  # bytes of the original file
     phrases: int  # phrases this document contributed
     added_at: str
+    title: str
 
 
 def corpus_documents(bank: PhraseBank) -> list[CorpusDocument]:
     """The imported documents of a bank (not the writer's own phrases), by name."""
     rows = bank.conn.execute(
-        """SELECT d.id, d.name, d.path, d.size, count(o.phrase_id), d.added_at FROM documents d
+        """SELECT d.id, d.name, d.path, d.size, count(o.phrase_id), d.added_at, d.title FROM documents d
            LEFT JOIN occurrences o ON o.document_id = d.id WHERE d.path != ?
            GROUP BY d.id ORDER BY d.name, d.id""",
         (USER_DOCUMENT_PATH,),

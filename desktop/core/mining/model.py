@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import NamedTuple
 
 # The fixed vocabulary of phrase kinds, in display order, with their Chinese names for the UI and CLI.
@@ -21,6 +22,17 @@ KINDS: tuple[str, ...] = tuple(KIND_NAMES)
 class Source(NamedTuple):  # a tuple: one per phrase and sentence, made in bulk when mining
     doc: str  # the document's file name
     sentence: str  # the sentence the phrase came from
+    title: str = ""  # the document's title, as the bank read it (mining leaves it empty)
+
+    @property
+    def label(self) -> str:
+        return document_label(self.doc, self.title)
+
+
+def document_label(name: str, title: str) -> str:
+    """How a document is named to the writer: by its title (在……上的讲话), unless the title is only the
+    file name's stem, as when the reader found none."""
+    return title if title and title != PurePath(name).stem else name
 
 
 @dataclass
@@ -41,5 +53,8 @@ class Phrase:
             "initials": self.initials,
             "count": self.count,
             "docs": self.docs,
-            "sources": [{"doc": s.doc, "sentence": s.sentence} for s in self.sources],
+            "sources": [
+                {"doc": s.doc, "sentence": s.sentence, **({"title": s.title} if s.title else {})}
+                for s in self.sources
+            ],
         }

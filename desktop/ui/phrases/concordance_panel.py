@@ -115,14 +115,15 @@ class ConcordancePanel(QWidget):
         bold.setBold(True)
         for row, hit in enumerate(hits):
             left, middle, right = keyword_in_context(hit.sentence, keyword)
+            label = hit.label
             cells = [QTableWidgetItem(left), QTableWidgetItem(middle), QTableWidgetItem(right),
-                     QTableWidgetItem(hit.doc)]
+                     QTableWidgetItem(label)]
             cells[0].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             cells[1].setFont(bold)
             cells[1].setForeground(QColor("#b3261e"))
             cells[3].setForeground(QColor("#666666"))
             for column, cell in enumerate(cells):
-                cell.setToolTip(f"{hit.sentence}\n——《{hit.doc}》")
+                cell.setToolTip(f"{hit.sentence}\n——《{label}》" + (f"（{hit.doc}）" if label != hit.doc else ""))
                 self.table.setItem(row, column, cell)
         if hits:
             self.table.selectRow(0)

@@ -154,22 +154,22 @@ class ImportDialog(QDialog):
 
 
 class CorpusManagerDialog(QDialog):
-    """The documents of the user's bank: name, size, phrases contributed; remove."""
+    """The documents of the user's bank: title, file, size, phrases contributed; remove."""
 
     def __init__(self, provider: BankProvider, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("管理语料")
-        self.resize(640, 420)
+        self.resize(820, 420)
         self.provider = provider
         self.documents = []
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["文档", "大小", "素材数", "导入时间"])
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(["标题", "文件", "大小", "素材数", "导入时间"])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
+        for column in (1, 2, 3, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.status = QLabel()
         self.remove_button = QPushButton("移除所选")
@@ -196,11 +196,11 @@ class CorpusManagerDialog(QDialog):
             self.status.setText(str(exc))
         self.table.setRowCount(len(self.documents))
         for row, doc in enumerate(self.documents):
-            cells = [doc.name, human_size(doc.size), str(doc.phrases), local_time(doc.added_at)]
+            cells = [doc.title, doc.name, human_size(doc.size), str(doc.phrases), local_time(doc.added_at)]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(doc.path)
-                if column in (1, 2):
+                if column in (2, 3):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
         if not self.status.text() or self.documents:

@@ -284,7 +284,7 @@ class PhrasePanel(QWidget):
         if sources:
             first = sources[0]
             sentence = _html(first.sentence).replace(_html(item.text), f"<b>{_html(item.text)}</b>")
-            parts.append(f"出处：{sentence}<br>——《{_html(first.doc)}》")
+            parts.append(f"出处：{sentence}<br>——《{_html(first.label)}》")
             if len(sources) > 1:
                 parts.append(f"另有 {len(sources) - 1} 处出处")
         elif item.mine:

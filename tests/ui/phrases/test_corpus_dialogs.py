@@ -110,9 +110,10 @@ def test_the_manager_lists_documents_and_removes_them(qtbot, tmp_path, fresh):
     run_import(qtbot, fresh, [write_corpus(tmp_path / "corpus")])
     manager = CorpusManagerDialog(fresh)
     qtbot.addWidget(manager)
-    table = [[manager.table.item(r, c).text() for c in range(3)] for r in range(manager.table.rowCount())]
-    assert [row[0] for row in table] == ["a.txt", "b.txt", "c.txt"]
-    assert table[0][2] == "4" and table[0][1].endswith("B")
+    table = [[manager.table.item(r, c).text() for c in range(4)] for r in range(manager.table.rowCount())]
+    assert [row[1] for row in table] == ["a.txt", "b.txt", "c.txt"]
+    assert [row[0] for row in table] == ["在全市工作会议上的讲话", "在项目推进会上的讲话", "在防汛工作会议上的讲话"]
+    assert table[0][3] == "4" and table[0][2].endswith("B")
     assert manager.status.text() == "共 3 篇文档"
     manager.table.selectRow(2)
     assert manager.remove(manager.selected_ids()) == 1

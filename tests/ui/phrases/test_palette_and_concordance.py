@@ -60,7 +60,12 @@ def test_concordance_shows_the_keyword_in_context_and_inserts_or_copies(qtbot, e
     commit(panel.search, "营商环境")
     qtbot.waitUntil(lambda: panel.table.rowCount() == 2, timeout=5000)
     rows = [[panel.table.item(r, c).text() for c in range(4)] for r in range(2)]
-    assert rows == [["优化", "营商环境", "是头等大事。", "a.txt"], ["持续优化", "营商环境", "，久久为功。", "b.txt"]]
+    # Documents are named by their titles, their file names in the tooltip.
+    assert rows == [
+        ["优化", "营商环境", "是头等大事。", "在全市工作会议上的讲话"],
+        ["持续优化", "营商环境", "，久久为功。", "在项目推进会上的讲话"],
+    ]
+    assert panel.table.item(0, 3).toolTip().endswith("——《在全市工作会议上的讲话》（a.txt）")
     assert panel.status.text() == "找到 2 句"
     panel.table.setFocus()
     panel.table.selectRow(1)

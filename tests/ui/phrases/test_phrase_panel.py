@@ -66,7 +66,7 @@ def test_selected_item_shows_its_source_and_enter_inserts_and_marks_it_used(qtbo
     commit(panel.search, "攻坚")
     qtbot.waitUntil(lambda: shown(panel) == ["攻坚克难"])
     detail = panel.detail.toPlainText()
-    assert "出处：项目建设要攻坚克难、真抓实干。" in detail and "《b.txt》" in detail
+    assert "出处：项目建设要攻坚克难、真抓实干。" in detail and "——《在项目推进会上的讲话》" in detail
     panel.list.setFocus()
     qtbot.keyClick(panel.list, Qt.Key.Key_Return)
     assert editor.toPlainText() == "我们攻坚克难"

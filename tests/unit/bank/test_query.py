@@ -6,7 +6,7 @@ import pytest
 
 from desktop.core.mining.bank import BankGroup, PhraseBank
 from desktop.core.mining.importer import import_paths
-from desktop.core.mining.model import Phrase
+from desktop.core.mining.model import Phrase, Source, document_label
 from tests.unit.bank.conftest import RULES, write
 
 
@@ -114,9 +114,9 @@ def test_suggestions_carry_their_sources(bank):
         "count": 3,
         "docs": 2,
         "sources": [
-            {"doc": "a.txt", "sentence": "抓落实要久久为功，一抓到底。"},
-            {"doc": "a.txt", "sentence": "久久为功才能行稳致远。"},
-            {"doc": "b.txt", "sentence": "持续优化营商环境，久久为功。"},
+            {"doc": "a.txt", "sentence": "抓落实要久久为功，一抓到底。", "title": "在全市工作会议上的讲话"},
+            {"doc": "a.txt", "sentence": "久久为功才能行稳致远。", "title": "在全市工作会议上的讲话"},
+            {"doc": "b.txt", "sentence": "持续优化营商环境，久久为功。", "title": "在项目推进会上的讲话"},
         ],
     }
 
@@ -192,3 +192,16 @@ def test_phrases_of_one_kind_that_tie_at_the_limit_are_taken_in_the_order_they_w
     oldest = set(sorted(ids, key=ids.get)[:2])
     assert {p.text for p in bank.rank("测试短", kind="idiom", limit=2)} == oldest
     assert {p.text for p in bank.rank("试短语", kind="idiom", limit=2)} == oldest  # the trigram index
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "label"),
+    [
+        ("004_77d8f3c9.txt", "在全区产业发展现场观摩总结会上的讲话", "在全区产业发展现场观摩总结会上的讲话"),
+        ("经济工作会议讲话.docx", "经济工作会议讲话", "经济工作会议讲话.docx"),  # the reader found no title
+        ("旧稿.txt", "", "旧稿.txt"),
+    ],
+)
+def test_a_document_is_named_by_its_title_else_its_file(name, title, label):
+    assert document_label(name, title) == label
+    assert Source(name, "一句。", title).label == label
