@@ -81,7 +81,6 @@ class ConcordancePanel(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(3, 110)
         self.table.setItemDelegateForColumn(0, _ElideDelegate(Qt.TextElideMode.ElideLeft, self.table))
-        self.table.setItemDelegateForColumn(3, _ElideDelegate(Qt.TextElideMode.ElideMiddle, self.table))
         self.status = QLabel("输入关键词查找范文句子；Enter 插入，Ctrl+C 复制")
         self.status.setStyleSheet("color: #666")
         layout = QVBoxLayout(self)
