@@ -238,7 +238,10 @@ def _cut_last(raw: str, refs: list[str], first_raw: str, lex: Lexicon) -> str:
                 break
         else:
             if common_prefix([*refs, raw]) and len(raw) > max(lengths) + 2:
-                raw = raw[: round(median(lengths))]  # 从严、从实、从细把脱贫攻坚……
+                cut = round(median(lengths))  # 从严、从实、从细把脱贫攻坚……
+                if not _good_cut(raw, cut, lex) and _good_cut(raw, cut + 1, lex):
+                    cut += 1  # not inside a word: 贫困村、贫困户和贫困人口进行…… ends at 贫困人口
+                raw = raw[:cut]
     if len(raw) > limit + 2:
         return ""
     return raw.rstrip(_TRAILING_PARTICLES)

@@ -59,6 +59,12 @@ def test_noun_lists_figures_and_placeholders_rejected(sentence, lex):
     assert texts(sentence, lex) == []
 
 
+def test_the_last_item_is_not_cut_inside_a_word(lex):
+    # The other items are three characters long; 贫困人口 must not end as 贫困人.
+    found = texts("定期对建档立卡贫困村、贫困户和贫困人口进行动态核查。", lex)
+    assert not any(text.endswith("贫困人") for text in found), found
+
+
 def test_is_parallel_on_items(lex):
     assert parallel.is_parallel(["早审批", "早落地", "早建设"], lex)
     assert parallel.is_parallel(["头痛医头", "脚痛医脚"], lex)
