@@ -42,6 +42,19 @@ def _paragraph_stream(seed: int):
         yield from pool
 
 
+def recombined_document(total_chars: int) -> str:
+    """One long document of the corpus's clauses drawn anew into sentences, 2–5 to a paragraph: text
+    whose sentences and runs were never seen, at any size."""
+    clauses = [c for p in corpus_paragraphs().paragraphs for c in re.split("[，。；！？]", p) if len(c) >= 2]
+    rng = random.Random(SEED)
+    paragraphs, length = [], 0
+    while length < total_chars:
+        paragraph = "".join("，".join(rng.sample(clauses, rng.randint(2, 4))) + "。" for _ in range(rng.randint(2, 5)))
+        paragraphs.append(paragraph)
+        length += len(paragraph) + 1
+    return "\n".join(paragraphs)
+
+
 def corpus_documents(total_bytes: int, doc_chars: int = 12_000) -> list[str]:
     """Documents of about `doc_chars` characters whose UTF-8 size adds up to `total_bytes`."""
     docs, current, size, length = [], [], 0, 0

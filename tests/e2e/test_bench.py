@@ -22,6 +22,7 @@ WINDOW = tuple(
 EXPECTED = {
     "mining.corpus_mb", "mining.seconds", "mining.throughput_mb_s", "mining.speedup_vs_jieba",
     "mining.unseen_seconds", "mining.unseen_speedup_vs_jieba", "mining.compiled_modules",
+    "mining.thread_wait_p99_ms", "mining.thread_wait_max_ms",
     "bank.build_seconds", "bank.file_mb",
     *(f"bank.query.{q}.{n}.{p}" for q in QUERY_KINDS for n in QUICK_BANK_SIZES for p in ("p50_ms", "p99_ms")),
     *(f"bank.query.{q}.growth" for q in QUERY_KINDS),
@@ -33,7 +34,8 @@ EXPECTED = {
 }  # fmt: skip
 WITH_BASELINE = {
     *PANEL, *POPUP, *WINDOW,
-    "mining.seconds", "mining.unseen_seconds", "bank.build_seconds", "lint.full.10000_ms", "lint.incremental_ms", "export.4_pages_s",
+    "mining.seconds", "mining.unseen_seconds", "mining.thread_wait_p99_ms", "mining.thread_wait_max_ms",
+    "bank.build_seconds", "lint.full.10000_ms", "lint.incremental_ms", "export.4_pages_s",
     "startup.first_paint_s", "startup.rss_idle_mb", "startup.rss_with_bank_mb",
 }  # fmt: skip
 

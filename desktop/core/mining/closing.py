@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from desktop.core.mining.cancel import POLL_EVERY, Poll, check
 from desktop.core.mining.candidate import Candidate
 from desktop.core.mining.lexicon import Lexicon
 from desktop.core.mining.placeholders import placeholderise
@@ -15,11 +16,13 @@ MAX_SENTENCES = 4
 _TAIL_SHARE = 0.4  # the closing sits in the last part of the speech
 
 
-def extract(lines: list[str], lex: Lexicon) -> Iterator[Candidate]:
+def extract(lines: list[str], lex: Lexicon, cancelled: Poll | None = None) -> Iterator[Candidate]:
     total = sum(len(line) for line in lines)
     offset = 0
     found: tuple[str, int] | None = None
-    for line in lines:
+    for number, line in enumerate(lines):
+        if number % POLL_EVERY == 0:
+            check(cancelled)
         for match in closing_turns(line):
             if offset + match.start() >= total * (1 - _TAIL_SHARE):
                 found = (line[match.start() :], offset + match.start())

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from itertools import repeat
 from operator import contains
 
+from desktop.core.mining.cancel import POLL_EVERY, Poll, check
 from desktop.core.mining.candidate import Candidate
 from desktop.core.mining.lexicon import Lexicon
 from desktop.core.mining.template import common_prefix, common_suffix
@@ -105,11 +106,13 @@ def _known_pattern(heading: str) -> str:
     return ""
 
 
-def extract(lines: list[str], lex: Lexicon) -> Iterator[Candidate]:
+def extract(lines: list[str], lex: Lexicon, cancelled: Poll | None = None) -> Iterator[Candidate]:
     # Siblings: headings of one marker kind in one numbered sequence (一、二、三… starts again at 一).
     found: list[tuple[tuple[str, int], str, str]] = []
     groups: dict[str, int] = defaultdict(int)
-    for line in lines:
+    for number, line in enumerate(lines):
+        if number % POLL_EVERY == 0:
+            check(cancelled)
         if line[:1] not in _MARKER_STARTS and _MARKER_AFTER_END_RE.search(line) is None:
             continue  # no sentence of this line opens with a numbering marker
         for position, sentence in enumerate(split_sentences(line)):
@@ -124,7 +127,9 @@ def extract(lines: list[str], lex: Lexicon) -> Iterator[Candidate]:
     siblings: dict[tuple[str, int], list[str]] = defaultdict(list)
     for group, body, _ in found:
         siblings[group].append(body)
-    for group, body, sentence in found:
+    for number, (group, body, sentence) in enumerate(found):
+        if number % POLL_EVERY == 0:
+            check(cancelled)
         pattern = _known_pattern(body) or _frame_pattern(body, siblings[group])
         if pattern.count("“") > pattern.count("”"):
             pattern += "”"

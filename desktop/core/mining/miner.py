@@ -8,7 +8,7 @@ from itertools import chain, repeat
 
 from desktop.core.corpus.document import CleanDocument
 from desktop.core.mining import closing, heading, idiom, opening, parallel, quote, transition
-from desktop.core.mining.cancel import Poll, check
+from desktop.core.mining.cancel import POLL_EVERY, Poll, check
 from desktop.core.mining.candidate import Candidate
 from desktop.core.mining.initials import initials_of
 from desktop.core.mining.lexicon import Lexicon, lexicon
@@ -27,29 +27,35 @@ POLL_SENTENCES = idiom.BLOCK
 def mine_text(text: str, doc_name: str, cancelled: Poll | None = None) -> list[Phrase]:
     """Phrases of one document's text, merged within it: count = occurrences here, docs = 1.
 
-    `cancelled()` is polled before each extractor and every POLL_SENTENCES sentences inside the costly
-    ones; once it is true, mining stops by raising `cancel.Cancelled`."""
+    `cancelled()` is polled before each extractor, every POLL_SENTENCES sentences inside the costly ones
+    and every POLL_EVERY items of every other loop over the document (where a thread waiting for the GIL
+    gets it: see cancel.py); once it is true, mining stops by raising `cancel.Cancelled`."""
     lex = lexicon()
     check(cancelled)
-    lines = content_lines(text)
-    sentences = [sentence for line in lines for sentence in split_sentences(line)]
+    lines = content_lines(text, cancelled)
+    sentences: list[str] = []
+    for start in range(0, len(lines), POLL_EVERY):
+        check(cancelled)
+        sentences += [sentence for line in lines[start : start + POLL_EVERY] for sentence in split_sentences(line)]
     # Each extractor's candidates, merged as they come. Those that judge each sentence on its own (the
     # costly ones) run over blocks of sentences, with a poll between blocks and none per candidate.
     found: list[tuple[str, Iterable[Candidate]]] = [
         (parallel.KIND, _in_blocks(parallel.extract, sentences, lex, cancelled)),
         (idiom.KIND, _in_blocks(idiom.extract, sentences, lex, cancelled)),
-        (opening.KIND, opening.extract(lines, lex)),
-        (transition.KIND, transition.extract(sentences, lex)),
-        (closing.KIND, closing.extract(lines, lex)),
+        (opening.KIND, opening.extract(lines, lex)),  # reads the first lines only
+        (transition.KIND, transition.extract(sentences, lex, cancelled)),
+        (closing.KIND, closing.extract(lines, lex, cancelled)),
         (quote.KIND, _in_blocks(quote.extract, sentences, lex, cancelled)),
-        (heading.KIND, heading.extract(lines, lex)),
+        (heading.KIND, heading.extract(lines, lex, cancelled)),
     ]
 
     merged: list[Phrase] = []
     for kind, candidates in found:  # one extractor, so one kind, at a time
         check(cancelled)
         of_kind: dict[str, tuple[Phrase, set[str]]] = {}  # text → its phrase and the sentences it has
-        for found_text, pattern, sentence in candidates:
+        for number, (found_text, pattern, sentence) in enumerate(candidates):
+            if number % POLL_EVERY == 0:
+                check(cancelled)
             entry = of_kind.get(found_text)
             if entry is None:
                 initials = initials_of(found_text[:INITIALS_SPAN])

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
+from desktop.core.mining.cancel import POLL_EVERY, Poll, check
 from desktop.core.mining.speech import find_salutation
 
 CJK = "\u4e00-\u9fff"
@@ -71,14 +72,16 @@ def is_junk_line(line: str) -> bool:
     return _JUNK_WORD_RE.search(stripped) is not None or _JUNK_SHAPE_RE.match(stripped) is not None
 
 
-def content_lines(text: str) -> list[str]:
+def content_lines(text: str, cancelled: Poll | None = None) -> list[str]:
     """The speech's lines, normalised, with web junk and the related-links tail left out.
 
     When the speech opens with a salutation (同志们：) near the top, what stands before it is a title or a
-    site's banner: the lines start at the salutation.
+    site's banner: the lines start at the salutation. `cancelled` is polled (see cancel.py).
     """
     lines: list[str] = []
-    for raw in text.split("\n"):
+    for number, raw in enumerate(text.split("\n")):
+        if number % POLL_EVERY == 0:
+            check(cancelled)
         if _RELATED_RE.search(raw):
             break
         line = normalise(raw.strip())

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from desktop.core.mining.cancel import POLL_EVERY, Poll, check
 from desktop.core.mining.candidate import Candidate
 from desktop.core.mining.lexicon import Lexicon
 from desktop.core.mining.placeholders import placeholderise
@@ -29,9 +30,11 @@ def _pattern(text: str) -> str:
     return "，".join(clauses[:2]) + "……"
 
 
-def extract(sentences: list[str], lex: Lexicon) -> Iterator[Candidate]:
+def extract(sentences: list[str], lex: Lexicon, cancelled: Poll | None = None) -> Iterator[Candidate]:
     skip_next = False
     for index, sentence in enumerate(sentences):
+        if index % POLL_EVERY == 0:
+            check(cancelled)
         if skip_next:
             skip_next = False
             continue

@@ -8,11 +8,11 @@ import sqlite3
 
 import pytest
 
-from desktop.bench.workloads import corpus_documents
+from desktop.bench.workloads import corpus_documents, recombined_document
 from desktop.core import paths
 from desktop.core.corpus import read_document
 from desktop.core.mining.bank import PhraseBank
-from desktop.core.mining.cancel import Cancelled
+from desktop.core.mining.cancel import POLL_EVERY, Cancelled
 from desktop.core.mining.miner import POLL_SENTENCES, mine_text
 from desktop.core.mining.stepwise_import import import_stepwise
 from desktop.core.mining.text import content_lines, split_sentences
@@ -50,13 +50,29 @@ def test_cancel_stops_mining_a_large_text_long_before_its_end(large_text):
     assert poll.polls < blocks / 10
 
 
-def test_polling_changes_nothing_and_happens_per_block_not_per_phrase():
-    seed = sorted(paths.bundled_corpus_dir().glob("*.txt"))[0]
-    text = read_document(seed).text
+def test_polling_changes_nothing_and_every_pass_over_the_document_polls():
+    """Every loop over the whole document polls every POLL_EVERY items: that is where a compiled miner
+    lets the window have the GIL (cancel.py). Per item of a pass, never per phrase found."""
+    text = recombined_document(120_000)
     poll = CancelAfter(10**9)
-    assert mine_text(text, seed.name, cancelled=poll) == mine_text(text, seed.name)
-    # Three extractors run in blocks, seven kinds are polled once each, plus one poll at the start.
-    assert poll.polls == 3 * blocks_of(text) + 7 + 1
+    phrases = mine_text(text, "新文本.txt", cancelled=poll)
+    assert phrases == mine_text(text, "新文本.txt")
+    lines = content_lines(text)
+    sentences = [s for line in lines for s in split_sentences(line)]
+    raw_lines = len(text.split("\n"))
+    assert len(lines) >= 3 * POLL_EVERY and len(sentences) >= 10 * POLL_EVERY
+
+    def passes(items: int) -> int:
+        return math.ceil(items / POLL_EVERY)
+
+    # One at the start and one per kind; reading, splitting, closing and headings pass over the lines;
+    # the three block extractors and transitions over the sentences.
+    least = 1 + 7 + passes(raw_lines) + 3 * passes(len(lines)) + 4 * passes(len(sentences))
+    # Merging polls every POLL_EVERY candidates of a kind (a phrase's count is its candidates), and the
+    # headings found are gone over once more.
+    kinds = {p.kind for p in phrases}
+    most = least + sum(passes(sum(p.count for p in phrases if p.kind == k)) for k in kinds) + 1
+    assert least <= poll.polls <= most
 
 
 def dump(path) -> list[str]:
@@ -72,7 +88,9 @@ BEFORE_MINING = 2
 
 
 def mining_polls(text: str) -> int:
-    return 1 + 7 + 3 * blocks_of(text)  # see the test above
+    poll = CancelAfter(10**9)
+    mine_text(text, "计数.txt", cancelled=poll)
+    return poll.polls
 
 
 @pytest.mark.parametrize("stage", ["mining", "indexing"])
