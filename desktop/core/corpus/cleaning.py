@@ -39,6 +39,7 @@ _HAS_TEXT = re.compile(r"[0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]")
 _CLOSING_MARKS = re.compile("[。！？：；，、”’）」』》…]+")  # marks that only ever end what comes before
 _LEFTOVER_MAX = 20
 _SENTENCE_MARK = re.compile(r"[。！？；，,;!?]")
+_REPEATED_TITLE_WITHIN = 6  # body lines a copy of the title may follow and still be dropped
 # Lines before the title are a site's preamble only if they are all this short.
 _PREAMBLE_LINE_MAX = 60
 
@@ -122,6 +123,10 @@ def _drop_preamble_and_repeated_title(paragraphs: list[str]) -> list[str]:
         index = 0
     title = paragraphs[index]
     rest = paragraphs[index + 1 :]
-    # A PDF copy often repeats the title as the first line of its body.
-    rest = [line for line in rest[:6] if line != title] + rest[6:]
-    return [*paragraphs[:index], title, *rest]
+    # A PDF copy often repeats the title among the first lines of its body. A copy counts as one while
+    # fewer than six other lines stand before it, so that a second cleaning finds none left to drop.
+    body: list[str] = []
+    for line in rest:
+        if line != title or len(body) >= _REPEATED_TITLE_WITHIN:
+            body.append(line)
+    return [*paragraphs[:index], title, *body]
