@@ -74,7 +74,7 @@ def _rejoin_closing_marks(paragraphs: list[str]) -> list[str]:
     joined: list[str] = []
     for paragraph in paragraphs:
         if joined and _CLOSING_MARKS.fullmatch(paragraph) and _HAS_TEXT.search(joined[-1]):
-            joined[-1] += paragraph
+            joined[-1] = to_full_width(joined[-1] + paragraph)  # "0:" then "”" is 0：” once joined
         else:
             joined.append(paragraph)
     return joined

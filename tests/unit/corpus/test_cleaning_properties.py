@@ -32,6 +32,7 @@ TITLE = "在市政府重点工作推进会上的讲话"
 # A title repeated twice in the body: dropping the first copy must not bring the second within reach
 # of a second cleaning.
 @example([TITLE, TITLE, *["酷乐文行"] * 5, TITLE])
+@example(["0:", "”"])  # a closing quote joined to its paragraph makes the colon before it Chinese
 def test_cleaning_never_fails_and_is_idempotent(lines):
     once = clean_text("\n".join(lines))
     assert clean_text(once) == once
