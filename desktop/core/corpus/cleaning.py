@@ -62,10 +62,19 @@ def clean_paragraphs(raw: str, rules: JunkRules | None = None) -> list[str]:
     for line in lines:
         for part in reflow_wrapped_line(line) if looks_wrapped(line) else [line]:
             paragraphs.extend(split_run_on(part))
-    # Removing a wrap space can bring a half-width mark next to a Chinese character: widen again.
-    paragraphs = _rejoin_closing_marks([to_full_width(tidy_spaces(paragraph)) for paragraph in paragraphs])
+    paragraphs = _rejoin_closing_marks([_settled(paragraph) for paragraph in paragraphs])
     paragraphs = [paragraph for paragraph in paragraphs if _HAS_TEXT.search(paragraph)]
     return _drop_preamble_and_repeated_title(paragraphs)
+
+
+def _settled(paragraph: str) -> str:
+    """Spaces tidied and half-width marks widened until neither changes anything more: removing a wrap
+    space can bring a mark next to a Chinese character, and a widened mark lets the space before it go."""
+    while True:
+        settled = to_full_width(tidy_spaces(paragraph))
+        if settled == paragraph:
+            return paragraph
+        paragraph = settled
 
 
 def _rejoin_closing_marks(paragraphs: list[str]) -> list[str]:
@@ -74,7 +83,7 @@ def _rejoin_closing_marks(paragraphs: list[str]) -> list[str]:
     joined: list[str] = []
     for paragraph in paragraphs:
         if joined and _CLOSING_MARKS.fullmatch(paragraph) and _HAS_TEXT.search(joined[-1]):
-            joined[-1] = to_full_width(joined[-1] + paragraph)  # "0:" then "”" is 0：” once joined
+            joined[-1] = _settled(joined[-1] + paragraph)  # "0:" then "”" is 0：” once joined
         else:
             joined.append(paragraph)
     return joined

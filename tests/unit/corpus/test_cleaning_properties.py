@@ -33,6 +33,7 @@ TITLE = "在市政府重点工作推进会上的讲话"
 # of a second cleaning.
 @example([TITLE, TITLE, *["酷乐文行"] * 5, TITLE])
 @example(["0:", "”"])  # a closing quote joined to its paragraph makes the colon before it Chinese
+@example(["0 ,", "！"])  # ... and the widened comma lets the space before it go
 def test_cleaning_never_fails_and_is_idempotent(lines):
     once = clean_text("\n".join(lines))
     assert clean_text(once) == once
