@@ -30,7 +30,9 @@ def main() -> None:
     sources = [str(native.DIRECTORY.relative_to(ROOT) / f"{name}.py") for name in native.MODULES]
     setup(
         name="gongwen-mining",
-        ext_modules=mypycify(["--follow-imports=silent", *sources], group_name=native.GROUP, target_dir="build/mypyc"),
+        ext_modules=mypycify(
+            ["--follow-imports=silent", *sources], group_name=native.GROUP, target_dir="build/mypyc"
+        ),
         script_args=["--quiet", "build_ext", "--inplace", "--build-temp", "build/mypyc-objects"],
     )
     (native.DIRECTORY / native.DIGESTS).write_text(json.dumps(digests, indent=1) + "\n", encoding="utf-8")

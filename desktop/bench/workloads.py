@@ -49,7 +49,8 @@ def recombined_document(total_chars: int) -> str:
     rng = random.Random(SEED)
     paragraphs, length = [], 0
     while length < total_chars:
-        paragraph = "".join("，".join(rng.sample(clauses, rng.randint(2, 4))) + "。" for _ in range(rng.randint(2, 5)))
+        sentences = ("，".join(rng.sample(clauses, rng.randint(2, 4))) + "。" for _ in range(rng.randint(2, 5)))
+        paragraph = "".join(sentences)
         paragraphs.append(paragraph)
         length += len(paragraph) + 1
     return "\n".join(paragraphs)

@@ -25,6 +25,7 @@ from desktop.core.mining.schema import (
     V0_TABLES,
     create_current,
     delete_text_grams,
+    insert_phrases,
     insert_sentences,
     insert_text_grams,
     migrate,
@@ -281,6 +282,8 @@ class PhraseBank:
             check(cancelled)
             insert_sentences(self.conn, doc_id, start, sentences[start : start + _SENTENCES_PER_POLL])
         check(cancelled)
+        rows: list[tuple[int, str, str, str, str, int]] = []
+        source_rows: list[tuple[int, str]] = []
         for phrase in _merge_duplicates(phrases):
             if phrase.kind not in KINDS or not phrase.text.strip():
                 log.warning("skipping phrase %r of unknown kind %r", phrase.text, phrase.kind)
@@ -288,27 +291,11 @@ class PhraseBank:
             initials = normalize_initials(phrase.initials)
             if not initials and initials_of is not None:
                 initials = normalize_initials(initials_of(phrase.text))
-            phrase_id = self.conn.execute(
-                """INSERT INTO phrases (text, kind, pattern, initials) VALUES (?, ?, ?, ?)
-                   ON CONFLICT (text, kind) DO UPDATE SET
-                       pattern = CASE WHEN phrases.pattern = '' THEN excluded.pattern
-                                      ELSE phrases.pattern END,
-                       initials = CASE WHEN phrases.initials = '' THEN excluded.initials
-                                       ELSE phrases.initials END
-                   RETURNING id""",
-                (phrase.text, phrase.kind, phrase.pattern, initials),
-            ).fetchone()[0]
-            self.conn.execute(
-                "INSERT INTO occurrences (phrase_id, document_id, count) VALUES (?, ?, ?)",
-                (phrase_id, doc_id, max(phrase.count, 1)),
-            )
-            sources = list(dict.fromkeys(s.sentence for s in phrase.sources if s.sentence))
-            self.conn.executemany(
-                "INSERT INTO sources (phrase_id, document_id, sentence) VALUES (?, ?, ?)",
-                [(phrase_id, doc_id, s) for s in sources],
-            )
-            touched.add(phrase_id)
-        return touched
+            order = len(rows)
+            rows.append((order, phrase.text, phrase.kind, phrase.pattern, initials, max(phrase.count, 1)))
+            its_sentences = dict.fromkeys(source.sentence for source in phrase.sources if source.sentence)
+            source_rows += [(order, sentence) for sentence in its_sentences]
+        return touched | insert_phrases(self.conn, doc_id, rows, source_rows)
 
     def delete_document(self, doc_id: int) -> set[int]:
         """Remove a document and everything it contributed; returns the phrases to refresh."""

@@ -36,7 +36,7 @@ def mine_text(text: str, doc_name: str, cancelled: Poll | None = None) -> list[P
     sentences: list[str] = []
     for start in range(0, len(lines), POLL_EVERY):
         check(cancelled)
-        sentences += [sentence for line in lines[start : start + POLL_EVERY] for sentence in split_sentences(line)]
+        sentences += [part for line in lines[start : start + POLL_EVERY] for part in split_sentences(line)]
     # Each extractor's candidates, merged as they come. Those that judge each sentence on its own (the
     # costly ones) run over blocks of sentences, with a poll between blocks and none per candidate.
     found: list[tuple[str, Iterable[Candidate]]] = [

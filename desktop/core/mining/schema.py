@@ -214,6 +214,53 @@ def insert_sentences(conn: sqlite3.Connection, doc_id: int, first: int, sentence
     conn.execute("DELETE FROM temp.sentence_block")
 
 
+def insert_phrases(
+    conn: sqlite3.Connection, doc_id: int, phrases: list[tuple[int, str, str, str, str, int]],
+    sources: list[tuple[int, str]],
+) -> set[int]:
+    """Insert a document's phrases (order, text, kind, pattern, initials, count) with their occurrences
+    and source sentences (order of the phrase, sentence); returns the phrases' ids. Staged like the
+    sentences, so the phrases' FTS5 index is written once, not once per phrase; rows and ids come out as
+    one statement per phrase in that order would make them. A phrase already in the bank keeps its row
+    and takes a pattern or initials only where it had none."""
+    conn.execute(
+        """CREATE TEMP TABLE IF NOT EXISTS phrase_block (
+               position INTEGER PRIMARY KEY, text TEXT NOT NULL, kind TEXT NOT NULL, pattern TEXT NOT NULL,
+               initials TEXT NOT NULL, count INTEGER NOT NULL)"""
+    )
+    conn.execute(
+        """CREATE TEMP TABLE IF NOT EXISTS source_block (
+               id INTEGER PRIMARY KEY, position INTEGER NOT NULL, sentence TEXT NOT NULL)"""
+    )
+    conn.executemany("INSERT INTO temp.phrase_block VALUES (?, ?, ?, ?, ?, ?)", phrases)
+    conn.executemany("INSERT INTO temp.source_block (position, sentence) VALUES (?, ?)", sources)
+    # WHERE true: an upsert after a SELECT needs it (SQLite would read ON CONFLICT as a join's ON).
+    conn.execute(
+        """INSERT INTO phrases (text, kind, pattern, initials)
+           SELECT text, kind, pattern, initials FROM temp.phrase_block WHERE true ORDER BY position
+           ON CONFLICT (text, kind) DO UPDATE SET
+               pattern = CASE WHEN phrases.pattern = '' THEN excluded.pattern ELSE phrases.pattern END,
+               initials = CASE WHEN phrases.initials = '' THEN excluded.initials ELSE phrases.initials END"""
+    )
+    block = "temp.phrase_block b JOIN phrases p ON p.text = b.text AND p.kind = b.kind"
+    conn.execute(
+        f"""INSERT INTO occurrences (phrase_id, document_id, count)
+            SELECT p.id, ?, b.count FROM {block} ORDER BY b.position""",
+        (doc_id,),
+    )
+    conn.execute(
+        f"""INSERT INTO sources (phrase_id, document_id, sentence)
+            SELECT p.id, ?, s.sentence FROM temp.source_block s
+            JOIN temp.phrase_block b ON b.position = s.position
+            JOIN phrases p ON p.text = b.text AND p.kind = b.kind ORDER BY s.id""",
+        (doc_id,),
+    )
+    ids = {row[0] for row in conn.execute(f"SELECT p.id FROM {block}")}
+    conn.execute("DELETE FROM temp.phrase_block")
+    conn.execute("DELETE FROM temp.source_block")
+    return ids
+
+
 def _text_gram_keys(phrase_ids: str) -> str:
     """SELECT of the text_grams keys of the phrases whose ids `phrase_ids` (an SQL subquery) lists:
     their own bigrams but the one each text starts with. A Chinese bigram found in the text is one

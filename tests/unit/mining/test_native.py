@@ -49,7 +49,8 @@ def _copy_package(target: Path, with_extensions: bool) -> Path:
 def _texts() -> list[str]:
     """The seeds, and 、-parts and clauses of the seeds recombined at random into runs never written."""
     seeds = [read_document(path).text for path in sorted(SEEDS_DIR.glob("*.txt"))]
-    clauses = [c for t in seeds for line in content_lines(t) for s in split_sentences(line) for c in split_clauses(s)]
+    sentences = [s for text in seeds for line in content_lines(text) for s in split_sentences(line)]
+    clauses = [clause for sentence in sentences for clause in split_clauses(sentence)]
     parts = [part for clause in clauses if "、" in clause for part in clause.split("、")]
     rng = random.Random(11)
     recombined = [
