@@ -21,7 +21,8 @@ log = logging.getLogger(__name__)
 
 PACKAGE = "desktop.core.mining"
 DIRECTORY = Path(__file__).resolve().parent
-# What a pass of mining runs: the extractors and the helpers they call per sentence.
+# What a pass of mining runs: the extractors and the helpers they call per sentence. Not `cancel`: its
+# `check`, run as bytecode, is where mining hands the GIL to a waiting thread (cancel.py).
 MODULES = (
     "candidate", "closing", "heading", "idiom", "initials", "lexicon", "miner", "opening", "parallel",
     "placeholders", "quote", "template", "text", "transition",
