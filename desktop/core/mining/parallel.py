@@ -2,8 +2,8 @@
 
 "促进项目早审批、早落地、早建设" gives "早审批、早落地、早建设" (pattern "早X、早X、早X"). A run counts when its
 items share a frame (同字头 早X, 同字尾 X链, or characters at the same places: 头痛医头、脚痛医脚), or when
-its items are four-character idioms (扬长补短、扬优成势) or verb-object / subject-predicate triples
-(讲政治、识大体、顾大局). Plain noun lists (教育、就业、社保、医疗、住房; 省委、省政府), lists of figures
+its items are four-character idioms (扬长补短、扬优成势), verb-object / subject-predicate triples
+(讲政治、识大体、顾大局) or topics with a one-character comment (投资额度大、带动效应强、经济效益好). Plain noun lists (教育、就业、社保、医疗、住房; 省委、省政府), lists of figures
 or placeholders are rejected.
 """
 
@@ -192,6 +192,8 @@ def _has_shape(items: Sequence[str], lengths: list[int], lex: Lexicon) -> bool:
             return True
         # Verb-object units side by side: 抢占先机、赢得主动; 加强监管、完善制度.
         return all(lex.tag(item[:2]) == "v" and item[2:] in lex for item in items)
+    if len(items) >= 3 and len(set(lengths)) == 1 and lengths[0] >= 4 and _all_topic_comments(items, lex):
+        return True  # 投资额度大、带动效应强、经济效益好: a topic and a one-character comment on it
     if set(lengths) == {3}:
         splits = [_is_predicative_triple_item(item, lex) for item in items]
         if len(items) >= 3:
@@ -199,6 +201,14 @@ def _has_shape(items: Sequence[str], lengths: list[int], lex: Lexicon) -> bool:
         # A pair of verb-object triples: 抢时间、抓进度.
         return all(split == "1+2" and lex.tag(item[0]) == "v" for split, item in zip(splits, items))
     return False
+
+
+def _all_topic_comments(items: Sequence[str], lex: Lexicon) -> bool:
+    """Each item a noun and a one-character adjective commenting on it: 效益好, 效应强, 额度大."""
+    return all(
+        lex.tag(item[-1]) == "a" and lex.tag(item[-3:-1]) in _NOUN_TAGS_LOOSE and item[-2] not in _WEAK_CHARS
+        for item in items
+    )
 
 
 def _good_cut(raw: str, start: int, lex: Lexicon) -> bool:
@@ -349,7 +359,7 @@ def _clause_run(clause: str, lex: Lexicon) -> tuple[str, str] | None:
     for start in range(min(len(parts) - 1, _MAX_LATER_STARTS + 1)):
         if len(parts) - start >= 4 and not _could_be_parallel(parts[start + 1 : -1], lex):
             continue  # (fewer than two middle items always could)
-        if len(parts) - start >= 3 and not _middles_could_be_items(parts[start], parts[start + 1 : -1]):
+        if len(parts) - start >= 3 and not _middles_could_be_items(parts[start], parts[start + 1 : -1], lex):
             continue
         if start > 0:
             if not _could_share_a_frame(parts[start:]):
@@ -378,10 +388,12 @@ def _could_be_parallel(middles: list[str], lex: Lexicon) -> bool:
         return True
     if all(len(m) <= 4 and lex.is_noun(m) for m in middles):
         return False
-    return bool(frame_size(middles)) or {len(m) for m in middles} <= {3, 4}
+    if frame_size(middles) or {len(m) for m in middles} <= {3, 4}:
+        return True
+    return len({len(m) for m in middles}) == 1 and _all_topic_comments(middles, lex)
 
 
-def _middles_could_be_items(first: str, middles: list[str]) -> bool:
+def _middles_could_be_items(first: str, middles: list[str], lex: Lexicon) -> bool:
     """A necessary condition on the middle parts, which every run trimmed from them keeps whole as items
     (dropping a last item that runs on keeps them too): each could be an item of a parallel run, no two
     are the same, and they could share a frame with the first item or be units of one length."""
@@ -398,7 +410,10 @@ def _middles_could_be_items(first: str, middles: list[str]) -> bool:
         return True  # a character every middle holds, and the first part near its end
     if all(middle[-1] == first[-1] for middle in middles):
         return True  # a shared ending, however common
-    return len(set(map(len, middles))) == 1 and len(middles[0]) in (3, 4)  # idioms, verb-object units
+    if len(set(map(len, middles))) != 1:
+        return False
+    # Idioms and verb-object units; topics with a comment (带动效应强) of any one length.
+    return len(middles[0]) in (3, 4) or _all_topic_comments(middles, lex)
 
 
 def _could_share_a_frame(parts: list[str]) -> bool:

@@ -19,6 +19,7 @@ def texts(sentence: str, lex) -> list[str]:
         ("严查不作为、慢作为、乱作为行为。", "不作为、慢作为、乱作为", "X作为、X作为、X作为"),
         ("XX干部历来讲政治、识大体、顾大局。", "讲政治、识大体、顾大局", "X、X、X"),
         ("确保在新一轮发展中抢占先机、赢得主动。", "抢占先机、赢得主动", "X、X"),
+        ("紧紧抓住投资额度大、带动效应强、经济效益好的重点项目。", "投资额度大、带动效应强、经济效益好", "X、X、X"),
     ],
 )
 def test_runs_trimmed_to_their_items(sentence, expected, pattern, lex):
