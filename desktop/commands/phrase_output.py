@@ -50,8 +50,15 @@ def phrase_line(phrase: Phrase) -> str:
     return "　".join(parts)
 
 
+def document_named(doc: str, label: str) -> str:
+    """A document as the window names it: 《its title》, or its file name when it has none."""
+    return f"《{label}》" if label != doc else doc
+
+
 def source_lines(phrase: Phrase, indent: str) -> list[str]:
-    lines = [f"{indent}出处：{s.doc}｜{s.sentence}" for s in phrase.sources[:SOURCES_SHOWN]]
+    lines = [
+        f"{indent}出处：{document_named(s.doc, s.label)}｜{s.sentence}" for s in phrase.sources[:SOURCES_SHOWN]
+    ]
     if len(phrase.sources) > SOURCES_SHOWN:
         lines.append(f"{indent}（另有 {len(phrase.sources) - SOURCES_SHOWN} 处）")
     return lines

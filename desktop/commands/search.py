@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 
 from desktop.cli import EXIT_OK
-from desktop.commands.phrase_output import parse_limit, print_json, progress_printer, report_problems
+from desktop.commands.phrase_output import (
+    document_named,
+    parse_limit,
+    print_json,
+    progress_printer,
+    report_problems,
+)
 from desktop.core.errors import GongwenError
 from desktop.core.mining.banks import open_query_banks
 
@@ -26,5 +32,5 @@ def run(args: argparse.Namespace) -> int:
     more = "（已达显示上限，可用 --limit 调整）" if len(hits) == limit else ""
     print(f"包含“{args.text}”的句子 {len(hits)} 句{more}：")
     for hit in hits:
-        print(f"  {hit.doc}｜{hit.sentence}")
+        print(f"  {document_named(hit.doc, hit.label)}｜{hit.sentence}")
     return EXIT_OK

@@ -52,7 +52,7 @@ def test_phrases_lists_by_kind_for_a_reader(rule_bank):
     out = result.stdout
     assert out.index("【排比】共 2 条") < out.index("【四字格】共 6 条")
     assert "久久为功　jjwg　3 次 · 2 篇" in out
-    assert "出处：a.txt｜抓落实要久久为功，一抓到底。" in out
+    assert "出处：《在全市工作会议上的讲话》｜抓落实要久久为功，一抓到底。" in out  # a.txt, by its title
 
 
 def test_phrases_json_carries_every_field(rule_bank):
@@ -91,8 +91,8 @@ def test_suggest_by_initials_with_context_and_limit(rule_bank):
 def test_search_shows_sentences_with_document_names(rule_bank):
     result = gongwen("search", "营商环境", "--bank", str(rule_bank))
     assert result.returncode == 0, result.stderr
-    assert "a.txt｜优化营商环境是头等大事。" in result.stdout
-    assert "b.txt｜持续优化营商环境，久久为功。" in result.stdout
+    assert "《在全市工作会议上的讲话》｜优化营商环境是头等大事。" in result.stdout
+    assert "《在项目推进会上的讲话》｜持续优化营商环境，久久为功。" in result.stdout
     hits = json.loads(gongwen("search", "营商", "--limit", "1", "--json", "--bank", str(rule_bank)).stdout)
     assert hits == [{"doc": "a.txt", "sentence": "优化营商环境是头等大事。", "position": 4, "title": "在全市工作会议上的讲话"}]
 
