@@ -148,6 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     cursor = bare.textCursor()
     cursor.setPosition(position)
     bare.setTextCursor(cursor)
+    app.processEvents()  # both scroll there and paint it now, not inside the first keystroke timed
 
     def commit(widget) -> None:
         event = QInputMethodEvent("", [])
