@@ -17,6 +17,7 @@ import os
 import sqlite3
 import sys
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,6 +31,8 @@ log = logging.getLogger(__name__)
 FALLBACK_DEFAULT_NAME = "default-bank.sqlite"
 # The window asks for the default bank from more than one worker at start-up: one builds it, the others wait.
 _FALLBACK_LOCK = threading.Lock()
+_SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
+_ABANDONED_AFTER_SECONDS = 3600
 Progress = Callable[[int, int, FileOutcome], None]
 
 
@@ -50,8 +53,11 @@ def build_default_bank(
     if not corpus_dir.is_dir():
         raise BankError(f"找不到内置语料文件夹（{corpus_dir}），无法生成内置素材库")
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".building")
-    for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm"), Path(f"{tmp}-journal")):
+    _remove_abandoned_builds(out)
+    # One file per process: two programs started at once may both build, and the last rename wins.
+    tmp = out.with_name(f"{out.name}.building-{os.getpid()}")
+    leftovers = [tmp, *(Path(f"{tmp}{suffix}") for suffix in _SQLITE_SIDE_FILES)]
+    for leftover in leftovers:
         leftover.unlink(missing_ok=True)
     try:
         with PhraseBank.open(tmp) as bank:
@@ -72,11 +78,27 @@ def build_default_bank(
             conn.execute("VACUUM")
         finally:
             conn.close()
-        os.replace(tmp, out)
+        try:
+            os.replace(tmp, out)
+        except PermissionError:
+            if not out.exists():
+                raise
+            # Windows: another process built it first and has it open; that bank is as good as this one.
+            log.info("default bank %s is in use; keeping the one already there", out)
     finally:
-        for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+        for leftover in leftovers:
             leftover.unlink(missing_ok=True)
     return out
+
+
+def _remove_abandoned_builds(out: Path) -> None:
+    """Builds left behind by a process that died: a build takes seconds, these are hours old."""
+    for leftover in out.parent.glob(f"{out.name}.building*"):
+        try:
+            if time.time() - leftover.stat().st_mtime > _ABANDONED_AFTER_SECONDS:
+                leftover.unlink()
+        except OSError:
+            pass  # gone already, or still held open by a live build on Windows
 
 
 def _fingerprint_of(bank_file: Path) -> str | None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 import threading
 import time
 
@@ -19,6 +22,7 @@ from desktop.core.mining.banks import (
     open_write_bank,
 )
 from desktop.core.mining.importer import import_paths
+from tests.conftest import REPO_ROOT
 from tests.unit.bank.conftest import DOC_A, DOC_B, RULES, write
 
 
@@ -95,6 +99,52 @@ def test_workers_asking_at_once_wait_for_one_build(resources):
     assert seen == ["a.txt", "b.txt"]  # mined once
     with PhraseBank.open(built, readonly=True) as bank:
         assert [d.name for d in bank.documents()] == ["a.txt", "b.txt"]
+
+
+BUILD_AT_ONCE = """
+import pathlib, sys, time
+from desktop.core.mining.banks import ensure_default_bank
+folder = pathlib.Path(sys.argv[1])
+(folder / f"ready-{sys.argv[2]}").touch()
+while not (folder / "go").exists():
+    time.sleep(0.005)
+print(ensure_default_bank())
+"""
+
+
+def test_two_programs_building_at_once_both_get_a_whole_bank(tmp_path, resources, seeds_dir):
+    """Two windows opened together on a checkout without the bundled bank build it side by side."""
+    for seed in sorted(seeds_dir.glob("*.txt")):  # a real corpus: a build long enough to overlap
+        shutil.copy(seed, resources / "corpus")
+    env = {**os.environ, "GONGWEN_RESOURCES": str(resources), "PYTHONPATH": str(REPO_ROOT)}
+    programs = [
+        subprocess.Popen([sys.executable, "-c", BUILD_AT_ONCE, str(tmp_path), str(i)], env=env, cwd=REPO_ROOT,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for i in range(2)
+    ]  # fmt: skip
+    deadline = time.monotonic() + 60
+    while not all((tmp_path / f"ready-{i}").exists() for i in range(2)) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    (tmp_path / "go").touch()
+    results = [program.communicate(timeout=120) for program in programs]
+    built = paths.data_dir() / "default-bank.sqlite"
+    for program, (out, err) in zip(programs, results):
+        assert program.returncode == 0, err[-2000:]
+        assert out.strip() == str(built)
+    with PhraseBank.open(built, readonly=True) as bank:
+        assert len(bank.documents()) == 2 + len(list(seeds_dir.glob("*.txt")))
+    assert [p.name for p in built.parent.iterdir() if ".building" in p.name] == []
+
+
+def test_a_build_abandoned_long_ago_is_cleared_away(resources):
+    folder = paths.data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    abandoned, recent = folder / "default-bank.sqlite.building-99999", folder / "default-bank.sqlite.building-99998"
+    abandoned.write_bytes(b"half a bank")
+    recent.write_bytes(b"another process, building now")
+    os.utime(abandoned, (time.time() - 7200, time.time() - 7200))
+    ensure_default_bank(miner=RULES)
+    assert not abandoned.exists() and recent.exists()
 
 
 def test_a_bad_bundled_file_fails_the_build_and_leaves_no_file(resources):
