@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from mypyc.build import mypycify  # noqa: E402
-from setuptools import setup  # noqa: E402
+from setuptools import Distribution  # noqa: E402
 
 logging.disable(logging.WARNING)  # that the extensions are stale is why this runs
 from desktop.core.mining import native  # noqa: E402
@@ -28,13 +28,15 @@ def main() -> None:
     digests = native.source_digests()
     # The modules it imports but does not compile are read for their types only.
     sources = [str(native.DIRECTORY.relative_to(ROOT) / f"{name}.py") for name in native.MODULES]
-    setup(
-        name="gongwen-mining",
-        ext_modules=mypycify(
-            ["--follow-imports=silent", *sources], group_name=native.GROUP, target_dir="build/mypyc"
-        ),
-        script_args=["--quiet", "build_ext", "--inplace", "--build-temp", "build/mypyc-objects"],
+    extensions = mypycify(
+        ["--follow-imports=silent", *sources], group_name=native.GROUP, target_dir="build/mypyc"
     )
+    # A bare Distribution, not setup(): setup() would also read the project's pyproject.toml, which has
+    # nothing to say about this build.
+    build = Distribution({"name": "gongwen-mining", "ext_modules": extensions})
+    build.script_args = ["--quiet", "build_ext", "--inplace", "--build-temp", "build/mypyc-objects"]
+    build.parse_command_line()
+    build.run_commands()
     (native.DIRECTORY / native.DIGESTS).write_text(json.dumps(digests, indent=1) + "\n", encoding="utf-8")
     stale = native.stale()
     if stale:
