@@ -11,33 +11,32 @@ _X_RUN_RE = re.compile("X{2,}")  # a varying run is one X, however long (and so 
 
 def common_prefix(items: Sequence[str]) -> str:
     """The characters every item starts with."""
-    if not items:
-        return ""
-    head = items[0]
-    for item in items:
-        # Most items differ at once or share all: checked in C before counting characters.
-        if head and not item.startswith(head):
-            size = min(len(head), len(item))
-            k = 0
-            while k < size and item[k] == head[k]:
-                k += 1
-            head = head[:k]
-    return head
+    return _shared_end(items, False)
 
 
 def common_suffix(items: Sequence[str]) -> str:
     """The characters every item ends with."""
+    return _shared_end(items, True)
+
+
+def _shared_end(items: Sequence[str], from_end: bool) -> str:
     if not items:
         return ""
-    tail = items[0]
+    shared = items[0]
     for item in items:
-        if tail and not item.endswith(tail):
-            size = min(len(tail), len(item))
+        # Most items differ at once or share all: checked in C before counting characters.
+        if shared and not (item.endswith(shared) if from_end else item.startswith(shared)):
+            size = min(len(shared), len(item))
             k = 0
-            while k < size and item[-1 - k] == tail[-1 - k]:
-                k += 1
-            tail = tail[len(tail) - k :]
-    return tail
+            if from_end:
+                while k < size and item[-1 - k] == shared[-1 - k]:
+                    k += 1
+                shared = shared[len(shared) - k :]
+            else:
+                while k < size and item[k] == shared[k]:
+                    k += 1
+                shared = shared[:k]
+    return shared
 
 
 def positional_shared(items: Sequence[str]) -> list[bool]:
