@@ -64,8 +64,6 @@ def _balanced(item: str) -> bool:
 
 def frame_size(items: Sequence[str]) -> int:
     """How many characters every item shares: a common head/tail, or the same characters at the same places."""
-    if len(items) == 2:
-        return _pair_frame(*items)
     head, tail = common_prefix(items), common_suffix(items)
     lengths = set(map(len, items))
     if len(head) + len(tail) >= min(lengths):
@@ -78,25 +76,6 @@ def frame_size(items: Sequence[str]) -> int:
         )
         shared = max(shared, positional)
     if head and not tail and shared == len(head) and all(ch in _WEAK_CHARS for ch in head):
-        return 0
-    return shared
-
-
-def _pair_frame(a: str, b: str) -> int:
-    """frame_size of two items, the commonest case, counted in place."""
-    shortest = min(len(a), len(b))
-    head = 0
-    while head < shortest and a[head] == b[head]:
-        head += 1
-    tail = 0
-    while tail < shortest and a[-1 - tail] == b[-1 - tail]:
-        tail += 1
-    if head + tail >= shortest:
-        tail = 0
-    shared = head + tail
-    if len(a) == len(b) and sum(map(eq, a, b)) > shared:  # only then can the places share more
-        shared = max(shared, sum(x == y and x not in _WEAK_CHARS for x, y in zip(a, b)))
-    if head and not tail and shared == head and all(ch in _WEAK_CHARS for ch in a[:head]):
         return 0
     return shared
 
