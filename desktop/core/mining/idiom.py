@@ -142,8 +142,6 @@ def is_four_char_idiom(w: str, lex: Lexicon) -> bool:
     if w in dictionary_idioms(lex):
         return True
     left, right = lex.freq(w[:2]), lex.freq(w[2:])
-    if left >= _COMMON_HALF_FREQ and right >= _COMMON_HALF_FREQ and len(set(w)) == 4 and "而" not in w[1:3]:
-        return False  # two everyday words (基础设施, 产业发展), and no shape below can make them an idiom
     if not _FOUR_CJK_RE.match(w) or w in _NOT_IDIOMS or w.endswith(_TERM_ENDS) or _ORDINAL_RE.match(w):
         return False
     if not _PARTICLE_SET.isdisjoint(w) or lex.tag(w) in _NAME_TAGS:
