@@ -367,9 +367,10 @@ def _could_be_parallel(middles: list[str], lex: Lexicon) -> bool:
         return True
     if all(len(m) <= 4 and lex.is_noun(m) for m in middles):
         return False
-    if frame_size(middles) or {len(m) for m in middles} <= {3, 4}:
+    lengths = {len(m) for m in middles}
+    if frame_size(middles) or lengths <= {3, 4}:
         return True
-    return len({len(m) for m in middles}) == 1 and _all_topic_comments(middles, lex)
+    return len(lengths) == 1 and _all_topic_comments(middles, lex)
 
 
 def _middles_could_be_items(first: str, middles: list[str], lex: Lexicon) -> bool:
