@@ -76,8 +76,9 @@ def test_is_parallel_on_items(lex):
 
 def test_necessary_quick_looks_only_skip_clauses_without_a_run(lex, monkeypatch):
     """The checks made before trimming (a two-item run; a run's middle items; a run that starts after a
-    clause's first 、) are necessary conditions: trimming every clause finds the same runs, on the seeds'
-    、-clauses and on new ones made of their items."""
+    clause's first 、) skip only clauses without a run: trimming every clause finds the same runs, on the
+    seeds' 、-clauses and on new ones made of their items (see _middles_could_be_items for the rare
+    clause where the middle check refuses a pair)."""
     import random
 
     from desktop.core import paths
