@@ -32,6 +32,13 @@ class Measurement:
         return data
 
 
+def timed(fn: Callable[[], object]) -> float:
+    """Seconds one call of `fn` takes."""
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
 def best_of(fn: Callable[[], object], repeat: int, setup: Callable[[], object] | None = None) -> float:
     """The fastest of `repeat` runs, in seconds: the least disturbed by the rest of the machine. `setup`
     runs before each, untimed."""
@@ -40,9 +47,7 @@ def best_of(fn: Callable[[], object], repeat: int, setup: Callable[[], object] |
         if setup is not None:
             setup()
         gc.collect()
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
+        times.append(timed(fn))
     return min(times)
 
 

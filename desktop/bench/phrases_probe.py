@@ -15,9 +15,10 @@ import json
 import statistics
 import string
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
+
+from desktop.bench.measure import timed
 
 
 class RecordingRanker:
@@ -35,12 +36,7 @@ class RecordingRanker:
 
 def median_of(fn: Callable[[], object], repeat: int) -> float:
     fn()  # warm: page cache, lazily built tables
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return statistics.median([timed(fn) for _ in range(repeat)])
 
 
 def main(argv: list[str] | None = None) -> int:

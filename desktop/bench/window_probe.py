@@ -14,14 +14,9 @@ import json
 import statistics
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
-
-def timed(fn: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
+from desktop.bench.measure import timed
 
 
 def main(argv: list[str] | None = None) -> int:
