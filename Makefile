@@ -32,12 +32,12 @@ $(NATIVE): $(STAMP) $(wildcard desktop/core/mining/*.py) scripts/compile_mining.
 # The default phrase bank, mined from the bundled corpus; rebuilt when the corpus or the code that
 # reads and mines it changes. Built beside the target and renamed, so a failed build leaves no file.
 DEFAULT_BANK := resources/bank/default.sqlite
-BANK_INPUTS := resources/corpus $(wildcard resources/corpus/*) $(shell find desktop/core/corpus desktop/core/mining -name '*.py')
+BANK_INPUTS := resources/corpus $(wildcard resources/corpus/*) $(shell find desktop/core/corpus desktop/core/mining desktop/core/bank -name '*.py')
 
 bank: setup $(DEFAULT_BANK)
 
 $(DEFAULT_BANK): $(STAMP) $(NATIVE) $(BANK_INPUTS)
-	$(PY) -m desktop.core.mining.banks $@
+	$(PY) -m desktop.core.bank.banks $@
 
 # Installers (docs/PACKAGING.md). `make package` builds dist/gongwen/ (with the prebuilt bank) and the
 # .deb; `make package-test` installs the .deb and runs --selftest from the installed files.

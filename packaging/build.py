@@ -87,7 +87,7 @@ def pyside_version() -> str:
 
 # ---------------------------------------------------------------- 1. resources and the default bank
 
-BANK_BUILDER = REPO / "desktop" / "core" / "mining" / "banks.py"  # what `make bank` runs
+BANK_BUILDER = REPO / "desktop" / "core" / "bank" / "banks.py"  # what `make bank` runs
 MINE_COMMAND = REPO / "desktop" / "commands" / "mine.py"
 MINER = REPO / "desktop" / "core" / "mining" / "miner.py"  # both of the above need it
 
@@ -97,7 +97,7 @@ def _bank_builder() -> list[str] | None:
     if not MINER.is_file():
         return None
     if BANK_BUILDER.is_file():
-        return [sys.executable, "-m", "desktop.core.mining.banks"]
+        return [sys.executable, "-m", "desktop.core.bank.banks"]
     if MINE_COMMAND.is_file():
         return [sys.executable, "-m", "desktop", "mine", str(REPO / "resources" / "corpus"), "--bank"]
     return None

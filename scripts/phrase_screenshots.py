@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QPlainTextEdit, QTabWid
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from desktop.core.mining.bank import PhraseBank  # noqa: E402
-from desktop.core.mining.importer import import_paths  # noqa: E402
+from desktop.core.bank.store import PhraseBank  # noqa: E402
+from desktop.core.bank.importer import import_paths  # noqa: E402
 from desktop.ui.phrases.bank_provider import BankProvider  # noqa: E402
 from desktop.ui.phrases.completion_popup import CompletionPopup  # noqa: E402
 from desktop.ui.phrases.concordance_panel import ConcordancePanel  # noqa: E402

@@ -12,6 +12,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SEEDS_DIR = REPO_ROOT / "resources" / "corpus"
+# Development data (public reports, messy web copies, hand-judged gold) kept beside the repository,
+# never inside it: tests that measure on it read it from here at test time.
+DEVCORPUS_DIR = Path(os.environ.get("GONGWEN_DEVCORPUS", REPO_ROOT.parent / "shared" / "devcorpus"))
 
 
 @pytest.fixture(autouse=True)
@@ -36,6 +39,18 @@ def drain_qt_thread_pool(isolated_data_dir):
 @pytest.fixture
 def seeds_dir() -> Path:
     return SEEDS_DIR
+
+
+@pytest.fixture
+def devcorpus() -> Path:
+    """The development corpus; a test that needs it fails (never skips) when it is missing."""
+    if not (DEVCORPUS_DIR / "README.md").is_file():
+        pytest.fail(
+            f"the development corpus is missing: {DEVCORPUS_DIR} (expected ../shared/devcorpus beside the "
+            "repository; set GONGWEN_DEVCORPUS to its folder)",
+            pytrace=False,
+        )
+    return DEVCORPUS_DIR
 
 
 @pytest.fixture

@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtGui import QTextCursor
     from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-    from desktop.core.mining.completion import complete, filter_by_letters
+    from desktop.core.bank.completion import complete, filter_by_letters
     from desktop.ui.phrases.bank_provider import BankProvider
     from desktop.ui.phrases.completion_popup import CompletionPopup
     from desktop.ui.phrases.phrase_panel import PanelQuery, PhrasePanel, panel_items

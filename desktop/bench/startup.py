@@ -40,7 +40,7 @@ class FirstPaint(QObject):
 
 def idle():
     print(f"rss_idle {rss_mb():.1f}", flush=True)
-    from desktop.core.mining.banks import open_query_banks
+    from desktop.core.bank.banks import open_query_banks
     banks = open_query_banks()
     banks.rank("jjwg", limit=10)
     banks.rank("", context="要坚持久久为功，推动工作落实", limit=10)
@@ -87,7 +87,7 @@ def _run_child(kind: str, data_dir: Path) -> dict[str, float]:
 def _data_dir_with_default_bank(workdir: Path) -> Path:
     """A data folder in which the default bank is ready, as on a user's machine: a checkout without
     `make bank` would otherwise mine the corpus during the measurement."""
-    from desktop.core.mining.banks import ensure_default_bank
+    from desktop.core.bank.banks import ensure_default_bank
 
     data_dir = workdir / "startup-data"
     previous = os.environ.get("GONGWEN_DATA_DIR")

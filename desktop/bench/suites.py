@@ -138,7 +138,7 @@ def _waits_beside(work: Callable[[], object]) -> list[float]:
 
 
 def build_bench_bank(path: Path, phrases) -> None:
-    from desktop.core.mining.bank import PhraseBank
+    from desktop.core.bank.store import PhraseBank
 
     text = "\n".join(dict.fromkeys(s.sentence for p in phrases for s in p.sources))
     with PhraseBank.open(path) as bank, bank.transaction():
@@ -157,8 +157,8 @@ def _inside(text: str, i: int, length: int) -> str:
 
 def bench_bank(scale: Scale, workdir: Path) -> list[Measurement]:
     from desktop.core import paths
-    from desktop.core.mining.bank import PhraseBank
-    from desktop.core.mining.banks import build_default_bank
+    from desktop.core.bank.store import PhraseBank
+    from desktop.core.bank.banks import build_default_bank
 
     out: list[Measurement] = []
     default_path = workdir / "default.sqlite"

@@ -23,8 +23,8 @@ FAVOURITES = 5
 def _phrase_bank(size: int, workdir: Path) -> Path:
     """A bank of `size` synthetic phrases with a few favourites; the bank suite's file when it ran."""
     from desktop.bench.suites import build_bench_bank
-    from desktop.core.mining.bank import PhraseBank
-    from desktop.core.mining.user_phrases import UserPhrases
+    from desktop.core.bank.store import PhraseBank
+    from desktop.core.bank.user_phrases import UserPhrases
 
     path = workdir / f"phrases-{size}.sqlite"
     shared = workdir / f"bank-{size}.sqlite"

@@ -59,7 +59,7 @@ def open_corpus_index(bank: str | None):
         raise InputError(path, "素材库文件或语料文件夹不存在")
     if path.is_file() and path.suffix.lower() not in (".txt",):
         try:
-            from desktop.core.mining.bank import PhraseBank  # the phrase bank's own reader
+            from desktop.core.bank.store import PhraseBank  # the phrase bank's own reader
         except ImportError:
             raise InputError(path, "此版本不含素材库，请改给语料文件或文件夹") from None
         return BankSentenceIndex(PhraseBank.open(path, readonly=True))

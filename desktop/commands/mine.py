@@ -7,8 +7,8 @@ import sys
 
 from desktop.cli import EXIT_OK, EXIT_USAGE
 from desktop.commands.phrase_output import print_json, progress_printer
-from desktop.core.mining.banks import open_write_bank
-from desktop.core.mining.importer import STATUS_NAMES, ImportReport, import_paths, remove_paths
+from desktop.core.bank.banks import open_write_bank
+from desktop.core.bank.importer import STATUS_NAMES, ImportReport, import_paths, remove_paths
 from desktop.core.mining.model import KIND_NAMES
 
 

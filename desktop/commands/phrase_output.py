@@ -6,8 +6,8 @@ import json
 import sys
 
 from desktop.core.errors import GongwenError
-from desktop.core.mining.bank import BankGroup
-from desktop.core.mining.importer import STATUS_NAMES, FileOutcome
+from desktop.core.bank.store import BankGroup
+from desktop.core.bank.importer import STATUS_NAMES, FileOutcome
 from desktop.core.mining.model import KIND_NAMES, Phrase
 
 # How many source sentences a phrase shows in text output (JSON carries them all).

@@ -15,7 +15,7 @@ from desktop.commands.phrase_output import (
     report_problems,
     source_lines,
 )
-from desktop.core.mining.banks import open_query_banks
+from desktop.core.bank.banks import open_query_banks
 
 
 def run(args: argparse.Namespace) -> int:

@@ -13,7 +13,7 @@ from desktop.commands.phrase_output import (
     report_problems,
 )
 from desktop.core.errors import GongwenError
-from desktop.core.mining.banks import open_query_banks
+from desktop.core.bank.banks import open_query_banks
 
 
 def run(args: argparse.Namespace) -> int:

@@ -41,7 +41,7 @@ def default_bank_in_use() -> Path:
     bundled = paths.default_bank_path()
     if bundled.is_file():
         return bundled
-    from desktop.core.mining.banks import FALLBACK_DEFAULT_NAME
+    from desktop.core.bank.banks import FALLBACK_DEFAULT_NAME
 
     return paths.data_dir() / FALLBACK_DEFAULT_NAME
 

@@ -115,7 +115,7 @@ def _wait_for(predicate, timeout: float = 30.0) -> bool:
 
 
 def _load_bank(bank: str | None) -> str:
-    from desktop.core.mining.banks import open_query_banks
+    from desktop.core.bank.banks import open_query_banks
 
     group = open_query_banks(bank)
     try:

@@ -683,7 +683,7 @@ class MainWindow(QMainWindow):
         """Open the default and user banks in the background (after the window is up) and say so."""
 
         def work() -> str:
-            from desktop.core.mining.banks import open_query_banks
+            from desktop.core.bank.banks import open_query_banks
 
             group = open_query_banks(self.bank_path)
             try:

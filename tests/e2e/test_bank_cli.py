@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.mining.bank import PhraseBank
-from desktop.core.mining.importer import import_paths
-from desktop.core.mining.schema import SCHEMA_VERSION
+from desktop.core.bank.store import PhraseBank
+from desktop.core.bank.importer import import_paths
+from desktop.core.bank.schema import SCHEMA_VERSION
 from tests.conftest import REPO_ROOT, SEEDS_DIR
 from tests.unit.bank.conftest import RULES, write, write_corpus
 

@@ -197,7 +197,7 @@ def test_lint_runs_as_a_real_process():
     [("在全市工作会议上的讲话", "《在全市工作会议上的讲话》"), ("范文", "《范文.txt》")],  # no title: the file
 )
 def test_phrase_bank_file_enables_corpus_copy(capsys, tmp_path, title, named):
-    from desktop.core.mining.bank import PhraseBank
+    from desktop.core.bank.store import PhraseBank
 
     bank_path = tmp_path / "bank.sqlite"
     sentence = "要以钉钉子精神一抓到底，确保抓一件成一件、件件有着落。"

@@ -186,7 +186,7 @@ def test_about_shows_version_folders_and_banks(window, monkeypatch):
 
 
 def test_a_bank_given_on_the_command_line_is_the_one_the_window_uses(qtbot, tmp_path, monkeypatch):
-    from desktop.core.mining.bank import PhraseBank
+    from desktop.core.bank.store import PhraseBank
     from desktop.core.mining.model import Phrase, Source
     from desktop.ui.dialogs import AboutDialog
     from desktop.ui.main_window import MainWindow

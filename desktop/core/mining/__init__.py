@@ -1,4 +1,4 @@
-"""Phrase mining: extractors, one module per kind, and the phrase bank (SQLite)."""
+"""Phrase mining: text → phrases, one extractor module per kind. The bank that stores them is desktop.core.bank."""
 
 from desktop.core.mining import native
 

@@ -15,9 +15,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from desktop.core.errors import GongwenError
-from desktop.core.mining.bank import BankGroup, PhraseBank
-from desktop.core.mining.banks import open_query_banks, open_write_bank
-from desktop.core.mining.user_phrases import UserPhrases, read_favourites
+from desktop.core.bank.store import BankGroup, PhraseBank
+from desktop.core.bank.banks import open_query_banks, open_write_bank
+from desktop.core.bank.user_phrases import UserPhrases, read_favourites
 from desktop.ui.workers import Task
 
 log = logging.getLogger(__name__)

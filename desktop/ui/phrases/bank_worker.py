@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QThread, Signal
 
 from desktop.core.errors import GongwenError
-from desktop.core.mining.importer import MinerFunctions
-from desktop.core.mining.stepwise_import import import_stepwise
+from desktop.core.bank.importer import MinerFunctions
+from desktop.core.bank.stepwise_import import import_stepwise
 from desktop.ui.phrases.bank_provider import BankProvider
 
 log = logging.getLogger(__name__)

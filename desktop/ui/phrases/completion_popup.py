@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QVBoxLayout
 
-from desktop.core.mining.completion import Candidate, Completion, complete, filter_by_letters
+from desktop.core.bank.completion import Candidate, Completion, complete, filter_by_letters
 from desktop.core.mining.model import KIND_NAMES
 from desktop.ui.phrases.bank_provider import BankProvider
 from desktop.ui.phrases.chords import DEFAULT_COMPLETION_CHORD, apply_chord

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.mining.bank import SearchHit
+from desktop.core.bank.store import SearchHit
 from desktop.ui.phrases.bank_provider import BankProvider
 from desktop.ui.phrases.insertion import insert_phrase
 from desktop.ui.phrases.query_runner import QueryRunner

@@ -27,16 +27,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import GongwenError
-from desktop.core.mining.bank_files import (
+from desktop.core.bank.sharing import (
     BANK_FILE_SUFFIX,
     corpus_documents,
     export_bank,
     merge_bank,
     remove_documents,
 )
-from desktop.core.mining.importer import MinerFunctions
-from desktop.core.mining.phrase_lists import parse_rime, parse_sogou
-from desktop.core.mining.stepwise_import import summary_lines
+from desktop.core.bank.importer import MinerFunctions
+from desktop.core.bank.phrase_lists import parse_rime, parse_sogou
+from desktop.core.bank.stepwise_import import summary_lines
 from desktop.ui.phrases.bank_provider import BankProvider
 from desktop.ui.phrases.bank_worker import ImportWorker
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
-from desktop.core.mining.completion import first_placeholder
+from desktop.core.bank.completion import first_placeholder
 
 
 def insert_phrase(editor: QPlainTextEdit, text: str, replace_before: int = 0) -> None:

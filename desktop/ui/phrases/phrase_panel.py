@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.mining.bank import BankGroup
+from desktop.core.bank.store import BankGroup
 from desktop.core.mining.model import KIND_NAMES, KINDS
-from desktop.core.mining.user_phrases import guess_kind, matches_query, read_user_phrases
+from desktop.core.bank.user_phrases import guess_kind, matches_query, read_user_phrases
 from desktop.ui.phrases.bank_provider import BankProvider
 from desktop.ui.phrases.insertion import insert_phrase, paragraph_at_cursor
 from desktop.ui.phrases.query_runner import QueryRunner

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QPlainTextEdit, QWidget
 
-from desktop.core.mining.bank import PhraseBank
-from desktop.core.mining.importer import import_paths
+from desktop.core.bank.store import PhraseBank
+from desktop.core.bank.importer import import_paths
 from desktop.ui.phrases.bank_provider import BankProvider
 from tests.unit.bank.conftest import RULES, write, write_corpus
 

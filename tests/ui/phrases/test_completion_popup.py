@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.core.mining.user_phrases import UserPhrases
+from desktop.core.bank.user_phrases import UserPhrases
 from desktop.ui.phrases.completion_popup import CompletionPopup
 from tests.ui.phrases.conftest import commit, compose, key, set_text
 

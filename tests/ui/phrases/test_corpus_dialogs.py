@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from desktop.core.mining.bank import PhraseBank
-from desktop.core.mining.bank_files import corpus_documents
-from desktop.core.mining.importer import MinerFunctions
-from desktop.core.mining.user_phrases import UserPhrases
+from desktop.core.bank.store import PhraseBank
+from desktop.core.bank.sharing import corpus_documents
+from desktop.core.bank.importer import MinerFunctions
+from desktop.core.bank.user_phrases import UserPhrases
 from desktop.ui.phrases.bank_provider import BankProvider
 from desktop.ui.phrases.corpus_dialogs import CorpusManagerDialog, CorpusMenu, ImportDialog
 from desktop.ui.phrases.phrase_panel import PhrasePanel

@@ -8,9 +8,9 @@ import threading
 from PySide6.QtCore import Qt
 
 from desktop.bench.workloads import corpus_documents
-from desktop.core.mining.bank import PhraseBank
+from desktop.core.bank.store import PhraseBank
 from desktop.core.mining.cancel import Cancelled
-from desktop.core.mining.importer import MinerFunctions, load_miner
+from desktop.core.bank.importer import MinerFunctions, load_miner
 from desktop.core.mining.miner import POLL_SENTENCES, mine_document
 from desktop.core.mining.text import content_lines, split_sentences
 from desktop.ui.phrases.bank_provider import BankProvider

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from desktop.core.corpus import CleanDocument
-from desktop.core.mining.importer import MinerFunctions
+from desktop.core.bank.importer import MinerFunctions
 from desktop.core.mining.model import Phrase, Source
-from desktop.core.mining.sentences import split_sentences
+from desktop.core.bank.sentences import split_sentences
 
 IDIOM_INITIALS = {
     "久久为功": "jjwg",
@@ -82,7 +82,7 @@ def corpus(tmp_path) -> Path:
 def expected_text_grams(conn) -> list[tuple[str, int, int, int]]:
     """What text_grams must hold, worked out in Python from the phrases: every distinct Chinese
     bigram inside each text but the one it starts with, keyed by the phrase's current totals."""
-    from desktop.core.mining.sentences import han_bigram_list
+    from desktop.core.bank.sentences import han_bigram_list
 
     return sorted(
         (gram, docs, count, pid)

@@ -14,14 +14,14 @@ import pytest
 
 from desktop.core import paths
 from desktop.core.errors import BankError
-from desktop.core.mining.bank import PhraseBank
-from desktop.core.mining.banks import (
+from desktop.core.bank.store import PhraseBank
+from desktop.core.bank.banks import (
     build_default_bank,
     ensure_default_bank,
     open_query_banks,
     open_write_bank,
 )
-from desktop.core.mining.importer import import_paths
+from desktop.core.bank.importer import import_paths
 from tests.conftest import REPO_ROOT
 from tests.unit.bank.conftest import DOC_A, DOC_B, RULES, write
 
@@ -103,7 +103,7 @@ def test_workers_asking_at_once_wait_for_one_build(resources):
 
 BUILD_AT_ONCE = """
 import pathlib, sys, time
-from desktop.core.mining.banks import ensure_default_bank
+from desktop.core.bank.banks import ensure_default_bank
 folder = pathlib.Path(sys.argv[1])
 (folder / f"ready-{sys.argv[2]}").touch()
 while not (folder / "go").exists():

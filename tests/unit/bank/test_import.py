@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 
-from desktop.core.mining.bank import PhraseBank
-from desktop.core.mining.importer import import_paths, remove_paths
-from desktop.core.mining.schema import SCHEMA_VERSION
+from desktop.core.bank.store import PhraseBank
+from desktop.core.bank.importer import import_paths, remove_paths
+from desktop.core.bank.schema import SCHEMA_VERSION
 from tests.unit.bank.conftest import DOC_A, RULES, expected_text_grams, write
 
 

@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-from desktop.core.mining.bank import PhraseBank
-from desktop.core.mining.importer import import_paths
+from desktop.core.bank.store import PhraseBank
+from desktop.core.bank.importer import import_paths
 from tests.conftest import REPO_ROOT
 from tests.unit.bank.conftest import RULES, write
 
@@ -18,8 +18,8 @@ from tests.unit.bank.conftest import RULES, write
 # to be killed: the kill lands mid-import every time, not by luck of timing.
 IMPORTER = """
 import sys, time
-from desktop.core.mining.bank import PhraseBank
-from desktop.core.mining.importer import import_paths
+from desktop.core.bank.store import PhraseBank
+from desktop.core.bank.importer import import_paths
 from tests.unit.bank.conftest import RULES
 
 def progress(index, total, outcome):

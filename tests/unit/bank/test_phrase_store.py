@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from desktop.core.mining.bank import PhraseBank
+from desktop.core.bank.store import PhraseBank
 from desktop.core.mining.model import Phrase, Source
 
 TABLES = ("phrases", "occurrences", "sources")

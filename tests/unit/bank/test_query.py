@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.core.mining.bank import BankGroup, PhraseBank
-from desktop.core.mining.importer import import_paths
+from desktop.core.bank.store import BankGroup, PhraseBank
+from desktop.core.bank.importer import import_paths
 from desktop.core.mining.model import Phrase, Source, document_label
 from tests.unit.bank.conftest import RULES, write
 

@@ -8,8 +8,8 @@ import shutil
 import subprocess
 import sys
 
-from desktop.core.mining.bank import PhraseBank
-from desktop.core.mining.importer import import_paths
+from desktop.core.bank.store import PhraseBank
+from desktop.core.bank.importer import import_paths
 from tests.conftest import REPO_ROOT
 from tests.unit.bank.conftest import RULES
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.core.mining.bank import PhraseBank
+from desktop.core.bank.store import PhraseBank
 from desktop.core.mining.model import KINDS, Phrase, Source
 
 SIZE = 100_000

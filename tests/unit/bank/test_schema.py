@@ -7,10 +7,10 @@ import sqlite3
 import pytest
 
 from desktop.core.errors import BankError
-from desktop.core.mining.bank import PhraseBank
-from desktop.core.mining.banks import open_for_reading
-from desktop.core.mining.importer import import_paths
-from desktop.core.mining.schema import SCHEMA_VERSION
+from desktop.core.bank.store import PhraseBank
+from desktop.core.bank.banks import open_for_reading
+from desktop.core.bank.importer import import_paths
+from desktop.core.bank.schema import SCHEMA_VERSION
 from tests.unit.bank.conftest import RULES, expected_text_grams, write
 
 # The version-0 layout: documents, phrases and sources only; no sentence index, no context grams.

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 
-from desktop.core.mining import bank as bank_module
-from desktop.core.mining.bank import PhraseBank
-from desktop.core.mining.schema import SCHEMA_V1
-from desktop.core.mining.sentences import split_sentences
+from desktop.core.bank import store as bank_module
+from desktop.core.bank.store import PhraseBank
+from desktop.core.bank.schema import SCHEMA_V1
+from desktop.core.bank.sentences import split_sentences
 
 BLOCK = bank_module._SENTENCES_PER_POLL
 NUMERALS = "〇一二三四五六七八九"

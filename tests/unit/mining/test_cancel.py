@@ -11,10 +11,10 @@ import pytest
 from desktop.bench.workloads import corpus_documents, recombined_document
 from desktop.core import paths
 from desktop.core.corpus import read_document
-from desktop.core.mining.bank import PhraseBank
+from desktop.core.bank.store import PhraseBank
 from desktop.core.mining.cancel import POLL_EVERY, Cancelled
 from desktop.core.mining.miner import POLL_SENTENCES, mine_text
-from desktop.core.mining.stepwise_import import import_stepwise
+from desktop.core.bank.stepwise_import import import_stepwise
 from desktop.core.mining.text import content_lines, split_sentences
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.mining.bank import PhraseBank
-from desktop.core.mining.importer import import_paths
+from desktop.core.bank.store import PhraseBank
+from desktop.core.bank.importer import import_paths
 from tests.unit.bank.conftest import RULES, write_corpus
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from desktop.core.mining.completion import complete, filter_by_letters, first_placeholder
-from desktop.core.mining.user_phrases import UserPhrases
+from desktop.core.bank.completion import complete, filter_by_letters, first_placeholder
+from desktop.core.bank.user_phrases import UserPhrases
 
 
 def test_a_begun_phrase_completes_and_replaces_what_was_typed(bank):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from desktop.core.errors import InputError
-from desktop.core.mining.phrase_lists import parse_phrase_list, parse_rime, parse_sogou
-from desktop.core.mining.user_phrases import UserPhrases
+from desktop.core.bank.phrase_lists import parse_phrase_list, parse_rime, parse_sogou
+from desktop.core.bank.user_phrases import UserPhrases
 
 SOGOU = """;搜狗自定义短语
 ; 格式：编码,位置=短语

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from desktop.core.mining.bank import PhraseBank
-from desktop.core.mining.bank_files import corpus_documents
-from desktop.core.mining.stepwise_import import import_stepwise, summary_lines
+from desktop.core.bank.store import PhraseBank
+from desktop.core.bank.sharing import corpus_documents
+from desktop.core.bank.stepwise_import import import_stepwise, summary_lines
 from tests.unit.bank.conftest import RULES, write, write_corpus
 
 

@@ -6,10 +6,10 @@ import sqlite3
 
 import pytest
 
-from desktop.core.mining.bank import PhraseBank
-from desktop.core.mining.importer import import_paths
-from desktop.core.mining.schema import SCHEMA_VERSION
-from desktop.core.mining.user_phrases import (
+from desktop.core.bank.store import PhraseBank
+from desktop.core.bank.importer import import_paths
+from desktop.core.bank.schema import SCHEMA_VERSION
+from desktop.core.bank.user_phrases import (
     UserPhrases,
     guess_kind,
     initials_for,
@@ -81,7 +81,7 @@ def test_favourites_toggle_and_may_name_phrases_of_other_banks(empty_bank):
 
 
 def test_the_user_document_is_not_pruned_or_listed_as_corpus(bank, tmp_path):
-    from desktop.core.mining.bank_files import corpus_documents
+    from desktop.core.bank.sharing import corpus_documents
 
     UserPhrases(bank).add("真抓实干", "idiom")
     names = [d.name for d in corpus_documents(bank)]

@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Callable
 from datetime import datetime, timezone
 
-from desktop.core.mining.sentences import han_bigram_list, split_sentences
+from desktop.core.bank.sentences import han_bigram_list, split_sentences
 
 log = logging.getLogger(__name__)
 

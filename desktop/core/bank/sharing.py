@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.core.errors import BankError
-from desktop.core.mining.bank import PhraseBank
-from desktop.core.mining.user_phrases import USER_DOCUMENT_PATH, UserPhrases
+from desktop.core.bank.store import PhraseBank
+from desktop.core.bank.user_phrases import USER_DOCUMENT_PATH, UserPhrases
 
 log = logging.getLogger(__name__)
 

@@ -20,7 +20,7 @@ from desktop import __version__
 from desktop.core.errors import BankError
 from desktop.core.mining.cancel import Poll, check
 from desktop.core.mining.model import KINDS, Phrase, Source, document_label
-from desktop.core.mining.schema import (
+from desktop.core.bank.schema import (
     SCHEMA_VERSION,
     V0_TABLES,
     create_current,
@@ -34,7 +34,7 @@ from desktop.core.mining.schema import (
     read_version,
     table_names,
 )
-from desktop.core.mining.sentences import (
+from desktop.core.bank.sentences import (
     han_bigram_list,
     is_initials_query,
     normalize_initials,

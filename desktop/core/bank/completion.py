@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
-from desktop.core.mining.bank import RankedPhrase
+from desktop.core.bank.store import RankedPhrase
 
 PLACEHOLDERS = ("XX", "××", "ＸＸ", "xx", "○○", "某某")
 MAX_BEGUN = 6  # characters of a begun phrase looked at

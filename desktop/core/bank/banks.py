@@ -6,7 +6,7 @@
   When it is missing (a checkout where `make bank` never ran), it is built once from the bundled corpus
   into the user's data folder and rebuilt there only when the bundled corpus changes.
 
-`python -m desktop.core.mining.banks OUT` builds a default bank into OUT (used by `make bank`).
+`python -m desktop.core.bank.banks OUT` builds a default bank into OUT (used by `make bank`).
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from pathlib import Path
 
 from desktop.core import paths
 from desktop.core.errors import BankError
-from desktop.core.mining.bank import BankGroup, PhraseBank
-from desktop.core.mining.importer import FileOutcome, MinerFunctions, collect_files, import_paths
+from desktop.core.bank.store import BankGroup, PhraseBank
+from desktop.core.bank.importer import FileOutcome, MinerFunctions, collect_files, import_paths
 
 log = logging.getLogger(__name__)
 
@@ -168,7 +168,7 @@ def open_write_bank(bank: str | Path | None = None) -> PhraseBank:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
-        print("用法：python -m desktop.core.mining.banks 输出文件.sqlite", file=sys.stderr)
+        print("用法：python -m desktop.core.bank.banks 输出文件.sqlite", file=sys.stderr)
         return 2
 
     def show(index: int, total: int, outcome: FileOutcome) -> None:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from desktop import __version__
 from desktop.core.errors import BankError, InputError
-from desktop.core.mining.bank import PhraseBank
+from desktop.core.bank.store import PhraseBank
 from desktop.core.mining.cancel import Cancelled, Poll, check
 from desktop.core.mining.model import Phrase
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.core.errors import BankError
-from desktop.core.mining.bank import PhraseBank
+from desktop.core.bank.store import PhraseBank
 from desktop.core.mining.cancel import Cancelled
-from desktop.core.mining.importer import (
+from desktop.core.bank.importer import (
     FileOutcome,
     ImportReport,
     STATUS_NAMES,

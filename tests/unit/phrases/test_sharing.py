@@ -7,9 +7,9 @@ import sqlite3
 import pytest
 
 from desktop.core.errors import BankError
-from desktop.core.mining.bank import PhraseBank
-from desktop.core.mining.bank_files import corpus_documents, export_bank, merge_bank, remove_documents
-from desktop.core.mining.user_phrases import UserPhrases
+from desktop.core.bank.store import PhraseBank
+from desktop.core.bank.sharing import corpus_documents, export_bank, merge_bank, remove_documents
+from desktop.core.bank.user_phrases import UserPhrases
 
 
 def test_export_then_merge_brings_documents_phrases_user_phrases_and_favourites(bank, tmp_path):

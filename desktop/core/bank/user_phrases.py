@@ -14,10 +14,10 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from desktop.core.mining.bank import PhraseBank
+from desktop.core.bank.store import PhraseBank
 from desktop.core.mining.model import KINDS, Phrase
-from desktop.core.mining.schema import now_iso
-from desktop.core.mining.sentences import normalize_initials
+from desktop.core.bank.schema import now_iso
+from desktop.core.bank.sentences import normalize_initials
 
 log = logging.getLogger(__name__)
 

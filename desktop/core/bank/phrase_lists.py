@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core.errors import InputError
-from desktop.core.mining.user_phrases import NewPhrase
+from desktop.core.bank.user_phrases import NewPhrase
 
 _LETTERS = re.compile(r"[A-Za-z]+")
 _SOGOU_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z0-9]*)\s*,\s*(\d+)\s*=(.*)$")
