@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from desktop.cli import EXIT_OK, EXIT_USAGE
 from desktop.commands.phrase_output import print_json, progress_printer
@@ -12,12 +13,29 @@ from desktop.core.bank.importer import STATUS_NAMES, ImportReport, import_paths,
 from desktop.core.mining.model import KIND_NAMES
 
 
+WAITING = "素材库正被另一个导入使用，等待中…"
+
+
+class WaitNotice:
+    """Told once while another program's import holds the bank: say why nothing seems to happen."""
+
+    def __init__(self, bank: Path):
+        self.bank = bank
+        self.told = False
+
+    def __call__(self) -> None:
+        if not self.told:
+            self.told = True
+            print(f"{WAITING}（{self.bank}；它完成后自动继续，按 Ctrl+C 放弃，素材库不变）", file=sys.stderr, flush=True)
+
+
 def run(args: argparse.Namespace) -> int:
     with open_write_bank(args.bank) as bank:
+        waiting = WaitNotice(bank.path)
         if getattr(args, "remove", False):
-            report = remove_paths(bank, args.paths)
+            report = remove_paths(bank, args.paths, waiting=waiting)
         else:
-            report = import_paths(bank, args.paths, progress=progress_printer)
+            report = import_paths(bank, args.paths, progress=progress_printer, waiting=waiting)
     if report.failures:
         print(f"有 {len(report.failures)} 个文件未能处理：", file=sys.stderr)
         for outcome in report.failures:

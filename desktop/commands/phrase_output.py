@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
-from desktop.core.errors import GongwenError
+from desktop.core.errors import GongwenError, readable_name
 from desktop.core.bank.store import BankGroup
 from desktop.core.bank.importer import STATUS_NAMES, FileOutcome
 from desktop.core.mining.model import KIND_NAMES, Phrase
@@ -79,4 +79,4 @@ def progress_printer(index: int, total: int, outcome: FileOutcome) -> None:
         detail = f"{status}（{outcome.message}）"
     else:
         detail = f"{status}，跳过"
-    print(f"[{index}/{total}] {outcome.path.name}：{detail}", file=sys.stderr, flush=True)
+    print(f"[{index}/{total}] {readable_name(outcome.path)}：{detail}", file=sys.stderr, flush=True)
