@@ -9,11 +9,8 @@ from pathlib import Path
 from desktop.cli import EXIT_OK, EXIT_USAGE
 from desktop.commands.phrase_output import print_json, progress_printer
 from desktop.core.bank.banks import open_write_bank
-from desktop.core.bank.importer import STATUS_NAMES, ImportReport, import_paths, remove_paths
+from desktop.core.bank.importer import STATUS_NAMES, WAITING, ImportReport, import_paths, remove_paths
 from desktop.core.mining.model import KIND_NAMES
-
-
-WAITING = "素材库正被另一个导入使用，等待中…"
 
 
 class WaitNotice:

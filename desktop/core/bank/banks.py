@@ -23,7 +23,7 @@ from pathlib import Path
 
 from desktop.core import paths
 from desktop.core.errors import BankError
-from desktop.core.bank.backups import is_user_bank
+from desktop.core.bank.backups import is_user_bank, quick_check
 from desktop.core.bank.store import BankGroup, BankNeedsWriting, PhraseBank
 from desktop.core.bank.importer import FileOutcome, MinerFunctions, collect_files, import_paths
 
@@ -160,6 +160,13 @@ def open_query_banks(
             opened.close()
         raise
     return BankGroup(banks, problems)
+
+
+def user_bank_damage() -> str | None:
+    """What SQLite's quick check of every page found wrong in the user's bank (about 0.3 s for a
+    25 MB bank), or None when it is sound or absent."""
+    user = paths.user_bank_path()
+    return quick_check(user) if user.exists() else None
 
 
 def open_write_bank(bank: str | Path | None = None) -> PhraseBank:

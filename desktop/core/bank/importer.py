@@ -34,6 +34,8 @@ log = logging.getLogger(__name__)
 CORPUS_SUFFIXES = frozenset({".txt", ".docx", ".pdf", ".doc", ".wps"})
 
 Miner = Callable[["CleanDocument"], list[Phrase]]
+# Shown while another program's import holds the bank's write lock and this one waits for it.
+WAITING = "素材库正被另一个导入使用，等待中…"
 STATUS_NAMES = {
     "added": "新增",
     "updated": "更新",

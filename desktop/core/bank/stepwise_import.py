@@ -47,10 +47,13 @@ def import_stepwise(
     cancelled: Callable[[], bool] = lambda: False,
     miner: MinerFunctions | None = None,
     reader: Callable | None = None,
+    waiting: Callable[[], None] | None = None,
 ) -> StepwiseReport:
     """Import files and folders one file per transaction. `starting(n, total, path)` is called before
     each file, `finished(n, total, outcome)` after it; `cancelled()` is polled before each file, after
-    reading it, while mining it (between blocks of sentences) and before its commit."""
+    reading it, while mining it (between blocks of sentences) and before its commit. While another
+    program's import holds the bank, `waiting()` is called about once a second (and `cancelled()`
+    polled) until it is done."""
     paths = list(paths)
     files, folders, missing = collect_files(paths)
     report = StepwiseReport(bank.path, outcomes=list(missing), total_files=len(files))
@@ -61,6 +64,12 @@ def import_stepwise(
         if cancelled():
             raise ImportCancelled
 
+    def wait() -> None:
+        if cancelled():
+            raise ImportCancelled
+        if waiting is not None:
+            waiting()
+
     for number, path in enumerate(files, 1):
         if cancelled():
             report.cancelled = True
@@ -68,7 +77,9 @@ def import_stepwise(
         if starting is not None:
             starting(number, len(files), path)
         try:
-            step = import_paths(bank, [path], miner=miner, reader=reader, progress=check, cancelled=cancelled)
+            step = import_paths(
+                bank, [path], miner=miner, reader=reader, progress=check, cancelled=cancelled, waiting=wait
+            )
         except Cancelled:
             report.cancelled = True
             break
@@ -82,7 +93,7 @@ def import_stepwise(
         if folders:
             # As `gongwen mine FOLDER` does: documents once imported from these folders whose files are
             # gone leave with their phrases. Every present file was just imported, so this only hashes.
-            pruned = import_paths(bank, folders, miner=miner, reader=reader)
+            pruned = import_paths(bank, folders, miner=miner, reader=reader, waiting=wait)
             report.outcomes.extend(o for o in pruned.outcomes if o.status == "removed")
     report.documents = len(bank.documents())
     report.phrases_by_kind = bank.kind_counts()

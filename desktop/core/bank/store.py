@@ -333,9 +333,12 @@ class PhraseBank:
         bank is the user's (see backups.py)."""
         if self.keeps_backups and not self._backed_up:
             self._backed_up = True
-            from desktop.core.bank.backups import keep_backup
+            if self.conn.execute(
+                "SELECT EXISTS (SELECT 1 FROM documents) OR EXISTS (SELECT 1 FROM favourites)"
+            ).fetchone()[0]:  # a new, empty bank is not worth one of the kept backups
+                from desktop.core.bank.backups import keep_backup
 
-            keep_backup(self.path)
+                keep_backup(self.path)
 
     def store_document(
         self,
