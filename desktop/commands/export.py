@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if out.suffix.lower() != ".docx":
         raise GongwenError(f"{out.name}：输出文件应以 .docx 结尾")
-    if source.resolve() == out.resolve():
+    if os.path.realpath(source) == os.path.realpath(out):  # realpath, unlike resolve, lets a link loop be
         raise GongwenError(f"{out.name}：输出文件不能与输入文稿是同一个文件")
     profile = load_profile(args.profile)
     draft = import_draft(source)

@@ -18,11 +18,13 @@ from desktop.core import paths
 from desktop.core.bank.backups import backup_folder, backup_label, list_backups, restore_backup, start_over
 from desktop.core.bank.banks import open_write_bank
 from desktop.core.bank.importer import import_paths
-from desktop.core.errors import BankError
+from desktop.core.errors import BankError, GongwenError
 
 
 def run(args: argparse.Namespace) -> int:
     bank = Path(args.bank) if args.bank else paths.user_bank_path()
+    if args.rebuild and args.backup:
+        raise GongwenError("--rebuild 重建素材库，不用备份，不能与 --from 同时使用")
     if args.list:
         backups = list_backups(bank)
         if not backups:
@@ -44,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _rebuild(args: argparse.Namespace, bank: Path) -> int:
     found, aside = start_over(bank)
-    print(f"损坏的素材库另存为 {aside}", file=sys.stderr)
+    print(f"重建前的素材库另存为 {aside}", file=sys.stderr)
     for what in found.unreadable:
         print(f"警告：未能读出{what}", file=sys.stderr)
     print(

@@ -25,7 +25,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from desktop.core import paths
-from desktop.core.errors import BankError
+from desktop.core.errors import BankError, has_undecodable_name, readable, readable_name
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +75,8 @@ def _read_only_uri(path: Path) -> str:
 def quick_check(path: str | Path) -> str | None:
     """None when SQLite finds the file's pages sound, else what it found (in SQLite's words)."""
     path = Path(path)
+    if not path.is_file():  # SQLite would wait forever on a pipe
+        return "不是普通文件"
     try:
         conn = sqlite3.connect(_read_only_uri(path), uri=True)
     except sqlite3.Error as exc:
@@ -143,6 +145,16 @@ def damage_advice(bank_path: Path) -> str:
     )
 
 
+def _regular_file(path: str | Path) -> Path:
+    path = Path(path)
+    if has_undecodable_name(path):
+        raise BankError(f"{readable_name(path)}：文件名（或所在文件夹名）不是 UTF-8 编码，请改名后再用")
+    if not path.is_file():
+        what = "不存在" if not path.exists() else "不是普通文件（是文件夹、管道或设备）"
+        raise BankError(f"{readable_name(path)}：{what}（{readable(path)}）")
+    return path
+
+
 def _copy_aside(bank_path: Path) -> Path:
     """A copy of the damaged bank (and its -wal) beside it, so nothing is lost by repairing it."""
     aside = _free_name(bank_path.parent, f"{bank_path.stem}.damaged-{_stamp()}")
@@ -180,20 +192,20 @@ def _overwrite(bank_path: Path, source: Path) -> None:
 def restore_backup(bank_path: str | Path, backup: str | Path | None = None) -> Path:
     """Put the backup (the newest by default) in place of the bank; returns where the bank as it was
     has been copied."""
-    bank_path = Path(bank_path)
+    bank_path = _regular_file(bank_path)
     if backup is None:
         backups = list_backups(bank_path)
         if not backups:
             raise BankError(f"{bank_path.name}：没有自动备份可以恢复（备份在导入或合并改动素材库之前保存于 {backup_folder()}）")
         backup = backups[0]
-    backup = Path(backup)
+    backup = _regular_file(backup)
     problem = quick_check(backup)
     if problem is not None:
         raise BankError(f"{backup.name}：备份文件本身已损坏（{problem}），不能用来恢复")
-    aside = _copy_aside(bank_path) if bank_path.exists() else None
-    _overwrite(bank_path, backup) if bank_path.exists() else shutil.copyfile(backup, bank_path)
+    aside = _copy_aside(bank_path)
+    _overwrite(bank_path, backup)
     log.info("restored %s from %s (the bank as it was: %s)", bank_path, backup, aside)
-    return aside or bank_path
+    return aside
 
 
 @dataclass
@@ -252,7 +264,7 @@ def start_over(bank_path: str | Path) -> tuple[Salvage, Path]:
     damaged bank was copied."""
     from desktop.core.bank.store import PhraseBank
 
-    bank_path = Path(bank_path)
+    bank_path = _regular_file(bank_path)
     found = salvage(bank_path)
     aside = _copy_aside(bank_path)
     fresh = bank_path.with_name(f"{bank_path.name}.new-{os.getpid()}")

@@ -181,6 +181,8 @@ class PhraseBank:
             raise BankError(f"{readable_name(path)}：素材库文件名（或所在文件夹名）不是 UTF-8 编码，请改名后再用")
         if not path.exists() and (readonly or not create):
             raise BankError(f"{path.name}：找不到素材库文件（{path}）")
+        if path.exists() and not path.is_file():  # SQLite would wait forever on a pipe
+            raise BankError(f"{path.name}：不是素材库文件（是文件夹、管道或设备）")
         try:
             if readonly:
                 conn = connect(path, _read_only_uri(path), uri=True)
