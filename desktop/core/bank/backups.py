@@ -22,9 +22,9 @@ import sqlite3
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote
 
 from desktop.core import paths
+from desktop.core.bank.store import PhraseBank, read_only_uri
 from desktop.core.errors import BankError, has_undecodable_name, readable, readable_name
 
 log = logging.getLogger(__name__)
@@ -68,17 +68,13 @@ def _free_name(folder: Path, stem: str) -> Path:
     return candidate
 
 
-def _read_only_uri(path: Path) -> str:
-    return f"file:{quote(str(path.resolve()))}?mode=ro"
-
-
 def quick_check(path: str | Path) -> str | None:
     """None when SQLite finds the file's pages sound, else what it found (in SQLite's words)."""
     path = Path(path)
     if not path.is_file():  # SQLite would wait forever on a pipe
         return "不是普通文件"
     try:
-        conn = sqlite3.connect(_read_only_uri(path), uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
     except sqlite3.Error as exc:
         return str(exc)
     try:
@@ -98,7 +94,7 @@ def keep_backup(bank_path: Path) -> Path | None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         part.unlink(missing_ok=True)
-        source = sqlite3.connect(_read_only_uri(bank_path), uri=True)
+        source = sqlite3.connect(read_only_uri(bank_path), uri=True)
         target = sqlite3.connect(part)
         try:
             source.backup(target)
@@ -168,7 +164,7 @@ def _copy_aside(bank_path: Path) -> Path:
 def _overwrite(bank_path: Path, source: Path) -> None:
     """Make the bank file hold what `source` holds, through SQLite when it can still open the bank."""
     try:
-        src = sqlite3.connect(_read_only_uri(source), uri=True)
+        src = sqlite3.connect(read_only_uri(source), uri=True)
         dest = sqlite3.connect(bank_path, timeout=10)
         try:
             src.backup(dest)
@@ -225,7 +221,7 @@ def salvage(bank_path: Path) -> Salvage:
 
     found = Salvage()
     try:
-        conn = sqlite3.connect(_read_only_uri(bank_path), uri=True)
+        conn = sqlite3.connect(read_only_uri(bank_path), uri=True)
     except sqlite3.Error as exc:
         found.unreadable.append(f"素材库（{exc}）")
         return found
@@ -262,8 +258,6 @@ def start_over(bank_path: str | Path) -> tuple[Salvage, Path]:
     """Replace a damaged bank by a new, empty one holding the writer's own phrases and favourites that
     could be read; returns what was salvaged (its `corpus_files` are to be imported again) and where the
     damaged bank was copied."""
-    from desktop.core.bank.store import PhraseBank
-
     bank_path = _regular_file(bank_path)
     found = salvage(bank_path)
     aside = _copy_aside(bank_path)

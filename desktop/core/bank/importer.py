@@ -126,7 +126,7 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path], 
     return unique, folders, problems
 
 
-def _unusable(path: Path, *, named: bool = True) -> str | None:
+def _unusable(path: Path) -> str | None:
     """Why this path cannot be imported (None when it is a folder or a regular file to try)."""
     if has_undecodable_name(path):
         return "文件名（或所在文件夹名）不是 UTF-8 编码，无法记入素材库，已跳过；请把它改名后再导入"
@@ -138,7 +138,7 @@ def _unusable(path: Path, *, named: bool = True) -> str | None:
         if path.is_symlink():
             return "符号链接指向的文件不存在，已跳过"
         if isinstance(exc, FileNotFoundError):
-            return "文件或文件夹不存在" if named else "文件不存在"
+            return "文件或文件夹不存在"
         if isinstance(exc, PermissionError):
             return "没有访问权限，已跳过"
         return f"无法访问（{exc.strerror or exc}），已跳过"
@@ -158,19 +158,21 @@ def _walk(folder: Path, files: list[Path], problems: list[FileOutcome]) -> None:
             FileOutcome(where, "failed", message=str(InputError(where, f"文件夹无法读取（{reason}），其中的文件未导入")))
         )
 
+    found_here: list[Path] = []
     for top, dirs, names in os.walk(folder, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith((".", "~$")))
         for name in sorted(names):
             if name.startswith((".", "~$")) or Path(name).suffix.lower() not in CORPUS_SUFFIXES:
                 continue
             found = Path(top) / name
-            problem = _unusable(found, named=False)
+            problem = _unusable(found)
             if problem is None and found.is_dir():
                 continue  # a link to a folder named like a file
             if problem is None:
-                files.append(found)
+                found_here.append(found)
             else:
                 problems.append(FileOutcome(found, "failed", message=str(InputError(found, problem))))
+    files += sorted(found_here)  # path order, as the writer sees the folder tree
 
 
 def _resolved(path: Path) -> Path:

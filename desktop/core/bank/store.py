@@ -133,7 +133,7 @@ class BankNeedsWriting(BankError):
     """A bank opened for reading that must first be created or upgraded (that needs write access)."""
 
 
-def _read_only_uri(path: Path) -> str:
+def read_only_uri(path: Path) -> str:
     """A read-only connection. A file nobody may write (444, chattr +i, a read-only folder) is opened
     as immutable: SQLite then needs no -wal/-shm beside it and leaves none behind. A WAL file still
     holding changes is read the ordinary way, so none of them is missed."""
@@ -185,7 +185,7 @@ class PhraseBank:
             raise BankError(f"{path.name}：不是素材库文件（是文件夹、管道或设备）")
         try:
             if readonly:
-                conn = connect(path, _read_only_uri(path), uri=True)
+                conn = connect(path, read_only_uri(path), uri=True)
             else:
                 _check_writable(path)
                 conn = connect(path, path)
