@@ -124,5 +124,14 @@ def read_only(path: Path) -> Path:
     return path
 
 
+def document_names(bank: Path) -> list[str]:
+    """The bank's document names, read straight from the file."""
+    conn = sqlite3.connect(f"file:{bank}?mode=ro", uri=True)
+    try:
+        return sorted(row[0] for row in conn.execute("SELECT name FROM documents"))
+    finally:
+        conn.close()
+
+
 def side_files(path: Path) -> list[str]:
     return sorted(p.name for p in path.parent.glob(f"{path.name}-*"))

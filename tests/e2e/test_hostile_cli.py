@@ -16,6 +16,7 @@ import pytest
 from desktop.core.logs import LOG_FILE_NAME
 from tests.conftest import SEEDS_DIR
 from tests.hostile import (
+    document_names,
     BAD_NAME_SHOWN,
     SPEECH,
     as_normal_user,
@@ -39,14 +40,6 @@ def no_traceback(result) -> None:
     assert result.returncode in (0, 1, 2), (result.returncode, result.stderr)
 
 
-def documents_in(bank: Path) -> list[str]:
-    conn = sqlite3.connect(f"file:{bank}?mode=ro", uri=True)
-    try:
-        return sorted(row[0] for row in conn.execute("SELECT name FROM documents"))
-    finally:
-        conn.close()
-
-
 def test_a_file_name_that_is_not_utf8_is_reported_and_the_rest_imported(tmp_path):
     folder = tmp_path / "usb"
     (folder / "good.txt").parent.mkdir(parents=True)
@@ -58,7 +51,7 @@ def test_a_file_name_that_is_not_utf8_is_reported_and_the_rest_imported(tmp_path
     no_traceback(result)
     assert result.returncode == 2
     assert f"{BAD_NAME_SHOWN}：文件名（或所在文件夹名）不是 UTF-8 编码" in result.stderr
-    assert documents_in(bank) == ["also_good.txt", "good.txt"]
+    assert document_names(bank) == ["also_good.txt", "good.txt"]
     failed = [o for o in json.loads(result.stdout)["outcomes"] if o["status"] == "failed"]
     assert [Path(o["file"]).name for o in failed] == [BAD_NAME_SHOWN]
 
@@ -87,7 +80,7 @@ def test_an_unreadable_subfolder_is_reported_and_its_documents_kept(tmp_path):
     (folder / "locked").mkdir()
     (folder / "locked" / "inside.txt").write_text(SPEECH + "重整行装再出发。\n", encoding="utf-8")
     assert gongwen("mine", str(folder), "--bank", str(bank)).returncode == 0
-    assert documents_in(bank) == ["inside.txt", "open.txt"]
+    assert document_names(bank) == ["inside.txt", "open.txt"]
     shutil.rmtree(folder / "locked")
     unreadable_folder(folder, "locked")
     try:
@@ -98,7 +91,7 @@ def test_an_unreadable_subfolder_is_reported_and_its_documents_kept(tmp_path):
     assert result.returncode == 2
     assert "locked：文件夹无法读取（没有读取权限），其中的文件未导入" in result.stderr, result.stderr
     # A folder that cannot be read now is not a folder whose files were deleted.
-    assert documents_in(bank) == ["inside.txt", "open.txt"]
+    assert document_names(bank) == ["inside.txt", "open.txt"]
 
 
 def test_pypdf_warnings_go_to_the_log_not_the_terminal(tmp_path, isolated_data_dir):

@@ -9,6 +9,7 @@ still does). Errors that are the program's own (a wrong statement, a broken cons
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -105,58 +106,28 @@ def _raise_translated(path: Path, exc: sqlite3.Error) -> None:
         raise fault from exc
 
 
+def _translating(method: Callable) -> Callable:
+    """A cursor method whose storage failures become the bank's faults."""
+
+    @functools.wraps(method)
+    def call(cursor: sqlite3.Cursor, *args):
+        try:
+            return method(cursor, *args)
+        except sqlite3.DatabaseError as exc:
+            _raise_translated(cursor.connection.bank_path, exc)  # type: ignore[attr-defined]
+            raise
+
+    return call
+
+
 class BankCursor(sqlite3.Cursor):
-    def _path(self) -> Path:
-        return self.connection.bank_path  # type: ignore[attr-defined]
-
-    def execute(self, sql: str, parameters=(), /):
-        try:
-            return super().execute(sql, parameters)
-        except sqlite3.DatabaseError as exc:
-            _raise_translated(self._path(), exc)
-            raise
-
-    def executemany(self, sql: str, seq_of_parameters, /):
-        try:
-            return super().executemany(sql, seq_of_parameters)
-        except sqlite3.DatabaseError as exc:
-            _raise_translated(self._path(), exc)
-            raise
-
-    def executescript(self, sql_script: str, /):
-        try:
-            return super().executescript(sql_script)
-        except sqlite3.DatabaseError as exc:
-            _raise_translated(self._path(), exc)
-            raise
-
-    def fetchone(self):
-        try:
-            return super().fetchone()
-        except sqlite3.DatabaseError as exc:
-            _raise_translated(self._path(), exc)
-            raise
-
-    def fetchmany(self, size: int | None = None):
-        try:
-            return super().fetchmany(self.arraysize if size is None else size)
-        except sqlite3.DatabaseError as exc:
-            _raise_translated(self._path(), exc)
-            raise
-
-    def fetchall(self):
-        try:
-            return super().fetchall()
-        except sqlite3.DatabaseError as exc:
-            _raise_translated(self._path(), exc)
-            raise
-
-    def __next__(self):
-        try:
-            return super().__next__()
-        except sqlite3.DatabaseError as exc:
-            _raise_translated(self._path(), exc)
-            raise
+    execute = _translating(sqlite3.Cursor.execute)
+    executemany = _translating(sqlite3.Cursor.executemany)
+    executescript = _translating(sqlite3.Cursor.executescript)
+    fetchone = _translating(sqlite3.Cursor.fetchone)
+    fetchmany = _translating(sqlite3.Cursor.fetchmany)
+    fetchall = _translating(sqlite3.Cursor.fetchall)
+    __next__ = _translating(sqlite3.Cursor.__next__)
 
 
 class BankConnection(sqlite3.Connection):

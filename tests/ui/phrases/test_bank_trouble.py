@@ -5,7 +5,6 @@ all along). Real bank files, a real second process holding SQLite's write lock."
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -19,7 +18,7 @@ from desktop.core.bank.banks import open_write_bank
 from desktop.core.bank.importer import WAITING, import_paths
 from desktop.ui.phrases.corpus_dialogs import ImportDialog
 from tests.conftest import REPO_ROOT
-from tests.hostile import damage_pages
+from tests.hostile import BAD_NAME_SHOWN, bad_name_file, damage_pages, document_names
 from tests.ui.conftest import close_quietly, ime_commit
 from tests.unit.bank.conftest import DOC_A, DOC_B, RULES, write, write_corpus
 
@@ -31,14 +30,6 @@ with PhraseBank.open(sys.argv[1]) as bank, bank.transaction():
     print("holding", flush=True)
     sys.stdin.readline()
 """
-
-
-def names(bank_file: Path) -> list[str]:
-    conn = sqlite3.connect(f"file:{bank_file}?mode=ro", uri=True)
-    try:
-        return sorted(row[0] for row in conn.execute("SELECT name FROM documents"))
-    finally:
-        conn.close()
 
 
 @pytest.fixture
@@ -54,42 +45,61 @@ def holder(bank_file):
         proc.wait()
 
 
-def test_an_import_waits_for_another_programs_import_and_then_finishes(qtbot, tmp_path, provider, bank_file,
-                                                                        holder):
-    corpus = tmp_path / "more"
-    write(corpus, "e.txt", DOC_A + "新的一年要再接再厉。\n")
-    write(corpus, "f.txt", DOC_B + "新的一年要乘势而上。\n")
-    before = names(bank_file)
+def waiting_import(qtbot, provider, corpus: Path) -> ImportDialog:
+    """An import dialog started while the holder has the bank: it shows that it waits."""
     dialog = ImportDialog(provider, [corpus], miner=RULES)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.start()
     qtbot.waitUntil(lambda: WAITING in dialog.label.text(), timeout=20_000)
+    return dialog
+
+
+def test_an_import_waits_for_another_programs_import_and_then_finishes(qtbot, tmp_path, provider, bank_file,
+                                                                        holder):
+    corpus = tmp_path / "more"
+    write(corpus, "e.txt", DOC_A + "新的一年要再接再厉。\n")
+    write(corpus, "f.txt", DOC_B + "新的一年要乘势而上。\n")
+    before = document_names(bank_file)
+    dialog = waiting_import(qtbot, provider, corpus)
     assert dialog.label.text().startswith("第 1 / 2 个文件：e.txt")
-    assert dialog.worker.isRunning() and names(bank_file) == before
+    assert dialog.worker.isRunning() and document_names(bank_file) == before
     holder.stdin.write("done\n")  # the other import ends
     holder.stdin.flush()
     with qtbot.waitSignal(dialog.done, timeout=30_000):
         pass
     dialog.worker.wait()
     assert dialog.summary.toPlainText().splitlines()[0] == "文件：新增 2 个"
-    assert names(bank_file) == sorted([*before, "e.txt", "f.txt"])
+    assert document_names(bank_file) == sorted([*before, "e.txt", "f.txt"])
 
 
 def test_cancel_while_waiting_leaves_the_bank_as_it_was(qtbot, tmp_path, provider, bank_file, holder):
     corpus = tmp_path / "more"
     write(corpus, "e.txt", DOC_A + "新的一年要再接再厉。\n")
-    before = names(bank_file)
-    dialog = ImportDialog(provider, [corpus], miner=RULES)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.start()
-    qtbot.waitUntil(lambda: WAITING in dialog.label.text(), timeout=20_000)
+    before = document_names(bank_file)
+    dialog = waiting_import(qtbot, provider, corpus)
     with qtbot.waitSignal(dialog.done, timeout=10_000):  # answered within a poll, not when the other ends
         dialog.cancel()
     dialog.worker.wait()
     assert dialog.report.cancelled and holder.poll() is None
-    assert names(bank_file) == before
+    assert document_names(bank_file) == before
+
+
+def test_the_window_import_reports_a_name_that_is_not_utf8_and_imports_the_rest(qtbot, tmp_path, provider,
+                                                                              bank_file):
+    corpus = tmp_path / "usb"
+    write(corpus, "e.txt", DOC_A + "新的一年要再接再厉。\n")
+    bad_name_file(corpus)
+    dialog = ImportDialog(provider, [corpus], miner=RULES)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(dialog.done, timeout=30_000):
+        dialog.start()
+    dialog.worker.wait()
+    lines = dialog.summary.toPlainText().splitlines()
+    assert lines[0] == "文件：新增 1 个，失败 1 个"
+    assert f"· {BAD_NAME_SHOWN}：文件名（或所在文件夹名）不是 UTF-8 编码" in "\n".join(lines)
+    assert "e.txt" in document_names(bank_file)
 
 
 @pytest.fixture
@@ -101,7 +111,7 @@ def damaged_user_bank(tmp_path) -> Path:
         import_paths(bank, [corpus / "a.txt"], miner=RULES)
     with open_write_bank() as bank:
         import_paths(bank, [corpus], miner=RULES)
-    assert [names(b) for b in list_backups(paths.user_bank_path())] == [["a.txt"]]
+    assert [document_names(b) for b in list_backups(paths.user_bank_path())] == [["a.txt"]]
     return damage_pages(paths.user_bank_path(), tables=("sentences",))
 
 
@@ -134,7 +144,7 @@ def test_a_damaged_user_bank_is_explained_at_start_and_restored_from_its_backup(
         assert window.editor.toPlainText() == "同志们："
         press(repair, "用 ")
         qtbot.waitUntil(lambda: not window.phrase_tools.provider.user_bank_damaged, timeout=20_000)
-        assert quick_check(damaged_user_bank) is None and names(damaged_user_bank) == ["a.txt"]
+        assert quick_check(damaged_user_bank) is None and document_names(damaged_user_bank) == ["a.txt"]
         assert list(damaged_user_bank.parent.glob("bank.damaged-*.sqlite"))
         assert "已从自动备份恢复我的素材库" in window.statusBar().currentMessage()
     finally:
@@ -152,7 +162,7 @@ def test_a_damaged_user_bank_is_rebuilt_from_its_corpus_files(qtbot, damaged_use
         dialog.worker.wait()
         assert not window.phrase_tools.provider.user_bank_damaged
         assert quick_check(damaged_user_bank) is None
-        assert names(damaged_user_bank) == ["a.txt", "b.txt", "c.txt"]
+        assert document_names(damaged_user_bank) == ["a.txt", "b.txt", "c.txt"]
         dialog.close()
         QApplication.processEvents()
     finally:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -27,16 +26,8 @@ from desktop.core.bank.store import PhraseBank
 from desktop.core.bank.user_phrases import UserPhrases
 from desktop.core.errors import BankError
 from tests.conftest import REPO_ROOT
-from tests.hostile import damage_pages
+from tests.hostile import damage_pages, document_names
 from tests.unit.bank.conftest import DOC_A, DOC_B, DOC_C, RULES, write
-
-
-def names(bank_file: Path) -> list[str]:
-    conn = sqlite3.connect(f"file:{bank_file}?mode=ro", uri=True)
-    try:
-        return sorted(row[0] for row in conn.execute("SELECT name FROM documents"))
-    finally:
-        conn.close()
 
 
 def import_into_user_bank(*files: Path) -> None:
@@ -53,13 +44,13 @@ def test_each_import_that_changes_the_user_bank_keeps_the_one_before(tmp_path):
     import_into_user_bank(b)
     import_into_user_bank(a, b)  # nothing changes: no backup
     backups = list_backups(paths.user_bank_path())
-    assert [names(f) for f in backups] == [["a.txt"]]
+    assert [document_names(f) for f in backups] == [["a.txt"]]
     import_into_user_bank(c)
     write(tmp_path, "a.txt", DOC_A + "又及：要真抓实干。\n")
     import_into_user_bank(a)
     backups = list_backups(paths.user_bank_path())
     assert len(backups) == BACKUPS_KEPT
-    assert [names(f) for f in backups] == [["a.txt", "b.txt", "c.txt"], ["a.txt", "b.txt"]]
+    assert [document_names(f) for f in backups] == [["a.txt", "b.txt", "c.txt"], ["a.txt", "b.txt"]]
     for backup in backups:  # self-contained and sound
         assert quick_check(backup) is None and not Path(f"{backup}-wal").exists()
 
@@ -68,15 +59,15 @@ def test_removing_and_merging_keep_a_backup_too(tmp_path):
     import_into_user_bank(write(tmp_path, "a.txt", DOC_A))
     with open_write_bank() as bank:
         remove_paths(bank, [tmp_path / "a.txt"])
-    assert [names(f) for f in list_backups(paths.user_bank_path())] == [["a.txt"]]
+    assert [document_names(f) for f in list_backups(paths.user_bank_path())] == [["a.txt"]]
     shared = tmp_path / "shared.db"
     with PhraseBank.open(shared) as other:
         import_paths(other, [write(tmp_path / "colleague", "b.txt", DOC_B)], miner=RULES)
     with open_write_bank() as bank:
         UserPhrases(bank).set_favourite("久久为功", "idiom", True)  # so the bank is worth a backup
         merge_bank(bank, shared)
-    assert [names(f) for f in list_backups(paths.user_bank_path())] == [[], ["a.txt"]]
-    assert names(paths.user_bank_path()) == ["b.txt"]
+    assert [document_names(f) for f in list_backups(paths.user_bank_path())] == [[], ["a.txt"]]
+    assert document_names(paths.user_bank_path()) == ["b.txt"]
 
 
 def test_a_bank_named_with_bank_keeps_no_backups(tmp_path):
@@ -131,10 +122,10 @@ def test_sigkill_mid_import_leaves_the_bank_and_a_sound_backup_of_it(tmp_path):
     finally:
         if proc.poll() is None:
             proc.kill()
-    assert names(paths.user_bank_path()) == ["a.txt"]
+    assert document_names(paths.user_bank_path()) == ["a.txt"]
     assert quick_check(paths.user_bank_path()) is None
     backups = list_backups(paths.user_bank_path())
-    assert [names(f) for f in backups] == [["a.txt"]] and quick_check(backups[0]) is None
+    assert [document_names(f) for f in backups] == [["a.txt"]] and quick_check(backups[0]) is None
 
 
 def test_restore_puts_the_backup_back_and_keeps_the_damaged_file(tmp_path):
@@ -145,10 +136,10 @@ def test_restore_puts_the_backup_back_and_keeps_the_damaged_file(tmp_path):
     damaged = user.read_bytes()
     aside = restore_backup(user)
     assert aside.read_bytes() == damaged and aside.parent == user.parent
-    assert quick_check(user) is None and names(user) == ["a.txt"]
+    assert quick_check(user) is None and document_names(user) == ["a.txt"]
     with open_write_bank() as bank:  # usable again: the next import goes through
         import_paths(bank, [tmp_path / "b.txt"], miner=RULES)
-    assert names(user) == ["a.txt", "b.txt"]
+    assert document_names(user) == ["a.txt", "b.txt"]
 
 
 def test_restore_refuses_a_damaged_backup(tmp_path):
@@ -169,7 +160,7 @@ def test_starting_over_keeps_the_writers_own_phrases_and_lists_the_corpus(tmp_pa
     found, aside = start_over(user)
     assert aside.exists()
     assert found.corpus_files == [tmp_path / "a.txt"] and found.missing_files == [str(tmp_path / "b.txt")]
-    assert quick_check(user) is None and names(user) == ["我的素材"]
+    assert quick_check(user) is None and document_names(user) == ["我的素材"]
     with PhraseBank.open(user, readonly=True) as bank:
         mine = UserPhrases(bank)
         assert [p.text for p in mine.list()] == ["撸起袖子加油干"] and mine.favourites() == [("久久为功", "idiom")]
