@@ -45,6 +45,8 @@ def _placeholder_spans(text: str, data: dict) -> list[tuple[int, int]]:
         before, after = text[s - 1 : s], text[e : e + 1]
         if typed[0] in "×xｘ" and before.isdigit() and after.isdigit():
             continue  # 3×3, 2x100
+        if typed[0] in "XＸ" and before.isdigit():
+            continue  # “415X”, “555X”: the open end of a programme's name
         if typed[0] == "○" and (before in _NUMERAL_NEIGHBOURS or after in _NUMERAL_NEIGHBOURS):
             continue  # 二○○八年
         if typed == "某某" and text.startswith(unnamed_after, e):

@@ -16,7 +16,7 @@ from desktop.core.lint.model import (
     RuleDoc,
     single_fix,
 )
-from desktop.core.outline import CN_NUM, FAMILY_RANK, Block, InlineRun, Outline, cn_numeral
+from desktop.core.outline import CN_NUM, FAMILY_RANK, Block, InlineRun, Outline, cn_numeral, numeral_list_at
 
 _HALF_TO_FULL = str.maketrans({",": "，", ":": "：", ";": "；"})
 
@@ -136,6 +136,8 @@ def check_marker_format(rule: Rule, ctx: ParagraphContext) -> Iterator[Diagnosti
             )
     skip = ctx.rel(h.marker_end) if h is not None else 0
     for m in _INLINE_DI.finditer(ctx.text, skip):
+        if numeral_list_at(ctx.text, m.end()):
+            continue  # 第一、二轮督察: the numbers of a name
         proper = m.group()[:-1] + "，"
         yield rule.diagnostic(
             m.start(),
@@ -153,6 +155,8 @@ def check_level_skip(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
         h = block.heading
         if h is None or h.family not in ladder:
             continue
+        if stack and stack[-1].part != block.part:
+            stack = []  # an appendix is numbered on its own
         rank = FAMILY_RANK[h.family]
         while stack and FAMILY_RANK[stack[-1].heading.family] >= rank:
             stack.pop()
