@@ -70,6 +70,9 @@ class Diagnostic:
     length: int
     fix: Fix | None = None
     spots: tuple[tuple[int, int], ...] = ()  # (offset, length) of each place, when one finding gathers several
+    # (the house style this place follows, how many places of the draft could follow it): when every one
+    # does, the engine says so once instead of at each place
+    style: tuple[str, int] | None = None
 
     def shifted(self, delta: int) -> Diagnostic:
         return replace(
@@ -137,6 +140,9 @@ class Rule:
     scope: str  # "paragraph" or "document"
     check: Callable[[Rule, Any], Iterable[Diagnostic]] = field(repr=False)
     title: str = ""  # a short Chinese name for menus and the rules page
+    # opening marks (“ ‘ 《 「) inside whose pair the rule stays silent: a rule about the writer's own wording
+    # has nothing to say about a quotation or the title of a document
+    quiet_inside: str = ""
 
     def diagnostic(
         self,
@@ -145,5 +151,6 @@ class Rule:
         message: str,
         fix: Fix | None = None,
         spots: tuple[tuple[int, int], ...] = (),
+        style: tuple[str, int] | None = None,
     ) -> Diagnostic:
-        return Diagnostic(self.code, self.name, self.level, message, offset, length, fix, spots)
+        return Diagnostic(self.code, self.name, self.level, message, offset, length, fix, spots, style)
