@@ -329,6 +329,7 @@ _JUNK = re.compile(
     # a news page's chrome, one piece a line: 【字体： 大 中 小 】 打印本页 关闭窗口 来源: 阅读量：
     r"|^[【】]$|^[大中小]$|字体[：:]|打印本页|关闭窗口|扫一扫|^(?:分享|来源|发表时间|发布时间|阅读量|当前位置)[：:]"
 )
+_BRACKETED_URL = re.compile(r"[（(](?:https?://|www\.)[A-Za-z0-9./:?#&=_%~+@-]+[）)]")
 _WEAK_JUNK = {"咨询", "会员", "订阅", "下载", "付费"}  # junk on a web page, ordinary words in a sentence
 _APPENDIX = re.compile(r"附件\s*[0-9０-９一二三四五六七八九十]{0,3}")  # a line of its own opens an appendix
 _ITEM_WITH_DIGITS = re.compile(r"(\d{1,2})[.．](?=\d)")  # 20.2026年10件民生实事 in a list at 19.
@@ -431,6 +432,8 @@ def _is_junk(seg: str) -> bool:
         return True
     if len(s) > 100:
         return False
+    if "，" in s or "。" in s:
+        s = _BRACKETED_URL.sub("", s)  # （www.gov.cn） inside a sentence is part of the text
     found = {m.group() for m in _JUNK.finditer(s)}
     if found and found <= _WEAK_JUNK and any(ch in s for ch in "，；。") and match_marker(s) is not None:
         return False  # a numbered sentence (8.实现法律援助咨询全覆盖；…) uses these words as text

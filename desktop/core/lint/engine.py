@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from desktop.core.lint.config import LintConfig, Suppression, load_config
-from desktop.core.lint.model import CorpusIndex, Diagnostic, DocumentContext, Fix, Level, ParagraphContext, Rule
+from desktop.core.lint.model import HOUSE_STYLE_MIN, CorpusIndex, Diagnostic, DocumentContext, Fix, Level, ParagraphContext, Rule
 from desktop.core.lint.registry import ALL_RULES
 from desktop.core.lint.spans import enclosed, within
 from desktop.core.outline import Block, Outline, parse_outline
@@ -126,9 +126,6 @@ def _outside_marks(outline: Outline, openers: str, found: list[Diagnostic]) -> l
     return kept
 
 
-_MIN_HOUSE_STYLE = 3
-
-
 def _house_styles(found: list[Diagnostic]) -> list[Diagnostic]:
     """A departure from the standard that the draft makes at every place it could (each stand-alone heading
     ends in 。) is its house style: one note naming the style, not a warning per place."""
@@ -140,7 +137,7 @@ def _house_styles(found: list[Diagnostic]) -> list[Diagnostic]:
     notes = []
     for (_code, style), group in groups.items():
         population = group[0].style[1]
-        if len(group) < _MIN_HOUSE_STYLE or len(group) != population:
+        if len(group) < HOUSE_STYLE_MIN or len(group) != population:
             continue
         collapsed.update(id(d) for d in group)
         spots = tuple(s for d in group for s in (d.spots or ((d.offset, d.length),)))

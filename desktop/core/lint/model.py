@@ -60,6 +60,9 @@ def single_fix(offset: int, length: int, replacement: str, safe: bool) -> Fix:
     return Fix((Edit(offset, length, replacement),), safe)
 
 
+HOUSE_STYLE_MIN = 3  # places that must all follow one departure from the standard before it counts as a style
+
+
 @dataclass(frozen=True)
 class Diagnostic:
     code: str

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from desktop.core.lint.model import (
+    HOUSE_STYLE_MIN,
     Diagnostic,
     DocumentContext,
     Edit,
@@ -187,8 +188,13 @@ def check_heading_final(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic
         if mark and mark in final:
             flagged.append((block, mark))
     for block, mark in flagged:
-        pos = block.start + len(outline.block_text(block).rstrip()) - 1
+        text = outline.block_text(block).rstrip()
+        pos = block.start + len(text) - 1
         family = block.heading.family
+        population = eligible[block.part, family]
+        same = sum(1 for b, _ in flagged if b.part == block.part and b.heading.family == family)
+        if mark == "。" and "，" in text and not (same == population >= HOUSE_STYLE_MIN):
+            continue  # a numbered sentence (（一）请各单位于3月10日前报送名单，…。) is an item, not a heading
         yield rule.diagnostic(
             pos, 1, f"单独成行的标题末尾不加标点，删去「{mark}」", single_fix(pos, 1, "", safe=True),
             style=(f"在单独成行的「{family}」级标题末尾加「{mark}」", eligible[block.part, family]),
