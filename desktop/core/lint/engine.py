@@ -12,7 +12,8 @@ from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from desktop.core.lint.config import LintConfig, Suppression, load_config
+from desktop.core.errors import GongwenError
+from desktop.core.lint.config import LintConfig, Suppression, file_stamp, load_config
 from desktop.core.lint.model import HOUSE_STYLE_MIN, CorpusIndex, Diagnostic, DocumentContext, Fix, Level, ParagraphContext, Rule
 from desktop.core.lint.registry import ALL_RULES
 from desktop.core.lint.spans import enclosed, within
@@ -59,6 +60,8 @@ class Linter:
         self.stats = {"paragraphs_checked": 0, "paragraphs_cached": 0}
 
     def lint(self, text: str, suppressions: Iterable[Suppression] = ()) -> LintResult:
+        if self.config.stale():
+            self._reload()
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         outline = parse_outline(text)
         found: list[Diagnostic] = []
@@ -74,6 +77,15 @@ class Linter:
             found.extend(results)
         found = self._finish(text, found, list(suppressions))
         return LintResult(outline, found)
+
+    def _reload(self) -> None:
+        """The user edited a word list or lint.toml: read it again (a broken file keeps the lists as they were)."""
+        try:
+            self.config = self.config.refreshed()
+        except GongwenError as exc:
+            log.warning("%s", exc)
+            self.config = replace(self.config, watched=tuple((p, file_stamp(p)) for p, _ in self.config.watched))
+        self._cache.clear()
 
     def _paragraph(self, text: str, block: Block) -> tuple[Diagnostic, ...]:
         key = _paragraph_key(text, block)

@@ -60,6 +60,15 @@ def single_fix(offset: int, length: int, replacement: str, safe: bool) -> Fix:
     return Fix((Edit(offset, length, replacement),), safe)
 
 
+def prepared(data: dict[str, Any], key: str, build: Callable[[dict[str, Any]], Any]) -> Any:
+    """What a rule derives from its data (a combined pattern of a word list), built once per configuration:
+    every paragraph of every check reuses it."""
+    cache = data.setdefault("_prepared", {})
+    if key not in cache:
+        cache[key] = build(data)
+    return cache[key]
+
+
 HOUSE_STYLE_MIN = 3  # places that must all follow one departure from the standard before it counts as a style
 
 
@@ -91,6 +100,7 @@ class Example:
     bad: str
     good: str
     fixed: str | None = None  # what the bad text becomes after its safe fixes, when there are any
+    setup: str = ""  # rule data the example needs (TOML, e.g. the office's leader list), added to the bundled data
 
 
 @dataclass(frozen=True)

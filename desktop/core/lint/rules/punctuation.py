@@ -1,4 +1,4 @@
-"""Punctuation and numbers: half-width marks, unpaired marks, heading final marks, repeats, digits."""
+"""Punctuation: half-width marks, unpaired marks, heading final marks, repeated marks."""
 
 from __future__ import annotations
 
@@ -219,32 +219,6 @@ def check_repeated(rule: Rule, ctx: ParagraphContext) -> Iterator[Diagnostic]:
         )
 
 
-_FULLWIDTH_DIGITS = re.compile(r"[０-９][０-９．]*")
-_ZERO_PADDED = re.compile(r"(?<![0-9０-９])0([1-9])(?=\s?[月日])")
-_PERCENT_RANGE = re.compile(r"(?<![0-9.%])(\d+(?:\.\d+)?)([～~—－-])(\d+(?:\.\d+)?)([%％])")
-
-
-def check_number_format(rule: Rule, ctx: ParagraphContext) -> Iterator[Diagnostic]:
-    text = ctx.text
-    for m in _FULLWIDTH_DIGITS.finditer(text):
-        half = m.group().translate(str.maketrans("０１２３４５６７８９．", "0123456789."))
-        yield rule.diagnostic(
-            m.start(), len(m.group()), f"数字「{m.group()}」用了全角，应写作「{half}」",
-            single_fix(m.start(), len(m.group()), half, safe=True),
-        )
-    for m in _ZERO_PADDED.finditer(text):
-        yield rule.diagnostic(
-            m.start(), 2, f"日期不补零：「{m.group()}」应写作「{m.group(1)}」",
-            single_fix(m.start(), 2, m.group(1), safe=True),
-        )
-    for m in _PERCENT_RANGE.finditer(text):
-        proper = f"{m.group(1)}{m.group(4)}～{m.group(3)}{m.group(4)}"
-        yield rule.diagnostic(
-            m.start(), len(m.group()), f"百分数范围两头都要带%：「{m.group()}」应写作「{proper}」",
-            single_fix(m.start(), len(m.group()), proper, safe=True),
-        )
-
-
 RULES = (
     Rule(
         "GW201", "halfwidth-punct", Level.WARNING,
@@ -298,19 +272,5 @@ RULES = (
             Example("经济、政治、文化...等方面。", "经济、政治、文化……等方面。", "经济、政治、文化……等方面。"),
         ),
         "paragraph", check_repeated, "标点重复",
-    ),
-    Rule(
-        "GW205", "number-format", Level.INFO,
-        RuleDoc(
-            "数字写法不合 GB/T 15835：全角数字、补零的日期（08月）、百分数范围缺单位（10～20%）。",
-            "统一的数字写法让文稿显得规范，也便于核对。",
-            "用半角阿拉伯数字；日期不补零（8月1日）；范围两头都带单位（10%～20%）。",
-        ),
-        (
-            Example("增长１２%。", "增长12%。", "增长12%。"),
-            Example("2026年08月1日", "2026年8月1日", "2026年8月1日"),
-            Example("提高10～20%。", "提高10%～20%。", "提高10%～20%。"),
-        ),
-        "paragraph", check_number_format, "数字格式",
     ),
 )

@@ -34,14 +34,15 @@ RULES = (
     Rule(
         "GW501", "term", Level.WARNING,
         RuleDoc(
-            "易混用词：其它→其他，交待→交代，截止→截至（后接时间时）等；词表可在用户配置中增补。",
+            "易混用词和常见错字：其它→其他，交待→交代，截止→截至（后接时间时），再接再励→再接再厉等。"
+            "词表见 resources/rules/confusables.toml，每条注明出处；引号和书名号里的文字不查。",
             "这些词在公文里有规范写法，审稿会逐个改。",
-            "改用规范写法；自己的词表写在配置文件夹的 lint.toml 中（[[terms]] wrong/right/why）。",
+            "改用规范写法；自己的词表写在配置文件夹的 confusables.toml 中（[[terms]] wrong/right/why/source）。",
         ),
         (
             Example("与其它市区相比。", "与其他市区相比。", "与其他市区相比。"),
             Example("截止6月底，完成投资10亿元。", "截至6月底，完成投资10亿元。", "截至6月底，完成投资10亿元。"),
         ),
-        "paragraph", check_terms, "易混用词",
+        "paragraph", check_terms, "易混用词", quiet_inside="“‘《「",
     ),
 )
