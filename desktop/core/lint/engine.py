@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from desktop.core.errors import GongwenError
 from desktop.core.lint.config import LintConfig, Suppression, file_stamp, load_config
+from desktop.core.lint.properties import DraftProperties
 from desktop.core.lint.model import HOUSE_STYLE_MIN, CorpusIndex, Diagnostic, DocumentContext, Fix, Level, ParagraphContext, Rule
 from desktop.core.lint.registry import ALL_RULES
 from desktop.core.lint.spans import enclosed, within
@@ -59,7 +60,9 @@ class Linter:
         self._cache: OrderedDict[tuple, tuple[Diagnostic, ...]] = OrderedDict()
         self.stats = {"paragraphs_checked": 0, "paragraphs_cached": 0}
 
-    def lint(self, text: str, suppressions: Iterable[Suppression] = ()) -> LintResult:
+    def lint(
+        self, text: str, suppressions: Iterable[Suppression] = (), properties: DraftProperties | None = None
+    ) -> LintResult:
         if self.config.stale():
             self._reload()
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -69,7 +72,7 @@ class Linter:
             if block.boilerplate:
                 continue
             found.extend(d.shifted(block.start) for d in self._paragraph(outline.block_text(block), block))
-        doc_ctx = DocumentContext(outline, self.config.data)
+        doc_ctx = DocumentContext(outline, self.config.data, properties)
         for rule in self._document_rules:
             results = list(rule.check(rule, doc_ctx))
             if rule.quiet_inside:

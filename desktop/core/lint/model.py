@@ -8,6 +8,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
+    from desktop.core.lint.properties import DraftProperties
     from desktop.core.outline import Block, Outline
 
 
@@ -127,6 +128,7 @@ class ParagraphContext:
 class DocumentContext:
     outline: Outline
     data: dict[str, Any]
+    properties: DraftProperties | None = None  # level and place the writer set for the draft
 
     @property
     def text(self) -> str:

@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 from desktop.core.lint.model import Rule
-from desktop.core.lint.rules import banned, content, formulations, leaders, numbering, numbers, punctuation, speech, terms
-
-ALL_RULES: tuple[Rule, ...] = tuple(
-    sorted((*numbering.RULES, *punctuation.RULES, *numbers.RULES, *content.RULES, *speech.RULES, *terms.RULES, *formulations.RULES, *banned.RULES, *leaders.RULES), key=lambda r: r.code)
+from desktop.core.lint.rules import (
+    banned,
+    content,
+    formulations,
+    leaders,
+    numbering,
+    numbers,
+    place,
+    punctuation,
+    speech,
+    terms,
 )
+
+_FAMILIES = (numbering, punctuation, numbers, content, speech, terms, formulations, banned, leaders, place)
+ALL_RULES: tuple[Rule, ...] = tuple(sorted((r for family in _FAMILIES for r in family.RULES), key=lambda r: r.code))
 RULES_BY_CODE = {rule.code: rule for rule in ALL_RULES}
