@@ -6,6 +6,7 @@ from desktop.core.lint.model import Rule
 from desktop.core.lint.rules import (
     banned,
     content,
+    elements,
     formulations,
     leaders,
     numbering,
@@ -16,6 +17,6 @@ from desktop.core.lint.rules import (
     terms,
 )
 
-_FAMILIES = (numbering, punctuation, numbers, content, speech, terms, formulations, banned, leaders, place)
+_FAMILIES = (numbering, punctuation, numbers, content, speech, terms, formulations, banned, leaders, place, elements)
 ALL_RULES: tuple[Rule, ...] = tuple(sorted((r for family in _FAMILIES for r in family.RULES), key=lambda r: r.code))
 RULES_BY_CODE = {rule.code: rule for rule in ALL_RULES}
