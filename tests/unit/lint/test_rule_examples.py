@@ -23,8 +23,9 @@ def _linter_for(rule, example=None) -> Linter:
 
 
 def test_every_rule_has_docs_and_examples():
-    expected = {f"GW10{i}" for i in range(1, 9)} | {f"GW20{i}" for i in range(1, 6)}
-    expected |= {f"GW30{i}" for i in range(1, 7)} | {"GW401", "GW402", "GW501"}
+    expected = {f"GW10{i}" for i in range(1, 10)} | {f"GW20{i}" for i in range(1, 10)}
+    expected |= {f"GW30{i}" for i in range(1, 8)} | {"GW401", "GW402"} | {f"GW50{i}" for i in range(1, 6)}
+    expected |= {"GW601", "GW602", "GW701", "GW702", "GW703"}
     assert {rule.code for rule in ALL_RULES} == expected
     for rule in ALL_RULES:
         assert rule.examples, rule.code

@@ -48,6 +48,21 @@ def _skipped_spans(ctx: ParagraphContext) -> list[tuple[int, int]]:
     return spans
 
 
+_LOST_BEFORE = re.compile(r"[\u3400-\u9fff0-9、，]")
+_LOST_AFTER = re.compile(r"[\u3400-\u9fff。]")
+
+
+_QUESTION_WORDS = re.compile(r"吗|呢|么|哪|谁|何|怎|几|多少|是否|难道|岂")
+_CLAUSE_START = re.compile(r"[，。；：！？、,;:!?\n][^，。；：！？、,;:!?\n]*$")
+
+
+def _asks(text: str, index: int) -> bool:
+    """Whether the clause before a ? has a question word: then the ? is a question mark."""
+    head = text[max(0, index - 60) : index]
+    m = _CLAUSE_START.search(head)
+    return bool(_QUESTION_WORDS.search(head[m.start() + 1 :] if m else head))
+
+
 def check_halfwidth(rule: Rule, ctx: ParagraphContext) -> Iterator[Diagnostic]:
     text = ctx.text
     marks = set(ctx.data.get("halfwidth", {}).get("marks", ",;:?!()"))
@@ -62,6 +77,10 @@ def check_halfwidth(rule: Rule, ctx: ParagraphContext) -> Iterator[Diagnostic]:
         if ch in ",:" and before.isdigit() and after.isdigit():
             continue  # 1,000 and 10:30
         if not (_CJKISH.match(before or " ") or _CJKISH.match(after or " ")):
+            continue
+        if ch == "?" and _LOST_BEFORE.match(before or " ") and _LOST_AFTER.match(after or " ") and not _asks(text, i):
+            # 前1?。 ?水灌区: a character the copy could not encode, not a question
+            yield rule.diagnostic(i, 1, "「?」多半是复制时没能保存下来的字（编码丢失），请对照原文补上")
             continue
         edits.append(Edit(i, 1, _FULL[ch]))
         found[ch] += 1
