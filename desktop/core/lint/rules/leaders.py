@@ -36,7 +36,7 @@ def _prepare(data: dict[str, Any]) -> _Prepared:
     return _Prepared(
         leaders,
         re.compile("|".join(map(re.escape, names))) if names else None,
-        re.compile(f"(?P<t>{title})$"),
+        re.compile(f"(?P<t>{title})\\s*$"),  # 县委书记　王明 in a byline
         re.compile(f"(?:同志)?(?P<t>{title})"),
         re.compile(f"{_SEPARATORS}(?:{title})?(?:同志)?{_SEPARATORS}(?:{title})?"),
     )
