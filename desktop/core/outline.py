@@ -432,7 +432,7 @@ def _is_junk(seg: str) -> bool:
         return True
     if len(s) > 100:
         return False
-    if "，" in s or "。" in s:
+    if ("www" in s or "http" in s) and ("，" in s or "。" in s):
         s = _BRACKETED_URL.sub("", s)  # （www.gov.cn） inside a sentence is part of the text
     found = {m.group() for m in _JUNK.finditer(s)}
     if found and found <= _WEAK_JUNK and any(ch in s for ch in "，；。") and match_marker(s) is not None:

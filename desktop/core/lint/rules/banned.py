@@ -11,12 +11,18 @@ from typing import Any
 from desktop.core.lint.model import Diagnostic, Example, Level, ParagraphContext, Rule, RuleDoc, prepared, single_fix
 
 
-def _prepare(data: dict[str, Any]) -> list[tuple[re.Pattern[str], dict[str, Any]]]:
-    return [(re.compile(entry["pattern"]), entry) for entry in data.get("banned", [])]
+def _prepare(data: dict[str, Any]) -> list[tuple[re.Pattern[str], tuple[str, ...], dict[str, Any]]]:
+    out = []
+    for entry in data.get("banned", []):
+        hint = entry.get("hint", ())
+        out.append((re.compile(entry["pattern"]), (hint,) if isinstance(hint, str) else tuple(hint), entry))
+    return out
 
 
 def check_banned(rule: Rule, ctx: ParagraphContext) -> Iterator[Diagnostic]:
-    for pattern, entry in prepared(ctx.data, "banned", _prepare):
+    for pattern, hints, entry in prepared(ctx.data, "banned", _prepare):
+        if hints and not any(h in ctx.text for h in hints):
+            continue  # the words the pattern needs are not here: no need to run it
         for m in pattern.finditer(ctx.text):
             fix = None
             if entry.get("right"):

@@ -113,7 +113,7 @@ def check_duplicate_text(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnosti
                 seen_sentences[sentence] = m.start()
 
 
-_DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff]{2,6})\1")
+_DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
 
 
 def _doubled_chars(data: dict) -> re.Pattern[str]:

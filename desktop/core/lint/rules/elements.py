@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from desktop.core.lint.model import Diagnostic, DocumentContext, Example, Level, Rule, RuleDoc, single_fix
-from desktop.core.lint.rules.numbers import DATE, date_forms, date_in_arabic
+from desktop.core.lint.rules.numbers import DATE, date_forms, date_in_arabic, dates
 from desktop.core.lint.rules.speech import is_speech
 from desktop.core.outline import Block, BlockKind, Outline
 
@@ -112,7 +112,7 @@ def check_signature(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
         yield rule.diagnostic(last.end, 0, "文末缺少成文日期（如「2026年3月5日」），应写在发文机关署名之下")
         return
     line = outline.block_text(dated).strip()
-    m = DATE.search(line)
+    m = next(dates(line), None)
     if m is not None and m.group("d") and date_forms(m) == {False}:
         start = dated.start + outline.block_text(dated).index(m.group())
         proper = date_in_arabic(m)

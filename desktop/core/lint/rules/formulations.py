@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.core.lint.model import Diagnostic, Example, Level, ParagraphContext, Rule, RuleDoc, prepared, single_fix
+from desktop.core.lint.wordsearch import literal_pattern
 
 _JOINER = re.compile(r"[、，,；\s“”]*(?:和|及|以及|与)?[、，,\s“”]*")  # what may stand between two items of a run
 _SENTENCE_END = re.compile(r"[。！？；\n]")
@@ -26,13 +27,8 @@ def _prepare(data: dict[str, Any]) -> _Prepared:
     entries = data.get("formulations", [])
     entry_of_wrong = {w: e for e in entries for w in e.get("wrong", ())}
     ordered = tuple(e for e in entries if e.get("items"))
-    words = sorted({i for e in ordered for i in e["items"]}, key=len, reverse=True)
-
-    def alternation(texts) -> re.Pattern[str] | None:
-        texts = sorted(texts, key=len, reverse=True)
-        return re.compile("|".join(map(re.escape, texts))) if texts else None
-
-    return _Prepared(alternation(entry_of_wrong), entry_of_wrong, alternation(words), ordered)
+    words = {i for e in ordered for i in e["items"]}
+    return _Prepared(literal_pattern(entry_of_wrong), entry_of_wrong, literal_pattern(words), ordered)
 
 
 def _message(entry: dict[str, Any], typed: str) -> str:

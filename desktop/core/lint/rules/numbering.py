@@ -119,10 +119,10 @@ def check_duplicate(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
         )
 
 
-_INLINE_DI = re.compile(rf"(?:^|(?<=[。！？；：\s]))第[{CN_NUM}]{{1,3}}、")
-# GB/T 15834 B.3: 首先/其一 take ， like 第一; 一是…二是… take no mark at all
-_INLINE_SEQ = re.compile(rf"(?:^|(?<=[。！？；：\s]))(?:首先|其次|再次|其[{CN_NUM}])、")
-_INLINE_SHI = re.compile(rf"(?:^|(?<=[。！？；：，\s]))[{CN_NUM}]{{1,3}}是、")
+# An ordinal with 、 where GB/T 15834 B.3 wants another mark: 第一/首先/其一 take ，; 一是…二是… take none.
+# Found by the ordinal first (a rare sight), then checked to open a sentence or clause.
+_INLINE_ORDINAL = re.compile(rf"(?P<comma>第[{CN_NUM}]{{1,3}}|首先|其次|再次|其[{CN_NUM}])、|(?P<bare>[{CN_NUM}]{{1,3}}是)、")
+_OPENS_AFTER = "。！？；：\n \t　"
 
 
 def check_marker_format(rule: Rule, ctx: ParagraphContext) -> Iterator[Diagnostic]:
@@ -138,18 +138,19 @@ def check_marker_format(rule: Rule, ctx: ParagraphContext) -> Iterator[Diagnosti
                 single_fix(start, len(h.marker), h.proper_marker, safe=True),
             )
     skip = ctx.rel(h.marker_end) if h is not None else 0
-    for m in _INLINE_DI.finditer(ctx.text, skip):
-        if numeral_list_at(ctx.text, m.end()):
-            continue  # 第一、二轮督察: the numbers of a name
-        yield _comma_not_dunhao(rule, m)
-    for m in _INLINE_SEQ.finditer(ctx.text, skip):
-        yield _comma_not_dunhao(rule, m)
-    for m in _INLINE_SHI.finditer(ctx.text, skip):
-        bare = m.group()[:-1]
-        yield rule.diagnostic(
-            m.start(), len(m.group()), f"「{bare}」后不加顿号，写作「{bare}」",
-            single_fix(m.end() - 1, 1, "", safe=True),
-        )
+    text = ctx.text
+    for m in _INLINE_ORDINAL.finditer(text, skip):
+        before = text[m.start() - 1] if m.start() > 0 else "\n"
+        if m.group("comma"):
+            if before not in _OPENS_AFTER or (m.group()[0] == "第" and numeral_list_at(text, m.end())):
+                continue  # 全省第一、全国第三; 第一、二轮督察: the numbers of a name
+            yield _comma_not_dunhao(rule, m)
+        elif before in _OPENS_AFTER or before == "，":
+            bare = m.group("bare")
+            yield rule.diagnostic(
+                m.start(), len(m.group()), f"「{bare}」后不加顿号，写作「{bare}」",
+                single_fix(m.end() - 1, 1, "", safe=True),
+            )
 
 
 def _comma_not_dunhao(rule: Rule, m: re.Match[str]) -> Diagnostic:

@@ -26,8 +26,19 @@ DATE = re.compile(
     rf"(?:(?P<m>\d{{1,2}}|十[一二]?|[一二三四五六七八九])月(?:(?P<d>\d{{1,2}}|{_CN_DAY})日)?)?"
 )
 # 百分之五 written out; not an approximation (百分之几十, 百分之二、三), which GB/T 15835 keeps in Chinese numerals
+_UNITS = re.compile(r"[%％‰万亿]")
 _CN_PERCENT = re.compile(r"百分之[零〇一二三四五六七八九十百点两]+(?![几、])")
 _ARABIC_PERCENT = re.compile(r"\d[%％]")
+
+
+def dates(text: str) -> Iterator[re.Match[str]]:
+    """The dates of a text, found from their 年 (a rare character) rather than by trying every position."""
+    start = text.find("年", 4)
+    while start >= 0:
+        m = DATE.match(text, start - 4)
+        if m is not None:
+            yield m
+        start = text.find("年", start + 1)
 
 
 def _is_arabic(part: str | None) -> bool | None:
@@ -68,6 +79,8 @@ def check_number_format(rule: Rule, ctx: ParagraphContext) -> Iterator[Diagnosti
 
 
 def check_range_units(rule: Rule, ctx: ParagraphContext) -> Iterator[Diagnostic]:
+    if not _UNITS.search(ctx.text):
+        return
     for m in _RANGE.finditer(ctx.text):
         first, joiner, second, unit = m.groups()
         joiner = joiner.strip()
@@ -80,6 +93,8 @@ def check_range_units(rule: Rule, ctx: ParagraphContext) -> Iterator[Diagnostic]
 
 
 def check_leading_zero(rule: Rule, ctx: ParagraphContext) -> Iterator[Diagnostic]:
+    if "." not in ctx.text:
+        return
     for m in _LEADING_POINT.finditer(ctx.text):
         yield rule.diagnostic(
             m.start(), len(m.group()), f"小数点前的 0 不能省：「{m.group()}」应写作「0{m.group()}」",
@@ -88,7 +103,7 @@ def check_leading_zero(rule: Rule, ctx: ParagraphContext) -> Iterator[Diagnostic
 
 
 def check_mixed_date(rule: Rule, ctx: ParagraphContext) -> Iterator[Diagnostic]:
-    for m in DATE.finditer(ctx.text):
+    for m in dates(ctx.text):
         if len(date_forms(m)) == 2:
             proper = date_in_arabic(m)
             yield rule.diagnostic(
@@ -100,14 +115,15 @@ def check_mixed_date(rule: Rule, ctx: ParagraphContext) -> Iterator[Diagnostic]:
 
 def check_one_form(rule: Rule, ctx: ParagraphContext) -> Iterator[Diagnostic]:
     text = ctx.text
-    cn_pct, ar_pct = _CN_PERCENT.search(text), _ARABIC_PERCENT.search(text)
+    cn_pct = _CN_PERCENT.search(text) if "百分之" in text else None
+    ar_pct = _ARABIC_PERCENT.search(text) if cn_pct else None
     if cn_pct and ar_pct:
         yield rule.diagnostic(
             cn_pct.start(), len(cn_pct.group()),
             f"同一段里的百分数有的写「{cn_pct.group()}」，有的写成阿拉伯数字；宜统一用阿拉伯数字（如 3.5%）",
         )
     forms: dict[bool, re.Match[str]] = {}
-    for m in DATE.finditer(text):
+    for m in dates(text):
         kinds = date_forms(m)
         if len(kinds) == 1 and m.group("m"):
             forms.setdefault(kinds.pop(), m)
