@@ -51,6 +51,7 @@ class DraftPropertiesDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(ok_cancel_buttons(self))
+        self.setMinimumWidth(440)
 
     def result_properties(self):
         from desktop.core.lint.properties import DraftProperties

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from desktop.core.lint.model import Diagnostic, Example, Level, ParagraphContext, Rule, RuleDoc, single_fix
 from desktop.core.outline import cn_number
 
-_FULLWIDTH_DIGITS = re.compile(r"[０-９][０-９．]*")
+_FULLWIDTH_DIGITS = re.compile(r"[０-９](?:[０-９．]|\.(?=[０-９]))*")  # ７.２ is one number too
 _TO_HALF = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _ZERO_PADDED = re.compile(r"(?<![0-9０-９])0([1-9])(?=\s?[月日])")
 # 15～30%, 9～16亿, 4.5-5%: the unit (% ‰) or the counting unit (万 亿) belongs on both numbers

@@ -33,6 +33,9 @@ _CJK = re.compile(r"[\u4e00-\u9fff]+")
 _LEFT_WORDS = ("我们", "召开", "推动", "推进", "促进", "实现", "建设", "全力", "为", "在", "是", "把", "让", "使", "对", "全")
 
 
+_SET_BY_WRITER = "文稿属性"  # the fix is safe only when the writer said which level and place the draft is
+
+
 @dataclass(frozen=True)
 class _Self:
     level: str  # the character the draft calls itself by
@@ -63,7 +66,7 @@ def _draft_self(ctx: DocumentContext) -> _Self | None:
     props = ctx.properties
     place = props.place if props and props.place else _title_place(outline)
     if props and props.level:
-        return _Self(props.level, place, "文稿属性")
+        return _Self(props.level, place, _SET_BY_WRITER)
     title = outline.block_text(outline.title) if outline.title is not None else ""
     m = _SELF.search(title)
     if m:
@@ -108,7 +111,7 @@ def check_level(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
                 m.start(), len(typed),
                 f"本文是{me.level}级的稿子（据{me.how}），「{typed}」却是{other}的口吻；"
                 f"若是沿用别的稿子，应改为「{proper}」",
-                single_fix(m.start(), len(typed), proper, safe=False),
+                single_fix(m.start(), len(typed), proper, safe=me.how == _SET_BY_WRITER),
             )
 
 
@@ -147,7 +150,7 @@ def check_place(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
             yield rule.diagnostic(
                 at, len(name),
                 f"本文是「{me.place}」的稿子（据{me.how}），这里却写着「{name}」；若是沿用别的稿子，应改为「{me.place}」",
-                single_fix(at, len(name), me.place, safe=False),
+                single_fix(at, len(name), me.place, safe=me.how == _SET_BY_WRITER and bool(ctx.properties.place)),
             )
 
 
@@ -158,7 +161,7 @@ RULES = (
             "层级口吻不一致：全县的讲话里出现「我市」「本区」「全市上下」「市委研究决定」。本文的层级从标题和开头推断，"
             "也可在“文稿属性”中指定；引号、书名号里的文字不查，「全市第一」「全市经济工作会议」这类提到上级的说法不算。",
             "沿用上级或兄弟单位的稿子、插入别处的素材时最容易留下别人的口吻，念出来就是事故。",
-            "逐处改成本级的说法（可逐处修正）。",
+            "逐处改成本级的说法（每处各有修正；在“文稿属性”中指定了层级时为安全修正）。",
         ),
         (
             Example(
@@ -174,7 +177,7 @@ RULES = (
             "地名与本文不符：民权县的稿子里写着「睢县上下」「推动宁陵县经济社会发展」。本文的地名取自标题，"
             "也可在“文稿属性”中指定。",
             "改用别县的稿子时漏改的地名，是最难堪的差错之一。",
-            "改成本地的地名（可逐处修正）。",
+            "改成本地的地名（每处各有修正；在“文稿属性”中指定了地名时为安全修正）。",
         ),
         (
             Example(
