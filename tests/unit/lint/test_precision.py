@@ -69,7 +69,8 @@ def test_lookalikes_are_not_flagged(linter, text):
         # an address in brackets is text, a lone ? in a question is a question mark
         "材料可在县政府网站（www.yunling.gov.cn）下载。",
         # a province everyone speaks of as ours, a higher level's ranking and meeting
-        "在全县经济工作会议上的讲话\n同志们：\n全县上下要看到，我省出台了新政策，我县增速居全市第二，全市经济工作会议作出了部署。",
+        "在全县经济工作会议上的讲话\n同志们：\n全县上下要看到，我省出台了新政策，我县增速居全市第二，全市经济工作会议作出了部署。"
+        "要健全乡村治理体系，紧跟全市的发展步伐，人均收入高于全市平均水平。",
     ],
 )
 def test_false_alarm_traps_are_quiet(linter, text):

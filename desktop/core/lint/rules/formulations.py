@@ -63,6 +63,13 @@ def _misordered(rule: Rule, text: str, prep: _Prepared) -> Iterator[Diagnostic]:
     for run in _runs(text, prep.items):
         typed = [m.group() for m in run]
         for entry in prep.ordered:
+            if entry.get("whole") and 2 <= len(set(typed) & set(entry["items"])) < len(entry["items"]):
+                start, end = run[0].start(), run[-1].end()
+                yield rule.diagnostic(
+                    start, end - start,
+                    f"「{'、'.join(typed)}」少了几项：规范表述是「{entry['right']}」（{entry.get('source', '规范表述')}）",
+                )
+                continue
             items = list(entry["items"])
             n = len(items)
             for k in range(len(typed) - n + 1):

@@ -18,9 +18,15 @@ _SUFFIXES = "自治区|自治州|自治县|省|市|州|盟|县|旗|区|镇|乡"
 _SELF = re.compile(rf"(?:全|我|本)(?P<c>{_LEVEL})(?![域场间划别分位块])")
 # another level speaking of itself: 我市, 本区 (never said of a level one merely belongs to) …
 _PRONOUN = re.compile(rf"(?:我|本)(?P<c>{_LEVEL})(?![域场间划别分位块级])")
-# … 全市上下 (the whole city rallied, said by the city) …
-_WHOLE = re.compile(
-    rf"全(?P<c>{_LEVEL})(?=上下|各级|广大|干部群众|党员干部|人民群众|各族|各部门|各单位|各条战线)"
+# … 全市 said as one's own (全市上下, 全市共完成投资) …
+_WHOLE = re.compile(rf"(?<![健完安齐保周成万顾不求双])全(?P<c>{_LEVEL})(?![域场间划别分位块级村镇])")  # not 健全乡村
+# … but not a mention of the higher level one belongs to: 居全市第二, 高于全市平均, 全市经济工作会议精神
+_MENTION_BEFORE = re.compile(
+    r"(?:居|在|占|列|于|为|向|比|较|与|和|及|对|到|跟|随|达到|高于|低于|超过|位居|排名|领先|带动|服务|融入|支撑|助力|贡献|代表|贯彻|落实)$"
+)
+_MENTION_AFTER = re.compile(
+    r"的|第|前列|前[一二三四五六七八九十0-9]|平均|率先|唯一|首位|之首|排名|排位|领先|范围|统一|各[县区地]|县区|县（市|"
+    r"大局|总量|的比重|比重|占比|水平|份额|[^。；！？\n]{0,14}?(?:会议|大会|推进会|现场会|部署会|动员会|工作会|精神|要求|部署|安排|决策)"
 )
 # … and 市委研究决定 (a decision only the city takes)
 _DECIDED = re.compile(rf"(?:经)?(?P<c>{_LEVEL})(?:委|政府|委、(?P=c)政府)(?:常委会)?(?:研究)?决定")
@@ -94,6 +100,12 @@ def _foreign(level: str, own: str) -> bool:
     return level != own and level != "省"
 
 
+def _mentions_higher(text: str, m: re.Match[str], start: int, end: int) -> bool:
+    return bool(
+        _MENTION_BEFORE.search(text[max(start, m.start() - 2) : m.start()]) or _MENTION_AFTER.match(text, m.end(), end)
+    )
+
+
 def check_level(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
     me = _draft_self(ctx)
     if me is None:
@@ -103,6 +115,7 @@ def check_level(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
         found: list[re.Match[str]] = []
         for pattern in (_PRONOUN, _WHOLE, _DECIDED):
             found += [m for m in pattern.finditer(text, start, end) if _foreign(m.group("c"), me.level)]
+        found = [m for m in found if not (m.group().startswith("全") and _mentions_higher(text, m, start, end))]
         for m in sorted(found, key=lambda m: m.start()):
             other = m.group("c")
             typed = m.group()
