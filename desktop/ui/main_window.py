@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QTabWidget,
@@ -180,17 +179,18 @@ class MainWindow(QMainWindow):
             bar.addPermanentWidget(label)
 
     def _build_find_bar(self) -> None:
-        self.find_bar = QToolBar("查找", self)
+        from desktop.ui.find_bar import FindReplaceBar
+
+        self.find_bar = QToolBar("查找与替换", self)
         self.find_bar.setObjectName("find")
         self.find_bar.setMovable(False)
-        self.find_edit = QLineEdit()
-        self.find_edit.setPlaceholderText("查找（回车：下一处）")
-        self.find_edit.setMaximumWidth(320)
-        self.find_edit.returnPressed.connect(lambda: self.find_text(False))
-        self.find_bar.addWidget(QLabel(" 查找："))
-        self.find_bar.addWidget(self.find_edit)
-        self.find_status = QLabel()
-        self.find_bar.addWidget(self.find_status)
+        self.find_panel = FindReplaceBar(self.editor)
+        self.find_edit, self.find_status = self.find_panel.find_edit, self.find_panel.status
+        self.find_panel.closed.connect(self.find_bar.hide)
+        self.find_panel.replaced.connect(
+            lambda n: self.statusBar().showMessage(f"已替换 {n} 处（Ctrl+Z 撤销）", 5000) if n else None
+        )
+        self.find_bar.addWidget(self.find_panel)
         self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.find_bar)
         self.find_bar.hide()
 
@@ -247,6 +247,10 @@ class MainWindow(QMainWindow):
         self.act_select_all = self._action(m, "全选", e.selectAll, sk.SelectAll)
         m.addSeparator()
         self.act_find = self._action(m, "查找…", self.show_find, sk.Find)
+        self.act_replace = self._action(
+            m, "替换…", self.show_replace, sk.Replace if QKeySequence.keyBindings(sk.Replace) else "Ctrl+H",
+            "查找并替换，可全部替换或只在选区内替换",
+        )
         self.act_find_next = self._action(m, "查找下一处", lambda: self.find_text(False), sk.FindNext)
         self.act_find_prev = self._action(m, "查找上一处", lambda: self.find_text(True), sk.FindPrevious)
         for action in (
@@ -864,33 +868,17 @@ class MainWindow(QMainWindow):
 
     def show_find(self) -> None:
         self.find_bar.show()
-        selected = self.editor.textCursor().selectedText()
-        if selected and "\u2029" not in selected:
-            self.find_edit.setText(selected)
-        self.find_edit.selectAll()
-        self.find_edit.setFocus()
+        self.find_panel.open(replacing=False)
+
+    def show_replace(self) -> None:
+        self.find_bar.show()
+        self.find_panel.open(replacing=True)
 
     def find_text(self, backwards: bool) -> bool:
-        needle = self.find_edit.text()
-        if not needle:
+        if not self.find_edit.text():
             self.show_find()
             return False
-        flags = QTextDocument.FindFlag.FindBackward if backwards else QTextDocument.FindFlag(0)
-        found = self.editor.find(needle, flags)
-        if not found:  # wrap around once
-            cursor = self.editor.textCursor()
-            cursor.movePosition(cursor.MoveOperation.End if backwards else cursor.MoveOperation.Start)
-            self.editor.setTextCursor(cursor)
-            found = self.editor.find(needle, flags)
-        self.find_status.setText("" if found else "  未找到")
-        return found
-
-    def keyPressEvent(self, event) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.find_bar.isVisible():
-            self.find_bar.hide()
-            self.editor.setFocus()
-            return
-        super().keyPressEvent(event)
+        return self.find_panel.find_next(backwards)
 
     def show_help(self) -> None:
         from desktop.ui.dialogs import HelpDialog
