@@ -269,9 +269,13 @@ class MainWindow(QMainWindow):
         self.act_next = self._action(m, "下一处问题", lambda: self.step_finding(False), "F8")
         self.act_prev = self._action(m, "上一处问题", lambda: self.step_finding(True), "Shift+F8")
         self.act_fix = self._action(
-            m, "修正光标处问题", self.fix_at_cursor, "Alt+Return", "应用安全的自动修正"
+            m, "修正光标处问题", self.fix_at_cursor, "Alt+Return", "应用光标处这一条的修正（可撤销）"
         )
         self.act_ignore = self._action(m, "忽略光标处问题", self.ignore_at_cursor)
+        m.addSeparator()
+        self.act_renumber = self._action(
+            m, "重新编号", self.renumber, "Ctrl+Shift+R", "标题序号、一是/二是、第一/第二按顺序重排，预告的条数随之改正"
+        )
 
         m = bar.addMenu("视图(&V)")
         self.act_focus_editor = self._action(m, "转到编辑区", lambda: self.editor.setFocus(), "Alt+0")
@@ -443,13 +447,13 @@ class MainWindow(QMainWindow):
         cursor = self.editor.textCursor()
         for position in (cursor.selectionStart(), cursor.position()):
             for f in self.editor.findings_at(position):
-                if not need_fix or (f.fix is not None and f.fix.safe):
+                if not need_fix or f.fix is not None:
                     return f
         return None
 
     def fix_at_cursor(self) -> None:
         finding = self._finding_at_cursor(need_fix=True) or self.lint_panel.selected()
-        if finding is None or finding.fix is None or not finding.fix.safe:
+        if finding is None or finding.fix is None:
             self.statusBar().showMessage("光标处没有可自动修正的问题。", 4000)
             return
         self.apply_fix(finding)
@@ -460,8 +464,9 @@ class MainWindow(QMainWindow):
             self.ignore_finding(finding)
 
     def apply_fix(self, finding: Finding) -> None:
+        """The writer asked for this finding's fix (修正, Alt+Enter): safe or not, it is theirs to apply."""
         fix = finding.fix
-        if fix is None or not fix.safe or self.analysis is None:
+        if fix is None or self.analysis is None:
             return
         current = self.editor.toPlainText()
         expected = self.analysis.text[fix.offset : fix.offset + fix.length]
@@ -469,8 +474,26 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("文稿已改动，已重新检查，请再试一次。", 5000)
             self.checker.check_now()
             return
-        self.editor.replace_range(fix.offset, fix.length, fix.replacement)
+        from desktop.ui.text_edits import apply_edits
+
+        apply_edits(self.editor, fix.edits or (fix,), current)
+        if fix.label:
+            self.statusBar().showMessage(f"已{fix.label}，请核对（Ctrl+Z 撤销）。", 8000)
         self.checker.check_now()
+
+    def renumber(self) -> None:
+        """编辑 → 重新编号: headings, inline runs and announced counts in order, as one undo step."""
+        from desktop.core.outline import parse_outline
+        from desktop.core.renumber import plan_renumbering
+        from desktop.ui.text_edits import apply_edits
+
+        text = self.editor.toPlainText()
+        plan = plan_renumbering(parse_outline(text))
+        apply_edits(self.editor, plan.changes, text)
+        undo = "（Ctrl+Z 撤销）" if plan.changes else ""
+        self.statusBar().showMessage(plan.summary() + undo, 10000)
+        if plan.changes:
+            self.checker.check_now()
 
     def ignore_finding(self, finding: Finding) -> None:
         if self.analysis is None:

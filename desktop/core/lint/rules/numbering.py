@@ -69,7 +69,7 @@ class _Renumbering:
         if scope is None:
             return None
         edits = tuple(Edit(c.offset, c.length, c.replacement) for c in self.changes if c.scope == scope)
-        return Fix(edits, safe=False)
+        return Fix(edits, safe=False, label="重新编号")
 
 
 def check_gap(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
