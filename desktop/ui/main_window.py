@@ -213,6 +213,9 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         m = bar.addMenu("文件(&F)")
         self.act_new = self._action(m, "新建", self.new_document, sk.New)
+        self.act_new_speech = self._action(
+            m, "新建讲话稿…", self.new_speech_dialog, "Ctrl+Shift+N", "按会议种类写好标题、称呼、开头、各部分与结尾的骨架"
+        )
         self.act_open = self._action(m, "打开…", self.open_dialog, sk.Open)
         self.recent_menu = m.addMenu("最近打开")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -565,15 +568,47 @@ class MainWindow(QMainWindow):
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
 
-    def new_document(self) -> None:
+    def new_document(self) -> bool:
         if not self.maybe_save():
-            return
+            return False
         self.path, self.imported_from, self.stamp = None, None, None
         self.encoding, self.newline, self.bom = "utf-8", "\n", False
         self.ignores = set()
         self._apply_rule_switches()
         self._set_text("")
         self._update_title()
+        return True
+
+    def new_speech_dialog(self) -> None:
+        from datetime import date
+
+        from desktop.core.skeleton import load_templates
+        from desktop.ui.new_speech_dialog import NewSpeechDialog
+
+        try:
+            templates = load_templates()
+        except GongwenError as exc:
+            QMessageBox.warning(self, "新建讲话稿", str(exc))
+            return
+        provider = self.install_phrase_tools().provider
+        dialog = NewSpeechDialog(templates, provider.group, date.today(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.start_speech(dialog.skeleton_text()))
+        self.speech_dialog = dialog
+        dialog.open()
+
+    def start_speech(self, text: str) -> None:
+        """A new, unsaved draft holding `text`, its first placeholder selected and Tab to the next."""
+        if not self.new_document():
+            return
+        cursor = self.editor.textCursor()
+        cursor.insertText(text)  # an edit, not a file opened: the draft is unsaved and autosaved
+        from desktop.ui.placeholder_fields import track_inserted
+
+        track_inserted(self.editor, 0, cursor.position())
+        self.activateWindow()  # the dialog is gone: typing goes to the draft
+        self.editor.setFocus()
+        self.statusBar().showMessage("已按骨架新建讲话稿：输入替换选中的 XX，按 Tab 到下一个。", 8000)
 
     def start_new_file(self, path: Path) -> None:
         """A new, empty draft that 保存 writes to path (created only then)."""
