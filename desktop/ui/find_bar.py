@@ -1,11 +1,11 @@
 """The find and replace bar under the editor (Ctrl+F finds, Ctrl+H replaces).
 
 Made for the most common edit after reusing material from another 市/区: replacing names across the draft.
-All by keyboard: Enter in 查找 goes to the next match (Shift+Enter the previous), Tab moves to 替换为, Enter
-there replaces the match and goes on, Alt+A replaces every match as one undo step, Esc closes the bar and
-returns to the editor. With 仅在选区内 ticked (ticked by itself when the bar opens on a selection of more
-than one paragraph) finding and replacing stay inside that selection.
-"""
+All by keyboard: the bar opens in 查找, holding the selected words; Enter there goes to the next match
+(Shift+Enter the previous), Tab moves to 替换为, Enter there replaces the match and goes on, Alt+A replaces
+every match as one undo step, Esc closes the bar and returns to the editor. With 仅在选区内 ticked (ticked
+by itself when the bar opens on a selection of more than one paragraph) finding and replacing stay inside
+that selection."""
 
 from __future__ import annotations
 
@@ -121,12 +121,8 @@ class FindReplaceBar(QWidget):
             self.in_selection.blockSignals(False)
         self.in_selection.setEnabled(self._range is not None)
         self._update_count()
-        if replacing and self.find_edit.text() and selected and "\u2029" not in selected:
-            self.replace_edit.setFocus()  # the words to replace are chosen: type what replaces them
-            self.replace_edit.selectAll()
-        else:
-            self.find_edit.setFocus()
-            self.find_edit.selectAll()
+        self.find_edit.setFocus()  # always here, so what is typed is the search; Tab goes on to 替换为
+        self.find_edit.selectAll()
 
     def close_bar(self) -> None:
         self.closed.emit()

@@ -45,8 +45,10 @@ def test_ctrl_h_on_a_selected_name_replaces_it_everywhere_as_one_undo_step(qtbot
     bar = window.find_panel
     assert window.find_bar.isVisible() and bar.replace_edit.isVisible()
     assert bar.find_edit.text() == "甲市"
-    assert focused() is bar.replace_edit  # the words are chosen: the writer types what replaces them
+    assert focused() is bar.find_edit and bar.find_edit.selectedText() == "甲市"
     assert bar.status.text() == "第 1 / 4 处"
+    qtbot.keyClick(bar.find_edit, Qt.Key.Key_Tab)
+    assert focused() is bar.replace_edit
     ime_commit(bar.replace_edit, "丙县")
     qtbot.keyClick(bar.replace_edit, Qt.Key.Key_A, ALT)  # 全部替换(&A), clicked as a mnemonic does
     qtbot.waitUntil(lambda: editor.toPlainText() == DRAFT.replace("甲市", "丙县"))
@@ -74,12 +76,13 @@ def test_enter_goes_to_the_next_match_shift_enter_back_tab_to_replace_esc_to_the
     qtbot.keyClick(bar.find_edit, Qt.Key.Key_Return, SHIFT)
     assert editor.textCursor().selectionStart() == starts[-1]  # wraps round
     assert editor.toPlainText() == DRAFT  # finding never changes the draft
-    qtbot.keyClick(bar.find_edit, Qt.Key.Key_H, CTRL)  # the match found is selected: on to 替换为
-    assert bar.replace_edit.isVisible() and focused() is bar.replace_edit
+    qtbot.keyClick(bar.find_edit, Qt.Key.Key_H, CTRL)
+    assert bar.replace_edit.isVisible() and focused() is bar.find_edit
+    qtbot.keyClick(bar.find_edit, Qt.Key.Key_Tab)
+    assert focused() is bar.replace_edit
     qtbot.keyClick(bar.replace_edit, Qt.Key.Key_Backtab, SHIFT)
     assert focused() is bar.find_edit
     qtbot.keyClick(bar.find_edit, Qt.Key.Key_Tab)
-    assert focused() is bar.replace_edit
     qtbot.keyClick(bar.replace_edit, Qt.Key.Key_Escape)
     assert not window.find_bar.isVisible()
     assert focused() is editor
