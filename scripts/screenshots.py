@@ -4,9 +4,9 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py  (no display)
 
 Writes empty.png, seed.png (a bundled seed with its findings), settings.png, export.png, help.png,
-new_speech.png (文件 → 新建讲话稿), find_replace.png (Ctrl+H on a reused draft) and renumber.png (the same
-draft after 全部替换 and 重新编号) to OUT_DIR (default out/screenshots). Uses a temporary GONGWEN_DATA_DIR so the user's settings stay
-untouched.
+new_speech.png (文件 → 新建讲话稿), find_replace.png (Ctrl+H on a reused draft) and renumber.png
+(the same draft after 全部替换 and 重新编号) to OUT_DIR (default out/screenshots). Uses a temporary
+GONGWEN_DATA_DIR so the user's settings stay untouched.
 """
 
 from __future__ import annotations
@@ -118,7 +118,8 @@ def main() -> int:
     from desktop.core.skeleton import load_templates
     from desktop.ui.new_speech_dialog import NewSpeechDialog
 
-    speech = NewSpeechDialog(load_templates(), window.install_phrase_tools().provider.group, date.today(), window)
+    provider = window.install_phrase_tools().provider
+    speech = NewSpeechDialog(load_templates(), provider.group, date.today(), window)
     speech.kind_box.setCurrentIndex(1)  # 推进会
     speech.meeting_edit.setText("全县重点项目建设")
     speech.speaker_edit.setText("县长 某某")

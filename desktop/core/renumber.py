@@ -100,7 +100,10 @@ def _numeral(family: str, number: int) -> str | None:
     return cn_numeral(number)
 
 
-def _change(text: str, kind: str, scope: int, marker: tuple[int, int], numeral: tuple[int, int], new: str):
+def _change(
+    text: str, kind: str, scope: int, marker: tuple[int, int], numeral: tuple[int, int], new: str
+) -> NumberChange:
+    """The numeral at `numeral` (inside the marker or announcement at `marker`) rewritten as `new`."""
     start, end = marker
     a, b = numeral
     before = text[start:end]
@@ -129,7 +132,8 @@ def _lists_in(numbers: list[int]) -> list[list[int]]:
             lists.append(open_lists[-1])
             continue
         if n != numbers[top[-1]] + 1:
-            outer = next((k for k in range(len(open_lists) - 2, -1, -1) if numbers[open_lists[k][-1]] + 1 == n), None)
+            outers = range(len(open_lists) - 2, -1, -1)
+            outer = next((k for k in outers if numbers[open_lists[k][-1]] + 1 == n), None)
             if outer is not None:
                 del open_lists[outer + 1 :]
         open_lists[-1].append(i)
@@ -178,7 +182,7 @@ def _run_changes(outline: Outline) -> list[NumberChange]:
         before = last.get(first.family)
         if first.family == "首先":
             base, scope = first.number if first.number > 0 else 1, first.start  # 其次 with no 首先 counts from 2
-        elif before is not None and before[0] == section and first.number > 1 and first.number == before[1] + 1:
+        elif before is not None and before[0] == section and 1 < first.number == before[1] + 1:
             # a run the parser cut where long paragraphs stand between its items: it numbers on
             base, scope = before[2] + 1, before[3]
         elif first.number > 1 and len(run.items) == 1:
@@ -224,7 +228,6 @@ def _count_changes(outline: Outline) -> tuple[list[NumberChange], list[HeldCount
             continue
         new = chinese_count(written)
         if text[ann.number_start : ann.number_end] != new:
-            changes.append(
-                _change(text, "count", ann.start, (ann.start, ann.end), (ann.number_start, ann.number_end), new)
-            )
+            numeral = (ann.number_start, ann.number_end)
+            changes.append(_change(text, "count", ann.start, (ann.start, ann.end), numeral, new))
     return changes, held

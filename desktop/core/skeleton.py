@@ -129,7 +129,9 @@ def date_line(day: date) -> str:
     return f"（{day.year}年{day.month}月{day.day}日）"
 
 
-_LEVEL_WORD = re.compile(r"(?:(?<=全)|(?<=XX))[市县区](?!场)|(?<=副)[市县区](?=长)|[市县区](?=委|政府|直属|直各|人大|政协|纪委)")
+_LEVEL_WORD = re.compile(
+    r"(?:(?<=全)|(?<=XX))[市县区](?!场)|(?<=副)[市县区](?=长)|[市县区](?=委|政府|直属|直各|人大|政协|纪委)"
+)
 
 
 def with_level(text: str, level: str) -> str:
@@ -144,7 +146,8 @@ def compose(request: SpeechRequest, template: Template, bank: Ranker | None = No
     skeleton = Skeleton("")
 
     def fill(text: str) -> str:
-        return text.replace("{meeting}", meeting).replace("{level}", level).replace("{count}", chinese_count(count))
+        text = text.replace("{meeting}", meeting).replace("{level}", level)
+        return text.replace("{count}", chinese_count(count))
 
     picker = None
     if bank is not None and request.use_bank:
@@ -158,12 +161,14 @@ def compose(request: SpeechRequest, template: Template, bank: Ranker | None = No
                 return with_level(text, level)
         return fill(fallback)
 
-    lines = [fill(template.title), request.speaker.strip() or "XX", date_line(request.day), template.salutation]
+    speaker = request.speaker.strip() or "XX"
+    lines = [fill(template.title), speaker, date_line(request.day), template.salutation]
     lines.append(part("开头", template.bank_opening, _BankPicker.opening, template.opening))
     if template.lead_in:
         lines.append(part("承接", template.bank_opening, _BankPicker.lead_in, template.lead_in))
     if template.announce:
-        lines.append(part("预告", template.form == "heading", lambda p: p.announcement(count), template.announce))
+        announced = part("预告", template.form == "heading", lambda p: p.announcement(count), template.announce)
+        lines.append(announced)
     for n in range(1, count + 1):
         topic = template.sections[n - 1] if n <= len(template.sections) else "XX"
         if template.form == "agenda":

@@ -9,19 +9,23 @@ that selection."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QToolButton, QWidget
 
 from desktop.core.find_replace import find_all
-from desktop.ui.text_edits import DocumentPositions, apply_edits
+from desktop.ui.text_edits import DocumentPositions, apply_edits, utf16_length
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
+@dataclass(frozen=True)
 class _Replacement:
-    def __init__(self, offset: int, length: int, replacement: str):
-        self.offset, self.length, self.replacement = offset, length, replacement
+    offset: int
+    length: int
+    replacement: str
 
 
 class _Field(QLineEdit):
@@ -150,7 +154,8 @@ class FindReplaceBar(QWidget):
     # ---------------------------------------------------------------- matches
     def _bounds(self, text: str, positions: DocumentPositions) -> tuple[int, int]:
         if self.in_selection.isChecked() and self._range is not None:
-            return positions.to_text(self._range.selectionStart()), positions.to_text(self._range.selectionEnd())
+            selection = self._range
+            return positions.to_text(selection.selectionStart()), positions.to_text(selection.selectionEnd())
         return 0, len(text)
 
     def matches(self) -> tuple[str, DocumentPositions, list[tuple[int, int]]]:
@@ -205,7 +210,7 @@ class FindReplaceBar(QWidget):
             apply_edits(self.editor, [_Replacement(offset, length, self.replace_edit.text())], text)
             self.replaced.emit(1)
             cursor = self.editor.textCursor()
-            cursor.setPosition(positions.to_document(offset) + len(self.replace_edit.text().encode("utf-16-le")) // 2)
+            cursor.setPosition(positions.to_document(offset) + utf16_length(self.replace_edit.text()))
             self.editor.setTextCursor(cursor)
         if not self.find_next():
             self._show_count(0, None)
@@ -215,8 +220,7 @@ class FindReplaceBar(QWidget):
         text, _, found = self.matches()
         replacement = self.replace_edit.text()
         count = apply_edits(self.editor, [_Replacement(o, n, replacement) for o, n in found], text)
-        where = "选区内" if self.in_selection.isChecked() and self._range is not None else ""
-        self.status.setText(f"{where}已替换 {count} 处" if count else "未找到")
+        self.status.setText(f"{self._where()}已替换 {count} 处" if count else f"{self._where()}未找到")
         self.replaced.emit(count)
         return count
 
@@ -235,8 +239,11 @@ class FindReplaceBar(QWidget):
         _, positions, found = self.matches()
         self._show_count(len(found), self._current_index(positions, found))
 
+    def _where(self) -> str:
+        return "选区内" if self.in_selection.isChecked() and self._range is not None else ""
+
     def _show_count(self, total: int, index: int | None) -> None:
-        where = "选区内" if self.in_selection.isChecked() and self._range is not None else ""
+        where = self._where()
         if not total:
             self.status.setText(f"{where}未找到")
         elif index is None:

@@ -149,7 +149,8 @@ def _convert(d, text: str, positions: Positions) -> Finding:
     fix = None
     if d.fix is not None:
         edits = tuple(Edit(e.offset, e.length, e.replacement) for e in d.fix.edits)
-        fix = Fix(d.fix.offset, d.fix.length, d.fix.replacement_in(text), bool(d.fix.safe), edits, d.fix.label)
+        replacement = d.fix.replacement_in(text)
+        fix = Fix(d.fix.offset, d.fix.length, replacement, bool(d.fix.safe), edits, d.fix.label)
     rule = RULES_BY_CODE.get(d.code)
     name = (rule.title if rule is not None else "") or d.name
     return Finding(

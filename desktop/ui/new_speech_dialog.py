@@ -29,7 +29,9 @@ _COUNT_LABEL = {"heading": "讲几点意见：", "agenda": "议程项数："}
 
 
 class NewSpeechDialog(QDialog):
-    def __init__(self, templates: list[Template], bank: Callable[[], Ranker | None], today: date, parent=None):
+    def __init__(
+        self, templates: list[Template], bank: Callable[[], Ranker | None], today: date, parent=None
+    ):
         super().__init__(parent)
         self.setWindowTitle("新建讲话稿")
         self.templates = templates

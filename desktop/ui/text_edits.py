@@ -41,6 +41,11 @@ class DocumentPositions:
         return position - lo
 
 
+def utf16_length(text: str) -> int:
+    """How many QTextDocument positions `text` takes."""
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
 def apply_edits(editor: QPlainTextEdit, edits: Iterable[TextEdit], text: str | None = None) -> int:
     """Apply edits (offsets into `text`, the editor's text by default) as one undo step; returns how many.
 

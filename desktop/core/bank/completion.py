@@ -105,7 +105,9 @@ def filter_by_letters(
 
 
 # XX, ××, 某某, and the single X the miner writes for a date or a figure (X月X日, X%), not a Latin word's X
-_PLACEHOLDER = re.compile(r"(?<![A-Za-z])[XＸ]{1,4}(?![A-Za-z])|(?<![A-Za-z0-9])x{2,3}(?![A-Za-z])|×{2,}|○{2,}|某某")
+_PLACEHOLDER = re.compile(
+    r"(?<![A-Za-z])[XＸ]{1,4}(?![A-Za-z])|(?<![A-Za-z0-9])x{2,3}(?![A-Za-z])|×{2,}|○{2,}|某某"
+)
 
 
 def placeholder_spans(text: str) -> list[tuple[int, int]]:

@@ -1,4 +1,5 @@
-"""Renumbering (desktop/core/renumber.py) on the shapes drafts take after sections are added, deleted or moved."""
+"""Renumbering (desktop/core/renumber.py) on the shapes drafts take after sections are added, deleted or
+moved."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""New speech from a skeleton: the shipped templates, the parts written, the bank's passages where it has them."""
+"""New speech from a skeleton: the shipped templates, the parts written, the bank's passages where it has
+them."""
 
 from __future__ import annotations
 

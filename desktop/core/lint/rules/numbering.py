@@ -249,7 +249,8 @@ def check_run_sequence(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]
                 else:
                     missing = "、".join(_label(fam, n) for n in range(prev + 1, item.number))
                     message = f"「{_label(fam, prev)}」之后是「{item.marker}」，缺少「{missing}」"
-                yield rule.diagnostic(item.start, item.end - item.start, message, renumbering.fix_at(item.start, item.end))
+                fix = renumbering.fix_at(item.start, item.end)
+                yield rule.diagnostic(item.start, item.end - item.start, message, fix)
             prev = item.number
 
 
