@@ -214,7 +214,8 @@ class MainWindow(QMainWindow):
         m = bar.addMenu("文件(&F)")
         self.act_new = self._action(m, "新建", self.new_document, sk.New)
         self.act_new_speech = self._action(
-            m, "新建讲话稿…", self.new_speech_dialog, "Ctrl+Shift+N", "按会议种类写好标题、称呼、开头、各部分与结尾的骨架"
+            m, "新建讲话稿…", self.new_speech_dialog, "Ctrl+Shift+N",
+            "按会议种类写好标题、称呼、开头、各部分与结尾的骨架",
         )
         self.act_open = self._action(m, "打开…", self.open_dialog, sk.Open)
         self.recent_menu = m.addMenu("最近打开")
@@ -256,6 +257,11 @@ class MainWindow(QMainWindow):
         )
         self.act_find_next = self._action(m, "查找下一处", lambda: self.find_text(False), sk.FindNext)
         self.act_find_prev = self._action(m, "查找上一处", lambda: self.find_text(True), sk.FindPrevious)
+        m.addSeparator()
+        self.act_renumber = self._action(
+            m, "重新编号", self.renumber, "Ctrl+Shift+R",
+            "标题序号、一是/二是、第一/第二按顺序重排，预告的条数随之改正",
+        )
         for action in (
             self.act_undo,
             self.act_redo,
@@ -275,10 +281,6 @@ class MainWindow(QMainWindow):
             m, "修正光标处问题", self.fix_at_cursor, "Alt+Return", "应用光标处这一条的修正（可撤销）"
         )
         self.act_ignore = self._action(m, "忽略光标处问题", self.ignore_at_cursor)
-        m.addSeparator()
-        self.act_renumber = self._action(
-            m, "重新编号", self.renumber, "Ctrl+Shift+R", "标题序号、一是/二是、第一/第二按顺序重排，预告的条数随之改正"
-        )
 
         m = bar.addMenu("视图(&V)")
         self.act_focus_editor = self._action(m, "转到编辑区", lambda: self.editor.setFocus(), "Alt+0")
