@@ -226,6 +226,7 @@ MARKERS: tuple[_MarkerSpec, ...] = (
     _MarkerSpec("①", 5, re.compile(rf"(?P<n>[{CIRCLED}])(?P<sep>[、.．]?)"), False),
 )
 FAMILY_RANK = {spec.family: spec.rank for spec in MARKERS}
+_SPEC_BY_FAMILY = {spec.family: spec for spec in MARKERS}
 
 # 一、二、三产业, 二、三级医院, 第一、第三产业, 第一、二轮督察, 1、2号线: numerals listed before the word they
 # count are part of a name, not ordinals; the tail after the first 、 tells them apart
@@ -238,7 +239,6 @@ _NUMERAL_LIST_TAIL = re.compile(
 def numeral_list_at(text: str, pos: int) -> bool:
     """Whether the text at `pos`, just after "一、" or "第一、", goes on listing numerals of a name."""
     return _NUMERAL_LIST_TAIL.match(text, pos) is not None
-_SPEC_BY_FAMILY = {spec.family: spec for spec in MARKERS}
 
 
 @dataclass(frozen=True)
@@ -639,7 +639,8 @@ def _find_runs(outline: Outline) -> list[InlineRun]:
         for key, run in list(open_runs.items()):
             gap = item.block - run.items[-1].block
             # items that each open a paragraph (一是… at the head of a long section) may lie far apart
-            if gap > 3 and not (gap <= 40 and _leads_block(outline, item) and _leads_block(outline, run.items[-1])):
+            far_leads = gap <= 40 and _leads_block(outline, item) and _leads_block(outline, run.items[-1])
+            if gap > 3 and not far_leads:
                 del open_runs[key]
         seq = open_runs.get("首先")
         if item.family == "首先":

@@ -807,9 +807,8 @@ class MainWindow(QMainWindow):
         text = self.editor.toPlainText()
         analysis = self.analysis
         if analysis is None or analysis.revision != self.revision:
-            analysis = lint_adapter.analyse(
-                self.revision, text, frozenset(self.settings.disabled_rules), frozenset(self.ignores), self.properties
-            )
+            disabled, ignores = frozenset(self.settings.disabled_rules), frozenset(self.ignores)
+            analysis = lint_adapter.analyse(self.revision, text, disabled, ignores, self.properties)
         errors = sum(1 for f in analysis.findings if f.level == "error")
         base = self.path or self.imported_from
         default = (

@@ -161,7 +161,7 @@ class SettingsDialog(QDialog):
         target = index + step
         if index < 0 or not 0 <= target < table.rowCount():
             return
-        values = [[table.item(r, c).text() if table.item(r, c) else "" for c in range(3)] for r in (index, target)]
+        values = [self._row(index), self._row(target)]
         for r, row_values in zip((target, index), values):
             for c, value in enumerate(row_values):
                 table.setItem(r, c, QTableWidgetItem(value))
@@ -169,13 +169,17 @@ class SettingsDialog(QDialog):
 
     def result_leaders(self) -> list[Leader]:
         """The rows with a name and a title, in the table's order (the order of precedence)."""
-        table = self.leaders_table
         out = []
-        for r in range(table.rowCount()):
-            name, title, also = (table.item(r, c).text().strip() if table.item(r, c) else "" for c in range(3))
+        for r in range(self.leaders_table.rowCount()):
+            name, title, also = (value.strip() for value in self._row(r))
+            titles = tuple(t.strip() for t in also.replace("，", "、").split("、") if t.strip())
             if name and title:
-                out.append(Leader(name, title, tuple(t.strip() for t in also.replace("，", "、").split("、") if t.strip())))
+                out.append(Leader(name, title, titles))
         return out
+
+    def _row(self, r: int) -> list[str]:
+        table = self.leaders_table
+        return [table.item(r, c).text() if table.item(r, c) else "" for c in range(len(self._LEADER_COLUMNS))]
 
     def leaders_changed(self) -> bool:
         return self.result_leaders() != self._initial_leaders

@@ -122,14 +122,15 @@ class LintConfig:
     watched: tuple[tuple[Path, tuple[int, int] | None], ...] = ()
 
     def stale(self) -> bool:
-        """Whether one of the user's files changed since it was read (a word list edited while the window is open)."""
+        """Whether one of the user's files changed since it was read (a list edited while the window is open)."""
         return any(file_stamp(path) != stamp for path, stamp in self.watched)
 
     def refreshed(self) -> LintConfig:
         """The same selection over the user's files as they are now."""
         user_file = next((p for p, _ in self.watched if p.name == USER_FILE_NAME), None)
         a_list = next((p for p, _ in self.watched if p.name in USER_LISTS), None)
-        fresh = load_config(user_file, use_user_file=user_file is not None, list_dir=a_list.parent if a_list else None)
+        list_dir = a_list.parent if a_list else None
+        fresh = load_config(user_file, use_user_file=user_file is not None, list_dir=list_dir)
         return LintConfig(fresh.data, self.select, self.ignore, fresh.levels, fresh.watched)
 
     def enabled(self, code: str) -> bool:
@@ -163,7 +164,7 @@ _REQUIRED = {  # what each entry of a word list must have
 
 
 def _validate(data: dict[str, Any], path: Path | None) -> None:
-    """Catch a bad pattern or entry in a rule file here, with the file's name, not in the middle of a check."""
+    """Catch a bad pattern or entry in a rule file here, with the file's name, not in a check."""
     patterns = list(data.get("placeholder", {}).get("patterns", []))
     for key, required in _REQUIRED.items():
         entries = data.get(key, [])

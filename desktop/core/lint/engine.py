@@ -14,8 +14,17 @@ from dataclasses import dataclass, replace
 
 from desktop.core.errors import GongwenError
 from desktop.core.lint.config import LintConfig, Suppression, file_stamp, load_config
+from desktop.core.lint.model import (
+    HOUSE_STYLE_MIN,
+    CorpusIndex,
+    Diagnostic,
+    DocumentContext,
+    Fix,
+    Level,
+    ParagraphContext,
+    Rule,
+)
 from desktop.core.lint.properties import DraftProperties
-from desktop.core.lint.model import HOUSE_STYLE_MIN, CorpusIndex, Diagnostic, DocumentContext, Fix, Level, ParagraphContext, Rule
 from desktop.core.lint.registry import ALL_RULES
 from desktop.core.lint.spans import enclosed, within
 from desktop.core.outline import Block, Outline, parse_outline
@@ -82,12 +91,13 @@ class Linter:
         return LintResult(outline, found)
 
     def _reload(self) -> None:
-        """The user edited a word list or lint.toml: read it again (a broken file keeps the lists as they were)."""
+        """The user edited a word list or lint.toml: read it again (a broken file keeps the old lists)."""
         try:
             self.config = self.config.refreshed()
         except GongwenError as exc:
             log.warning("%s", exc)
-            self.config = replace(self.config, watched=tuple((p, file_stamp(p)) for p, _ in self.config.watched))
+            now = tuple((path, file_stamp(path)) for path, _ in self.config.watched)
+            self.config = replace(self.config, watched=now)
         self._cache.clear()
 
     def _paragraph(self, text: str, block: Block) -> tuple[Diagnostic, ...]:
@@ -134,7 +144,8 @@ def _outside_marks(outline: Outline, openers: str, found: list[Diagnostic]) -> l
         if index is not None:
             block = outline.blocks[index]
             if index not in spans:
-                spans[index] = [(a + block.start, b + block.start) for a, b in enclosed(outline.block_text(block), openers)]
+                marked = enclosed(outline.block_text(block), openers)
+                spans[index] = [(a + block.start, b + block.start) for a, b in marked]
             if within(spans[index], d.offset, d.offset + d.length):
                 continue
         kept.append(d)

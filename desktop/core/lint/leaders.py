@@ -26,11 +26,13 @@ def leaders_path() -> Path:
 
 
 def leaders_from_data(data: dict) -> list[Leader]:
-    return [
-        Leader(str(e["name"]).strip(), str(e["title"]).strip(), tuple(str(t).strip() for t in e.get("also", ()) if str(t).strip()))
-        for e in data.get("leaders", [])
-        if str(e.get("name", "")).strip() and str(e.get("title", "")).strip()
-    ]
+    out = []
+    for entry in data.get("leaders", []):
+        name, title = str(entry.get("name", "")).strip(), str(entry.get("title", "")).strip()
+        also = tuple(t for t in (str(a).strip() for a in entry.get("also", ())) if t)
+        if name and title:
+            out.append(Leader(name, title, also))
+    return out
 
 
 def load_leaders(path: Path | None = None) -> list[Leader]:
@@ -57,7 +59,8 @@ def save_leaders(leaders: list[Leader], path: Path | None = None) -> None:
     for leader in leaders:
         if not leader.name.strip() or not leader.title.strip():
             raise InputError(path, f"领导名单中每一行都要有姓名和职务：{leader.name or '（无姓名）'}")
-        lines += ["", "[[leaders]]", f"name = {_quoted(leader.name.strip())}", f"title = {_quoted(leader.title.strip())}"]
+        lines += ["", "[[leaders]]", f"name = {_quoted(leader.name.strip())}"]
+        lines.append(f"title = {_quoted(leader.title.strip())}")
         if leader.also:
             lines.append("also = [" + ", ".join(_quoted(t) for t in leader.also) + "]")
     path.parent.mkdir(parents=True, exist_ok=True)

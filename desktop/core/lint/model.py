@@ -103,7 +103,7 @@ class Example:
     bad: str
     good: str
     fixed: str | None = None  # what the bad text becomes after its safe fixes, when there are any
-    setup: str = ""  # rule data the example needs (TOML, e.g. the office's leader list), added to the bundled data
+    setup: str = ""  # rule data the example needs (TOML: the office's leader list), added to the bundled data
 
 
 @dataclass(frozen=True)

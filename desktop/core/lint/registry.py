@@ -17,6 +17,8 @@ from desktop.core.lint.rules import (
     terms,
 )
 
-_FAMILIES = (numbering, punctuation, numbers, content, speech, terms, formulations, banned, leaders, place, elements)
-ALL_RULES: tuple[Rule, ...] = tuple(sorted((r for family in _FAMILIES for r in family.RULES), key=lambda r: r.code))
+_FAMILIES = (
+    numbering, punctuation, numbers, content, speech, terms, formulations, banned, leaders, place, elements,
+)
+ALL_RULES: tuple[Rule, ...] = tuple(sorted((r for f in _FAMILIES for r in f.RULES), key=lambda r: r.code))
 RULES_BY_CODE = {rule.code: rule for rule in ALL_RULES}

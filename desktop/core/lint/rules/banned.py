@@ -8,7 +8,16 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
-from desktop.core.lint.model import Diagnostic, Example, Level, ParagraphContext, Rule, RuleDoc, prepared, single_fix
+from desktop.core.lint.model import (
+    Diagnostic,
+    Example,
+    Level,
+    ParagraphContext,
+    Rule,
+    RuleDoc,
+    prepared,
+    single_fix,
+)
 
 
 def _prepare(data: dict[str, Any]) -> list[tuple[re.Pattern[str], tuple[str, ...], dict[str, Any]]]:

@@ -44,12 +44,14 @@ def check_addressee(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
     outline = ctx.outline
     if not looks_like_notice(outline) or outline.salutation is not None:
         return
-    after_title = [b for b in _body(outline) if b.kind is not BlockKind.TITLE and b.start > outline.title.start]
+    after_title = [b for b in _body(outline) if b.start > outline.title.start]
     if not after_title:
         return
     first = after_title[0]
     line = outline.block_text(first).rstrip()
-    if _SPEAKER_SALUTATION.match(line) or len(line) > 80 or "。" in line[:-1] or not _ORGAN.search(line) or first.heading is not None:
+    if len(line) > 80 or "。" in line[:-1] or first.heading is not None:
+        return
+    if _SPEAKER_SALUTATION.match(line) or not _ORGAN.search(line):
         return
     if line[-1] in _WRONG_END:
         pos, length, message = first.start + len(line) - 1, 1, f"主送机关末尾应为全角冒号「：」，不是「{line[-1]}」"

@@ -8,7 +8,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.core.lint.model import Diagnostic, Example, Level, ParagraphContext, Rule, RuleDoc, prepared, single_fix
+from desktop.core.lint.model import (
+    Diagnostic,
+    Example,
+    Level,
+    ParagraphContext,
+    Rule,
+    RuleDoc,
+    prepared,
+    single_fix,
+)
 from desktop.core.lint.wordsearch import literal_pattern
 
 _JOINER = re.compile(r"[、，,；\s“”]*(?:和|及|以及|与)?[、，,\s“”]*")  # what may stand between two items of a run

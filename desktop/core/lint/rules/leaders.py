@@ -9,7 +9,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.core.lint.leaders import Leader, leaders_from_data
-from desktop.core.lint.model import Diagnostic, Example, Level, ParagraphContext, Rule, RuleDoc, prepared, single_fix
+from desktop.core.lint.model import (
+    Diagnostic,
+    Example,
+    Level,
+    ParagraphContext,
+    Rule,
+    RuleDoc,
+    prepared,
+    single_fix,
+)
 
 # Titles met in official texts; the list's own titles are added to these
 _GENERIC_TITLE = (

@@ -154,7 +154,9 @@ def check_duplicate(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
 
 # An ordinal with 、 where GB/T 15834 B.3 wants another mark: 第一/首先/其一 take ，; 一是…二是… take none.
 # Found by the ordinal first (a rare sight), then checked to open a sentence or clause.
-_INLINE_ORDINAL = re.compile(rf"(?P<comma>第[{CN_NUM}]{{1,3}}|首先|其次|再次|其[{CN_NUM}])、|(?P<bare>[{CN_NUM}]{{1,3}}是)、")
+_INLINE_ORDINAL = re.compile(
+    rf"(?P<comma>第[{CN_NUM}]{{1,3}}|首先|其次|再次|其[{CN_NUM}])、|(?P<bare>[{CN_NUM}]{{1,3}}是)、"
+)
 _OPENS_AFTER = "。！？；：\n \t　"
 
 

@@ -32,7 +32,9 @@ _MENTION_AFTER = re.compile(
 _DECIDED = re.compile(rf"(?:经)?(?P<c>{_LEVEL})(?:委|政府|委、(?P=c)政府)(?:常委会)?(?:研究)?决定")
 # a place name: 1–4 characters and the level's word; 全县, 本市, 各区 and the like are not names
 _NOT_A_NAME = set("全本我各该每这那此外邻省市县区乡镇村州盟旗和与及的在是为对把向将从到等")
-_TITLE_PLACE = re.compile(rf"(?:^|(?<=[在于、《“（\s]))(?:中共)?(?=(?P<name>[\u4e00-\u9fff]{{1,5}}?(?:{_SUFFIXES})))")
+_TITLE_PLACE = re.compile(
+    rf"(?:^|(?<=[在于、《“（\s]))(?:中共)?(?=(?P<name>[\u4e00-\u9fff]{{1,5}}?(?:{_SUFFIXES})))"
+)
 _GENERIC_PLACES = re.compile(r"(?:开发|示范|试验|高新|新|城|社|园|景|片|辖|市|县|城乡|功能|保护|核心|自贸|经济|工业|产业)区$")
 _SELF_CONTEXT = "上下|各级|广大|干部群众|党员干部|人民群众|县委|县政府|市委|市政府|区委|区政府"
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
@@ -90,7 +92,8 @@ def _draft_self(ctx: DocumentContext) -> _Self | None:
 
 def _body_spans(outline: Outline) -> Iterator[tuple[int, int]]:
     for block in outline.blocks:
-        if not block.boilerplate and block.part == 0 and block.kind not in (BlockKind.TITLE, BlockKind.BYLINE):
+        front = block.kind in (BlockKind.TITLE, BlockKind.BYLINE)
+        if not block.boilerplate and block.part == 0 and not front:
             yield block.start, block.end
 
 
@@ -101,9 +104,8 @@ def _foreign(level: str, own: str) -> bool:
 
 
 def _mentions_higher(text: str, m: re.Match[str], start: int, end: int) -> bool:
-    return bool(
-        _MENTION_BEFORE.search(text[max(start, m.start() - 2) : m.start()]) or _MENTION_AFTER.match(text, m.end(), end)
-    )
+    before = text[max(start, m.start() - 2) : m.start()]
+    return bool(_MENTION_BEFORE.search(before) or _MENTION_AFTER.match(text, m.end(), end))
 
 
 def check_level(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
@@ -115,7 +117,7 @@ def check_level(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
         found: list[re.Match[str]] = []
         for pattern in (_PRONOUN, _WHOLE, _DECIDED):
             found += [m for m in pattern.finditer(text, start, end) if _foreign(m.group("c"), me.level)]
-        found = [m for m in found if not (m.group().startswith("全") and _mentions_higher(text, m, start, end))]
+        found = [m for m in found if not (m.group()[0] == "全" and _mentions_higher(text, m, start, end))]
         for m in sorted(found, key=lambda m: m.start()):
             other = m.group("c")
             typed = m.group()
@@ -137,7 +139,8 @@ def _name_before(text: str, end: int, floor: int) -> tuple[int, str] | None:
         if start < floor:
             continue
         name = text[start:end]
-        if not _CJK.fullmatch(text, start, suffix_at) or any(ch in _NOT_A_NAME for ch in text[start:suffix_at]):
+        core = text[start:suffix_at]
+        if not _CJK.fullmatch(core) or any(ch in _NOT_A_NAME for ch in core):
             continue
         left = text[max(floor, start - 2) : start]
         if start == floor or not re.match(r"[\u4e00-\u9fff]", left[-1:]) or left.endswith(_LEFT_WORDS):
@@ -150,6 +153,7 @@ def check_place(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
     if me is None or not me.place:
         return
     suffix = me.place[-1]
+    place_set = me.how == _SET_BY_WRITER and bool(ctx.properties.place)
     text = ctx.outline.text
     speaks = re.compile(rf"{re.escape(suffix)}(?=(?:{_SELF_CONTEXT})|经济社会|高质量发展)")
     for start, end in _body_spans(ctx.outline):
@@ -163,7 +167,7 @@ def check_place(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
             yield rule.diagnostic(
                 at, len(name),
                 f"本文是「{me.place}」的稿子（据{me.how}），这里却写着「{name}」；若是沿用别的稿子，应改为「{me.place}」",
-                single_fix(at, len(name), me.place, safe=me.how == _SET_BY_WRITER and bool(ctx.properties.place)),
+                single_fix(at, len(name), me.place, safe=place_set),
             )
 
 

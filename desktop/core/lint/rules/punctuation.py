@@ -78,7 +78,8 @@ def check_halfwidth(rule: Rule, ctx: ParagraphContext) -> Iterator[Diagnostic]:
             continue  # 1,000 and 10:30
         if not (_CJKISH.match(before or " ") or _CJKISH.match(after or " ")):
             continue
-        if ch == "?" and _LOST_BEFORE.match(before or " ") and _LOST_AFTER.match(after or " ") and not _asks(text, i):
+        lost = _LOST_BEFORE.match(before or " ") and _LOST_AFTER.match(after or " ")
+        if ch == "?" and lost and not _asks(text, i):
             # 前1?。 ?水灌区: a character the copy could not encode, not a question
             yield rule.diagnostic(i, 1, "「?」多半是复制时没能保存下来的字（编码丢失），请对照原文补上")
             continue
@@ -132,7 +133,7 @@ def check_unpaired(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
 
 
 def _unpaired(pieces: list[ParagraphContext], quote_continues: bool) -> list[tuple[int, str]]:
-    """Unpaired marks of one paragraph, or of a paragraph and the lines it was broken into (document offsets)."""
+    """Unpaired marks of a paragraph, or of a paragraph and the lines it was broken into (document offsets)."""
     marks: list[tuple[int, str]] = []
     for piece in pieces:
         skipped = _skipped_spans(piece)

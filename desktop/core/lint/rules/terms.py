@@ -8,7 +8,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.core.lint.model import Diagnostic, Example, Level, ParagraphContext, Rule, RuleDoc, prepared, single_fix
+from desktop.core.lint.model import (
+    Diagnostic,
+    Example,
+    Level,
+    ParagraphContext,
+    Rule,
+    RuleDoc,
+    prepared,
+    single_fix,
+)
 from desktop.core.lint.wordsearch import literal_pattern
 
 
@@ -27,10 +36,10 @@ def _prepare(data: dict[str, Any]) -> tuple[re.Pattern[str] | None, dict[str, li
     for term in data.get("terms", []):
         wrong, right = term.get("wrong", ""), term.get("right", "")
         before, after = term.get("before", ""), term.get("after", "")
-        by_word.setdefault(wrong, []).append(_Term(
-            wrong, right, re.compile(before) if before else None, re.compile(f"(?:{after})$") if after else None,
-            bool(term.get("safe", False)), term.get("why", ""),
-        ))  # fmt: skip
+        follows = re.compile(before) if before else None
+        precedes = re.compile(f"(?:{after})$") if after else None
+        entry = _Term(wrong, right, follows, precedes, bool(term.get("safe", False)), term.get("why", ""))
+        by_word.setdefault(wrong, []).append(entry)
     return literal_pattern(by_word), by_word
 
 
