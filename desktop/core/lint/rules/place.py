@@ -69,7 +69,20 @@ def _level_of(place: str) -> str:
     return place[-1] if place and place[-1] in LEVELS else ""
 
 
+# (outline, properties, answer) of the last draft asked about: GW601 and GW602 ask about the same one; a
+# thread reads the tuple once, so another thread's draft never answers for its own
+_last: list[tuple | None] = [None]
+
+
 def _draft_self(ctx: DocumentContext) -> _Self | None:
+    memo = _last[0]
+    if memo is None or memo[0] is not ctx.outline or memo[1] != ctx.properties:
+        memo = (ctx.outline, ctx.properties, _infer_self(ctx))
+        _last[0] = memo
+    return memo[2]
+
+
+def _infer_self(ctx: DocumentContext) -> _Self | None:
     outline = ctx.outline
     props = ctx.properties
     place = props.place if props and props.place else _title_place(outline)
