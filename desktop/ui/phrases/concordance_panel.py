@@ -7,7 +7,7 @@ document. Enter (or double-click) inserts the sentence at the editor's cursor; C
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -25,6 +25,7 @@ from desktop.core.bank.store import SearchHit
 from desktop.ui.phrases.bank_provider import BankProvider
 from desktop.ui.phrases.insertion import insert_phrase
 from desktop.ui.phrases.query_runner import QueryRunner
+from desktop.ui.widgets import widget_shortcut
 
 SEARCH_LIMIT = 300
 CONTEXT_CHARS = 18
@@ -97,7 +98,7 @@ class ConcordancePanel(QWidget):
         for sequence, slot in ((QKeySequence.StandardKey.Copy, self.copy_current),
                                (QKeySequence(Qt.Key.Key_Return), self.insert_current),
                                (QKeySequence(Qt.Key.Key_Enter), self.insert_current)):
-            QShortcut(sequence, self.table, slot, context=Qt.ShortcutContext.WidgetShortcut)
+            widget_shortcut(self.table, sequence, slot)
         provider.changed.connect(lambda: self.refresh(0))
 
     def refresh(self, delay_ms: int = 0) -> None:

@@ -8,7 +8,7 @@ import logging
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -33,6 +33,7 @@ from desktop.core.bank.user_phrases import guess_kind, matches_query, read_user_
 from desktop.ui.phrases.bank_provider import BankProvider
 from desktop.ui.phrases.insertion import insert_phrase, paragraph_at_cursor
 from desktop.ui.phrases.query_runner import QueryRunner
+from desktop.ui.widgets import widget_shortcut
 
 log = logging.getLogger(__name__)
 
@@ -210,8 +211,7 @@ class PhrasePanel(QWidget):
         self.add_button.clicked.connect(self.add_selection)
         self.edit_button.clicked.connect(self.edit_current)
         self.delete_button.clicked.connect(self.delete_current)
-        QShortcut(QKeySequence.StandardKey.Delete, self.list, self.delete_current,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        widget_shortcut(self.list, QKeySequence.StandardKey.Delete, self.delete_current)
         editor.cursorPositionChanged.connect(self._cursor_moved)
         editor.textChanged.connect(lambda: self.refresh(CURSOR_DELAY_MS * 2))
         provider.changed.connect(lambda: self.refresh(0))
