@@ -306,6 +306,11 @@ class MainWindow(QMainWindow):
         self.bank_label = tools.panel.bank_status  # warm_up_bank reports the banks' state here
         self.examples_tab = tools.examples
         tools.provider.changed.connect(self.warm_up_bank)  # recount after imports and edits
+        # GW306 (照搬范文) looks sentences up in the same banks, from the checker's worker thread.
+        provider = tools.provider
+        self.checker.corpus_source = lambda: lint_adapter.CorpusSource(provider.generation, provider.group)
+        provider.changed.connect(self.checker.schedule)
+        self.checker.schedule()  # what was checked before the banks were there is checked with them
         current = self.side_tabs.currentWidget()
         self.side_tabs.insertTab(0, self.material_tab, "素材")
         self.side_tabs.addTab(self.examples_tab, "范文")
