@@ -690,12 +690,8 @@ class MainWindow(QMainWindow):
         def work() -> str:
             from desktop.core.bank.banks import open_query_banks
 
-            group = open_query_banks(self.bank_path)
-            try:
-                phrases = sum(b.phrase_total() for b in group.banks)
-                documents = sum(len(b.documents()) for b in group.banks)
-            finally:
-                group.close()
+            with open_query_banks(self.bank_path) as group:
+                documents, phrases = group.totals()  # as the import summary counts them
             return f"素材库已就绪：{phrases} 条素材，来自 {documents} 篇语料。"
 
         task = Task(work)

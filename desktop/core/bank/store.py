@@ -386,6 +386,13 @@ class PhraseBank:
             )
         ]
 
+    def document_labels_by_hash(self) -> dict[str, str]:
+        """Content hash → how the document is named to the writer (its title, else its file name)."""
+        return {
+            content_hash: document_label(name, title or "")
+            for content_hash, name, title in self.conn.execute("SELECT content_hash, name, title FROM documents")
+        }
+
     def document_text(self, name: str) -> str | None:
         row = self.conn.execute(
             "SELECT text FROM documents WHERE name = ? ORDER BY id LIMIT 1", (name,)
@@ -721,6 +728,19 @@ class BankGroup:
         return sorted(
             merged.values(), key=lambda p: (order.get(p.kind, len(order)), -p.docs, -p.count, p.text)
         )
+
+    def totals(self) -> tuple[int, int]:
+        """(documents, phrases) as the writer meets them: the same text in two banks is one document
+        (by content hash), the same phrase is one phrase (by text and kind, as the lists merge them).
+        The 素材 tab's footer and the import summary both say these."""
+        if len(self.banks) == 1:
+            return len(self.banks[0].documents()), self.banks[0].phrase_total()
+        documents: set[str] = set()
+        phrases: set[tuple[str, str]] = set()
+        for bank in self.banks:
+            documents.update(row[0] for row in bank.conn.execute("SELECT content_hash FROM documents"))
+            phrases.update(bank.conn.execute("SELECT text, kind FROM phrases"))
+        return len(documents), len(phrases)
 
     def search(self, text: str, *, limit: int = 20) -> list[SearchHit]:
         hits: dict[tuple[str, str], SearchHit] = {}
