@@ -30,6 +30,7 @@ from desktop import APP_TITLE
 from desktop.core import paths
 from desktop.core.errors import GongwenError
 from desktop.core.textstats import count_zi, format_duration, speaking_seconds
+from desktop.ui import messages
 from desktop.ui import export_adapter, lint_adapter
 from desktop.ui.after_paint import after_next_paint
 from desktop.ui.editor import DraftEditor
@@ -322,12 +323,13 @@ class MainWindow(QMainWindow):
         """Every action that has a shortcut, as (name, keys) — the help lists exactly this."""
         rows = []
         for action in self.actions():
+            # Told apart by their English names (NativeText is translated: Alt+回车), shown natively;
+            # media keys such as "Open" and F14 are skipped.
             keys = [
                 k.toString(QKeySequence.SequenceFormat.NativeText)
                 for k in action.shortcuts()
-                if not k.isEmpty()
-            ]
-            keys = [k for k in keys if re.match(_KEYBOARD_KEY, k)][:2]  # skip media keys such as "Open", F14
+                if not k.isEmpty() and re.match(_KEYBOARD_KEY, k.toString(QKeySequence.SequenceFormat.PortableText))
+            ][:2]
             if keys:
                 rows.append((action.text().rstrip("…"), " / ".join(keys)))
         return rows
@@ -372,7 +374,7 @@ class MainWindow(QMainWindow):
         try:
             save_settings(self.settings)
         except GongwenError as exc:
-            QMessageBox.warning(self, "设置", f"设置未能保存：{exc}")
+            messages.warning(self, "设置", f"设置未能保存：{exc}")
 
     # ---------------------------------------------------------------- text and analysis
     def _text_changed(self) -> None:
@@ -530,18 +532,16 @@ class MainWindow(QMainWindow):
         if not self.editor.document().isModified():
             return True
         name = self.path.name if self.path else "未命名文稿"
-        answer = QMessageBox.question(
+        answer = messages.question(
             self,
             "保存改动",
             f"“{name}”有未保存的改动，是否保存？",
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
+            messages.Button.Save | messages.Button.Discard | messages.Button.Cancel,
+            messages.Button.Save,
         )
-        if answer == QMessageBox.StandardButton.Save:
+        if answer == messages.Button.Save:
             return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        return answer == messages.Button.Discard
 
     def new_document(self) -> None:
         if not self.maybe_save():
@@ -583,7 +583,7 @@ class MainWindow(QMainWindow):
                 text, encoding, newline, bom = decoded.text, decoded.encoding, decoded.newline, decoded.bom
                 stamp, own, source = stamp_of(path), path, None
         except GongwenError as exc:
-            QMessageBox.warning(self, "无法打开", str(exc))
+            messages.warning(self, "无法打开", str(exc))
             return False
         self.path, self.imported_from, self.stamp = own, source, stamp
         self.encoding, self.newline, self.bom = encoding, newline, bom
@@ -595,7 +595,7 @@ class MainWindow(QMainWindow):
         self._save_settings()
         self.statusBar().showMessage(f"已打开 {path}（{encoding}）", 5000)
         if warnings:
-            QMessageBox.information(self, "导入提示", "\n".join(warnings))
+            messages.information(self, "导入提示", "\n".join(warnings))
         return True
 
     def save(self) -> bool:
@@ -646,7 +646,7 @@ class MainWindow(QMainWindow):
         try:
             stamp = atomic_write_text(path, self.editor.toPlainText(), encoding, newline, bom)
         except GongwenError as exc:
-            QMessageBox.warning(self, "保存失败", str(exc))
+            messages.warning(self, "保存失败", str(exc))
             return False
         self.path, self.stamp = path, stamp
         self.encoding, self.newline, self.bom = encoding, newline, bom
@@ -741,14 +741,14 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"已导出 {output}", 8000)
         self.exported.emit(str(output))
         notes = "".join(f"\n注意：{w}" for w in warnings)
-        answer = QMessageBox.question(
+        answer = messages.question(
             self,
             "导出完成",
             f"已导出到：\n{output}{notes}\n\n是否打开所在文件夹？",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+            messages.Button.Yes | messages.Button.No,
+            messages.Button.No,
         )
-        if answer == QMessageBox.StandardButton.Yes:
+        if answer == messages.Button.Yes:
             from PySide6.QtCore import QUrl
             from PySide6.QtGui import QDesktopServices
 
@@ -758,7 +758,7 @@ class MainWindow(QMainWindow):
         self._tasks.discard(task)
         self.statusBar().clearMessage()
         self.export_failed.emit(message)
-        QMessageBox.warning(self, "导出失败", f"导出失败：{message}")
+        messages.warning(self, "导出失败", f"导出失败：{message}")
 
     # ---------------------------------------------------------------- autosave and recovery
     @cached_property

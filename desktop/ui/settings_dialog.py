@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
     QKeySequenceEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QSpinBox,
     QVBoxLayout,
 )
 
+from desktop.ui import messages
 from desktop.ui.phrases.chords import chord_problem
 from desktop.ui.settings import Settings
 from desktop.ui.widgets import ok_cancel_buttons
@@ -102,7 +102,7 @@ class SettingsDialog(QDialog):
         if not problems and completion == palette:
             problems.append("两个快捷键不能相同")
         if problems:
-            QMessageBox.warning(self, "快捷键", "；".join(problems))
+            messages.warning(self, "快捷键", "；".join(problems))
             return
         self.accept()
 

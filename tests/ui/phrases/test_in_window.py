@@ -62,7 +62,7 @@ def test_the_settings_dialog_refuses_an_ime_chord(qtbot, make_window, monkeypatc
 
     window = make_window()
     warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: warnings.append(box.text()))
     dialog = SettingsDialog(window.settings, export_adapter.profiles(), lint_adapter.rule_catalogue(),
                             window.editor.font(), window)
     qtbot.addWidget(dialog)

@@ -34,11 +34,11 @@ def busy_window(request, qtbot, bank_file, monkeypatch):
     either tab in front; questions are recorded (and answered 否)."""
     asked: list[str] = []
 
-    def refuse(parent, title, text, *args, **kwargs):
-        asked.append(text)
-        return QMessageBox.StandardButton.No
+    def refuse(box):
+        asked.append(box.text())
+        box.button(QMessageBox.StandardButton.No).click()
 
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(refuse))
+    monkeypatch.setattr(QMessageBox, "exec", refuse)
     window = MainWindow(Settings(lint_delay_ms=50), bank=bank_file)
     window.show()
     window.activateWindow()
