@@ -47,6 +47,7 @@ class Finding:
     line: int  # 0-based
     fix: Fix | None = None
     spots: tuple[tuple[int, int], ...] = ()  # every place of a finding that gathers several
+    unfinished: bool = False  # may only mean the draft is not finished yet (see Diagnostic)
 
     @property
     def end(self) -> int:
@@ -171,6 +172,7 @@ def _convert(d, text: str, positions: Positions) -> Finding:
         positions.line_column(d.offset)[0] - 1,
         fix,
         tuple(d.spots),
+        d.unfinished,
     )
 
 

@@ -76,7 +76,8 @@ class LintPanel(QWidget):
         layout.addLayout(buttons)
         self.set_findings([], 0)
 
-    def set_findings(self, findings: list[Finding], ignored: int) -> None:
+    def set_findings(self, findings: list[Finding], ignored: int, held: int = 0) -> None:
+        """held: findings that wait until the writer leaves the paragraph (or presses F7)."""
         current = self.selected()
         self.findings = list(findings)
         self.list.clear()
@@ -89,8 +90,9 @@ class LintPanel(QWidget):
             item.setTextAlignment(3, RIGHT_ALIGNED)
             items.append(item)
         self.list.addTopLevelItems(items)
+        waiting = f"写作中暂缓提示 {held} 处（离开此段或按 F7 显示）。" if held else ""
         if not findings:
-            self.summary.setText("未发现问题。" + (f"（已忽略 {ignored} 处）" if ignored else ""))
+            self.summary.setText("未发现问题。" + (f"（已忽略 {ignored} 处）" if ignored else "") + waiting)
         else:
             counts = " ".join(
                 f"{LEVEL_NAMES[level]} {n}"
@@ -98,7 +100,7 @@ class LintPanel(QWidget):
                 if (n := sum(1 for f in findings if f.level == level))
             )
             extra = f"，已忽略 {ignored} 处" if ignored else ""
-            self.summary.setText(f"共 {len(findings)} 处：{counts}{extra}。回车或单击跳到原文。")
+            self.summary.setText(f"共 {len(findings)} 处：{counts}{extra}。回车或单击跳到原文。{waiting}")
         if current is not None:
             for index, f in enumerate(self.findings):
                 if (f.code, f.offset) == (current.code, current.offset):

@@ -91,6 +91,9 @@ class MainWindow(QMainWindow):
         self.ignores: set[Suppression] = set()
         self.analysis: Analysis | None = None
         self._jump_after_check = False
+        # The paragraph the writer is writing (the last edit's). Findings that may only mean the draft
+        # is unfinished wait while it is at or after them; moving elsewhere or F7 shows them.
+        self._writing_block: int | None = None
         self._cancel_check_after_paint: Callable[[], None] | None = None
         self._tasks: set[Task] = set()
 
@@ -130,6 +133,12 @@ class MainWindow(QMainWindow):
         self.stats_timer.setSingleShot(True)
         self.stats_timer.setInterval(150)
         self.stats_timer.timeout.connect(self._update_stats)
+        # A cursor move is read once the event that made it is over: typing moves the cursor before
+        # the text changes, and only a move without an edit leaves the paragraph being written.
+        self.left_paragraph_timer = QTimer(self)
+        self.left_paragraph_timer.setSingleShot(True)
+        self.left_paragraph_timer.setInterval(0)
+        self.left_paragraph_timer.timeout.connect(self._check_left_paragraph)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.timeout.connect(self.autosave)
 
@@ -379,6 +388,7 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- text and analysis
     def _text_changed(self) -> None:
         self.revision += 1
+        self._writing_block = self.editor.textCursor().blockNumber()
         self.checker.schedule()
         self.stats_timer.start()
 
@@ -393,21 +403,27 @@ class MainWindow(QMainWindow):
         line = cursor.blockNumber()
         self.position_label.setText(f"第 {line + 1} 行")
         self.outline_panel.follow_line(line)
+        if self._writing_block is not None and line != self._writing_block:
+            self.left_paragraph_timer.start()
+
+    def _check_left_paragraph(self) -> None:
+        if self._writing_block is not None and self.editor.textCursor().blockNumber() != self._writing_block:
+            self.release_held_findings()
+
+    def release_held_findings(self) -> None:
+        """The writer has moved on (or pressed F7): findings held back while writing are shown."""
+        self._writing_block = None
+        if self.analysis is not None and any(f.unfinished for f in self.analysis.findings):
+            self._show_findings(self.analysis)
 
     def apply_analysis(self, analysis: Analysis) -> None:
         self.analysis = analysis
-        self.editor.set_findings(analysis.findings)
-        self.lint_panel.set_findings(analysis.findings, analysis.ignored)
+        if self._jump_after_check:
+            self._writing_block = None  # F7 asks for everything
+        self._show_findings(analysis)
         self.outline_panel.set_outline(analysis.outline)
         self.outline_panel.follow_line(self.editor.textCursor().blockNumber())
         self.highlighter.set_outline(analysis.outline)
-        counts = [
-            f"{LEVEL_NAMES[level]} {n}"
-            for level in ("error", "warning", "info")
-            if (n := sum(1 for f in analysis.findings if f.level == level))
-        ]
-        self.findings_label.setText("检查：" + (" · ".join(counts) if counts else "无问题"))
-        self.findings_label.setToolTip("")
         if analysis.problems:
             self.statusBar().showMessage("；".join(analysis.problems), 10000)
         if self._jump_after_check:
@@ -417,6 +433,26 @@ class MainWindow(QMainWindow):
             else:
                 self.statusBar().showMessage("全部检查完毕，未发现问题。", 5000)
         self.analysis_applied.emit(analysis)
+
+    def held_back(self, finding: Finding) -> bool:
+        """An unfinished-draft finding at or before the paragraph being written waits."""
+        return finding.unfinished and self._writing_block is not None and finding.line <= self._writing_block
+
+    def _show_findings(self, analysis: Analysis) -> None:
+        shown = [f for f in analysis.findings if not self.held_back(f)]
+        held = len(analysis.findings) - len(shown)
+        self.editor.set_findings(shown)
+        self.lint_panel.set_findings(shown, analysis.ignored, held)
+        counts = [
+            f"{LEVEL_NAMES[level]} {n}"
+            for level in ("error", "warning", "info")
+            if (n := sum(1 for f in shown if f.level == level))
+        ]
+        self.findings_label.setText("检查：" + (" · ".join(counts) if counts else "无问题"))
+        self.findings_label.setToolTip(f"写作中暂缓提示 {held} 处：离开此段或按 F7 显示" if held else "")
+        message = self.statusBar().currentMessage()
+        if message.startswith("GW") and not any(message == _finding_message(f) for f in shown):
+            self.statusBar().clearMessage()  # it named a finding that is fixed (or gone) now
 
     def _check_failed(self, message: str) -> None:
         self._jump_after_check = False
@@ -433,7 +469,7 @@ class MainWindow(QMainWindow):
     def jump_to_finding(self, finding: Finding) -> None:
         self.editor.go_to(finding.offset, finding.length)
         self.lint_panel.select(finding)
-        self.statusBar().showMessage(f"{finding.code} {finding.message}", 8000)
+        self.statusBar().showMessage(_finding_message(finding), 8000)
 
     def step_finding(self, backwards: bool) -> None:
         finding = self.editor.next_finding(backwards)
@@ -500,6 +536,7 @@ class MainWindow(QMainWindow):
 
     def _set_text(self, text: str) -> None:
         self.editor.setPlainText(text)  # also clears undo history: a new document
+        self._writing_block = None  # opened, not being written
         self.editor.document().setModified(False)
         self.editor.go_to(0)
         self.autosaved_revision = self.revision
@@ -903,6 +940,11 @@ class MainWindow(QMainWindow):
         from desktop.ui.dialogs import AboutDialog
 
         AboutDialog(about_lines(about_info(self.bank_path)), self).exec()
+
+
+def _finding_message(finding: Finding) -> str:
+    """How the status bar names a finding the writer jumped to."""
+    return f"{finding.code} {finding.message}"
 
 
 def sample_draft_path() -> Path:

@@ -70,6 +70,9 @@ class Diagnostic:
     length: int
     fix: Fix | None = None
     spots: tuple[tuple[int, int], ...] = ()  # (offset, length) of each place, when one finding gathers several
+    # True when the finding may only mean the draft is not finished yet (no closing paragraph, fewer
+    # sections than announced, 一是 without 二是): the window holds it back while the writer writes on.
+    unfinished: bool = False
 
     def shifted(self, delta: int) -> Diagnostic:
         return replace(
@@ -145,5 +148,6 @@ class Rule:
         message: str,
         fix: Fix | None = None,
         spots: tuple[tuple[int, int], ...] = (),
+        unfinished: bool = False,
     ) -> Diagnostic:
-        return Diagnostic(self.code, self.name, self.level, message, offset, length, fix, spots)
+        return Diagnostic(self.code, self.name, self.level, message, offset, length, fix, spots, unfinished)
