@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         # The paragraph the writer is writing (the last edit's). Findings that may only mean the draft
         # is unfinished wait while it is at or after them; moving elsewhere or F7 shows them.
         self._writing_block: int | None = None
+        self._status_finding: Finding | None = None  # the finding the status bar names
         self._cancel_check_after_paint: Callable[[], None] | None = None
         self._tasks: set[Task] = set()
 
@@ -450,9 +451,11 @@ class MainWindow(QMainWindow):
         ]
         self.findings_label.setText("检查：" + (" · ".join(counts) if counts else "无问题"))
         self.findings_label.setToolTip(f"写作中暂缓提示 {held} 处：离开此段或按 F7 显示" if held else "")
-        message = self.statusBar().currentMessage()
-        if message.startswith("GW") and not any(message == _finding_message(f) for f in shown):
-            self.statusBar().clearMessage()  # it named a finding that is fixed (or gone) now
+        named = self._status_finding
+        if named is not None and not any(_same_spot(named, f) for f in shown):
+            self._status_finding = None
+            if self.statusBar().currentMessage() == _finding_message(named):
+                self.statusBar().clearMessage()  # it named a finding that is fixed (or gone) now
 
     def _check_failed(self, message: str) -> None:
         self._jump_after_check = False
@@ -470,6 +473,7 @@ class MainWindow(QMainWindow):
         self.editor.go_to(finding.offset, finding.length)
         self.lint_panel.select(finding)
         self.statusBar().showMessage(_finding_message(finding), 8000)
+        self._status_finding = finding
 
     def step_finding(self, backwards: bool) -> None:
         finding = self.editor.next_finding(backwards)
@@ -509,6 +513,7 @@ class MainWindow(QMainWindow):
             self.checker.check_now()
             return
         self.editor.replace_range(fix.offset, fix.length, fix.replacement)
+        self.statusBar().showMessage(f"已修正：{finding.name}", 4000)
         self.checker.check_now()
 
     def ignore_finding(self, finding: Finding) -> None:
@@ -945,6 +950,10 @@ class MainWindow(QMainWindow):
 def _finding_message(finding: Finding) -> str:
     """How the status bar names a finding the writer jumped to."""
     return f"{finding.code} {finding.message}"
+
+
+def _same_spot(a: Finding, b: Finding) -> bool:
+    return (a.code, a.offset, a.message) == (b.code, b.offset, b.message)
 
 
 def sample_draft_path() -> Path:
