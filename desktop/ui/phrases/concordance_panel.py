@@ -6,6 +6,8 @@ document. Enter (or double-click) inserts the sentence at the editor's cursor; C
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
@@ -28,18 +30,24 @@ from desktop.ui.phrases.query_runner import QueryRunner
 from desktop.ui.widgets import widget_shortcut
 
 SEARCH_LIMIT = 300
-CONTEXT_CHARS = 18
+CONTEXT_CLAUSES = 1  # whole clauses shown on each side of the keyword's own clause
+_CLAUSE_END = re.compile(r"[，、；：。！？,;:!?]")
 
 
-def keyword_in_context(sentence: str, keyword: str, width: int = CONTEXT_CHARS) -> tuple[str, str, str]:
+def keyword_in_context(sentence: str, keyword: str, clauses: int = CONTEXT_CLAUSES) -> tuple[str, str, str]:
+    """The text before the keyword, the keyword, the text after it: the keyword's own clause and
+    `clauses` whole clauses on each side, with … where the sentence goes on (the columns elide the
+    rest to their width)."""
     at = sentence.find(keyword)
     if at < 0:
         return "", sentence, ""
-    left, right = sentence[:at], sentence[at + len(keyword):]
-    if len(left) > width:
-        left = "…" + left[-width:]
-    if len(right) > width:
-        right = right[:width] + "…"
+    after = at + len(keyword)
+    starts = [0] + [m.end() for m in _CLAUSE_END.finditer(sentence, 0, at)]  # clause starts before it
+    ends = [m.end() for m in _CLAUSE_END.finditer(sentence, after)] + [len(sentence)]
+    start = starts[max(0, len(starts) - 1 - clauses)]
+    end = ends[min(clauses, len(ends) - 1)]
+    left = ("…" if start > 0 else "") + sentence[start:at]
+    right = sentence[after:end] + ("…" if end < len(sentence) else "")
     return left, keyword, right
 
 
