@@ -31,8 +31,9 @@ DRAFT = (
 )
 OWN_PHRASE = "把营商环境当作生命线"
 # Run in a Qt client of the same display: a screenshot of the screen, or the clipboard's text.
-_GRAB = "from PySide6.QtWidgets import QApplication; a = QApplication([]); a.primaryScreen().grabWindow(0).save({!r})"
-_CLIPBOARD = "from PySide6.QtWidgets import QApplication; a = QApplication([]); print(a.clipboard().text(), end='')"
+_QT = "from PySide6.QtWidgets import QApplication; a = QApplication([]); "
+_GRAB = _QT + "a.primaryScreen().grabWindow(0).save({!r})"
+_CLIPBOARD = _QT + "print(a.clipboard().text(), end='')"
 
 
 class Session:
@@ -75,8 +76,8 @@ def main(out: Path) -> int:
     draft = work / "讲话.txt"
     draft.write_bytes(DRAFT.encode("utf-8"))
     read, write = os.pipe()  # Xvfb picks a free display and writes its number here
-    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1400x900x24", "-nolisten", "tcp"],
-                            pass_fds=(write,))
+    screen = ["-screen", "0", "1400x900x24", "-nolisten", "tcp"]
+    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write), *screen], pass_fds=(write,))
     os.close(write)
     with os.fdopen(read) as number:
         display = ":" + number.readline().strip()
@@ -105,7 +106,7 @@ def main(out: Path) -> int:
             if tab == "范文":
                 s.keys("Return", "ctrl+c")  # into the list, copy the selected sentence: the panel's own keys
                 sentences.append(s.clipboard())
-                s.check(query in sentences[-1], f"{tab}: Ctrl+C in the list copies its sentence ({sentences[-1]})")
+                s.check(query in sentences[-1], f"{tab}: Ctrl+C in the list copies its sentence")
             s.keys("alt+0", "ctrl+f")
             s.type("GDP")
             s.keys("Return")
@@ -121,7 +122,8 @@ def main(out: Path) -> int:
             title = s.xdotool("getwindowname", s.windows("讲话.txt")[0])
             s.check("*" not in title, f"{tab}: the draft is not marked changed ({title})")
         s.keys("alt+0", "ctrl+s", pause=1.0)
-        s.check(draft.read_bytes() == DRAFT.encode("utf-8"), "the draft saved is byte for byte the one opened")
+        unchanged = draft.read_bytes() == DRAFT.encode("utf-8")
+        s.check(unchanged, "the draft saved is byte for byte the one opened")
         s.keys("ctrl+q", pause=1.5)
         print(f"screenshots in {out}")
         return 1 if s.failures else 0

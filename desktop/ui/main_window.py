@@ -30,8 +30,7 @@ from desktop import APP_TITLE
 from desktop.core import paths
 from desktop.core.errors import GongwenError
 from desktop.core.textstats import count_zi, format_duration, speaking_seconds
-from desktop.ui import messages
-from desktop.ui import export_adapter, lint_adapter
+from desktop.ui import export_adapter, lint_adapter, messages
 from desktop.ui.after_paint import after_next_paint
 from desktop.ui.editor import DraftEditor
 from desktop.ui.highlighter import OutlineHighlighter
@@ -338,7 +337,7 @@ class MainWindow(QMainWindow):
             keys = [
                 k.toString(QKeySequence.SequenceFormat.NativeText)
                 for k in action.shortcuts()
-                if not k.isEmpty() and re.match(_KEYBOARD_KEY, k.toString(QKeySequence.SequenceFormat.PortableText))
+                if re.match(_KEYBOARD_KEY, k.toString(QKeySequence.SequenceFormat.PortableText))
             ][:2]
             if keys:
                 rows.append((action.text().rstrip("…"), " / ".join(keys)))

@@ -17,6 +17,13 @@ def ime_commit(widget, text: str) -> None:
     QApplication.sendEvent(widget, event)
 
 
+def focus_editor(qtbot, window) -> None:
+    """Make the window active with the keyboard focus in its editor, as a writer clicking into it."""
+    window.activateWindow()
+    window.editor.setFocus()
+    qtbot.waitUntil(window.editor.hasFocus)
+
+
 def wait_analysis(qtbot, window, timeout: int = 10_000):
     """Wait until the window shows the analysis of its current text; return it."""
     qtbot.waitUntil(

@@ -10,16 +10,10 @@ from desktop.core import paths
 from desktop.core.bank.importer import import_paths
 from desktop.core.bank.store import PhraseBank
 from desktop.core.lint.corpus_index import sentence_key
-from tests.ui.conftest import wait_analysis
+from tests.ui.conftest import focus_editor, wait_analysis
 from tests.unit.bank.conftest import RULES, write
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def focused(qtbot, window):
-    window.activateWindow()
-    window.editor.setFocus()
-    qtbot.waitUntil(window.editor.hasFocus)
 
 
 def paste(qtbot, editor, text: str) -> None:
@@ -40,7 +34,7 @@ def a_long_sentence_of_the_default_bank() -> str:
 
 def test_a_pasted_sentence_of_the_builtin_corpus_is_found_on_f7(qtbot, window):
     sentence = a_long_sentence_of_the_default_bank()
-    focused(qtbot, window)
+    focus_editor(qtbot, window)
     paste(qtbot, window.editor, "关于工作的几点意见\n" + sentence)
     analysis = press_f7(qtbot, window)
     copies = [f for f in analysis.findings if f.code == "GW306"]
@@ -52,7 +46,7 @@ def test_a_pasted_sentence_of_the_builtin_corpus_is_found_on_f7(qtbot, window):
 
 def test_sentences_of_a_new_import_are_found_after_it(qtbot, window, tmp_path):
     own = "我们要把优化营商环境作为全面深化改革的重要抓手常抓不懈。"
-    focused(qtbot, window)
+    focus_editor(qtbot, window)
     paste(qtbot, window.editor, "关于营商环境的几点意见\n" + own)
     assert not any(f.code == "GW306" for f in press_f7(qtbot, window).findings)
     write(tmp_path / "corpus", "往年讲话.txt", "在全县工作会议上的讲话\n同志们：\n" + own + "\n")

@@ -72,7 +72,8 @@ class Inspector:
         dialog.show()
         self.look(dialog)
         if isinstance(dialog, QMessageBox):  # as Esc: 取消, else 否, else the only button
-            rejecting = [b for b in dialog.buttons() if dialog.buttonRole(b) == QMessageBox.ButtonRole.RejectRole]
+            reject = QMessageBox.ButtonRole.RejectRole
+            rejecting = [b for b in dialog.buttons() if dialog.buttonRole(b) == reject]
             answers = [dialog.button(QMessageBox.StandardButton.No)] + rejecting + dialog.buttons()
             next(b for b in answers if b is not None).click()
         dialog.hide()
@@ -92,7 +93,8 @@ class Inspector:
         QTimer.singleShot(0, poll)
 
     def english(self) -> dict[str, list[str]]:
-        return {name: bad for name, words in self.seen.items() if (bad := [w for w in words if english_only(w)])}
+        found = {name: [w for w in words if english_only(w)] for name, words in self.seen.items()}
+        return {name: bad for name, bad in found.items() if bad}
 
 
 @pytest.fixture

@@ -5,19 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from tests.ui.conftest import ime_commit, wait_analysis
+from tests.ui.conftest import focus_editor, ime_commit, wait_analysis
 
 ALT = Qt.KeyboardModifier.AltModifier
 
 
-def focused(qtbot, window):
-    window.activateWindow()
-    window.editor.setFocus()
-    qtbot.waitUntil(window.editor.hasFocus)
-
-
 def test_alt_enter_puts_a_dunhao_between_listed_words_and_the_status_bar_lets_go(qtbot, window):
-    focused(qtbot, window)
+    focus_editor(qtbot, window)
     ime_commit(window.editor, "今年要办好教育,医疗,养老等民生实事。")
     wait_analysis(qtbot, window)
     window.editor.go_to(0)
@@ -31,7 +25,7 @@ def test_alt_enter_puts_a_dunhao_between_listed_words_and_the_status_bar_lets_go
 
 
 def test_a_finding_fixed_by_hand_leaves_the_status_bar(qtbot, window):
-    focused(qtbot, window)
+    focus_editor(qtbot, window)
     ime_commit(window.editor, "会议要求XX局牵头。")
     wait_analysis(qtbot, window)
     window.editor.go_to(0)

@@ -10,16 +10,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from desktop.ui.editor import LEVEL_COLOURS
-from tests.ui.conftest import ime_commit, wait_analysis
+from tests.ui.conftest import focus_editor, ime_commit, wait_analysis
 
 OPENING = "在全县项目建设推进会上的讲话\n同志们：\n今天召开会议，部署项目建设。"
 
 
 def write(qtbot, window, paragraphs: list[str]):
     """Type paragraphs as a writer does: the text through the input method, Enter between them."""
-    window.activateWindow()
-    window.editor.setFocus()
-    qtbot.waitUntil(window.editor.hasFocus)
+    focus_editor(qtbot, window)
     for number, paragraph in enumerate(paragraphs):
         if number:
             qtbot.keyClick(window.editor, Qt.Key.Key_Return)

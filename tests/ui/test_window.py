@@ -56,7 +56,9 @@ def test_findings_count_in_status_bar(qtbot, window):
     assert re.search(rf"错误 {errors}.*警告 {warnings}", window.findings_label.text())
 
 
-def test_export_warns_on_errors_writes_docx_and_offers_the_folder(qtbot, window, tmp_path, monkeypatch, answer):
+def test_export_warns_on_errors_writes_docx_and_offers_the_folder(
+    qtbot, window, tmp_path, monkeypatch, answer
+):
     window.open_path(sample_draft_path())
     wait_analysis(qtbot, window)
     output = tmp_path / "导出" / "讲话.docx"

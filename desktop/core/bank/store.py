@@ -388,10 +388,8 @@ class PhraseBank:
 
     def document_labels_by_hash(self) -> dict[str, str]:
         """Content hash → how the document is named to the writer (its title, else its file name)."""
-        return {
-            content_hash: document_label(name, title or "")
-            for content_hash, name, title in self.conn.execute("SELECT content_hash, name, title FROM documents")
-        }
+        rows = self.conn.execute("SELECT content_hash, name, title FROM documents")
+        return {content_hash: document_label(name, title or "") for content_hash, name, title in rows}
 
     def document_text(self, name: str) -> str | None:
         row = self.conn.execute(

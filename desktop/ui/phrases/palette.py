@@ -68,8 +68,10 @@ class _RowDelegate(QStyledItemDelegate):
         painter.setPen(grey)
         painter.drawText(rect.x(), rect.y(), rect.width(), line, Qt.AlignmentFlag.AlignRight, category)
         preview = index.data(PREVIEW_ROLE) or ""
-        painter.drawText(rect.x() + 12, rect.y() + line + 2, rect.width() - 12, line, Qt.AlignmentFlag.AlignLeft,
-                         metrics.elidedText(preview, Qt.TextElideMode.ElideRight, rect.width() - 12))
+        indent = 12
+        painter.drawText(rect.x() + indent, rect.y() + line + 2, rect.width() - indent, line,
+                         Qt.AlignmentFlag.AlignLeft,
+                         metrics.elidedText(preview, Qt.TextElideMode.ElideRight, rect.width() - indent))
         painter.restore()
 
 
@@ -128,7 +130,9 @@ class PhrasePalette(QDialog):
         _before, paragraph = paragraph_at_cursor(self.editor)
         provider = self.provider
         # suggest: ranked as before, with the sources the previews are cut from
-        self.runner.request(lambda: provider.group().suggest(query, context=paragraph, limit=PALETTE_LIMIT), delay_ms)
+        self.runner.request(
+            lambda: provider.group().suggest(query, context=paragraph, limit=PALETTE_LIMIT), delay_ms
+        )
 
     def _show(self, results: list[Phrase]) -> None:
         self.results = results

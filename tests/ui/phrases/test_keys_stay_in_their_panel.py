@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from desktop.ui.main_window import MainWindow
 from desktop.ui.phrases.phrase_panel import MINE
 from desktop.ui.settings import Settings
-from tests.ui.conftest import close_quietly, ime_commit, wait_analysis
+from tests.ui.conftest import close_quietly, focus_editor, ime_commit, wait_analysis
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -41,9 +41,7 @@ def busy_window(request, qtbot, bank_file, monkeypatch):
     monkeypatch.setattr(QMessageBox, "exec", refuse)
     window = MainWindow(Settings(lint_delay_ms=50), bank=bank_file)
     window.show()
-    window.activateWindow()
-    window.editor.setFocus()
-    qtbot.waitUntil(window.editor.hasFocus)
+    focus_editor(qtbot, window)
     ime_commit(window.editor, DRAFT)
     wait_analysis(qtbot, window)
     tools = window.phrase_tools

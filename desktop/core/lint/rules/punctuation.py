@@ -81,7 +81,7 @@ def check_halfwidth(rule: Rule, ctx: ParagraphContext) -> Iterator[Diagnostic]:
     text = ctx.text
     data = ctx.data.get("halfwidth", {})
     marks = set(data.get("marks", ",;:?!()"))
-    listing = _list_commas(text, data) if "," in marks else set()
+    listing = _list_commas(text, data) if "," in marks and "," in text else set()
     skipped = _skipped_spans(ctx)
     edits: list[Edit] = []
     found: Counter[str] = Counter()
