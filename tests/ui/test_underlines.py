@@ -99,3 +99,10 @@ def test_an_error_beneath_a_hint_is_painted_red(qtbot, window):
     qtbot.wait(50)
     assert underline_colours(qtbot, window, start, start + 1) == {"error"}
     assert underline_colours(qtbot, window, start + 2, start + 8) == {"info"}  # the hint is still there
+
+
+def test_going_into_the_check_list_shows_what_waited(qtbot, window):
+    write(qtbot, window, [OPENING, "下面，我讲三点意见。", "一、提高认识", "项目是发展的生命线"])
+    assert "GW105" not in codes(window.lint_panel.findings)
+    qtbot.keyClick(window.editor, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)  # 转到检查
+    qtbot.waitUntil(lambda: "GW105" in codes(window.lint_panel.findings))
