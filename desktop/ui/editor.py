@@ -14,6 +14,7 @@ from desktop.ui.lint_adapter import LEVEL_NAMES, Finding
 log = logging.getLogger(__name__)
 
 LEVEL_COLOURS = {"error": QColor("#d32f2f"), "warning": QColor("#e68a00"), "info": QColor("#1e88e5")}
+LEVEL_RANKS = {"info": 0, "warning": 1, "error": 2}
 
 
 class DraftEditor(QPlainTextEdit):
@@ -39,7 +40,9 @@ class DraftEditor(QPlainTextEdit):
         self._starts = [f.offset for f in self.findings]
         selections = []
         length = self.document().characterCount() - 1
-        for finding in self.findings:
+        # Where underlines overlap the later one is drawn: hints first, errors last, so an error is never
+        # hidden under a hint (a paragraph-long 缺少结束段 over a placeholder).
+        for finding in sorted(self.findings, key=lambda f: LEVEL_RANKS.get(f.level, 0)):
             fmt = QTextCharFormat()
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             fmt.setUnderlineColor(LEVEL_COLOURS.get(finding.level, LEVEL_COLOURS["info"]))
@@ -60,8 +63,9 @@ class DraftEditor(QPlainTextEdit):
     @staticmethod
     def tooltip_for(finding: Finding) -> str:
         text = f"{LEVEL_NAMES.get(finding.level, finding.level)} {finding.code}：{finding.message}"
-        if finding.fix is not None and finding.fix.safe:
-            text += "\n（可在“检查”中一键修正）"
+        if finding.fix is not None:
+            what = finding.fix.label or "修正"
+            text += f"\n（按 Alt+Enter 或在“检查”中{what}）"
         return text
 
     def findings_at(self, position: int) -> list[Finding]:

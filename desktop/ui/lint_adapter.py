@@ -8,15 +8,18 @@ the draft's ignore list (忽略此处), which lives beside the draft as the CLI 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import GongwenError
 
 if TYPE_CHECKING:  # the engine, its rules, its config and the outline parser load after the first paint
     from desktop.core.lint import LintConfig, Linter
     from desktop.core.lint.config import Suppression
+    from desktop.core.lint.leaders import Leader
+    from desktop.core.lint.properties import DraftProperties
     from desktop.core.lint.report import Positions
     from desktop.core.outline import Outline
 
@@ -26,13 +29,23 @@ LEVEL_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 @dataclass(frozen=True)
+class Edit:
+    offset: int
+    length: int
+    replacement: str
+
+
+@dataclass(frozen=True)
 class Fix:
-    """A fix as one replacement of [offset, offset + length)."""
+    """A fix as one replacement of [offset, offset + length), and as the edits it is made of (a renumbering
+    changes a few numerals far apart: applied one by one they leave the text between them alone)."""
 
     offset: int
     length: int
     replacement: str
-    safe: bool
+    safe: bool  # may be applied without the writer looking; the others only when asked at the finding
+    edits: tuple[Edit, ...] = ()
+    label: str = ""  # what it does, when the replacement does not say it: 重新编号
 
 
 @dataclass(frozen=True)
@@ -46,6 +59,7 @@ class Finding:
     line: int  # 0-based
     fix: Fix | None = None
     spots: tuple[tuple[int, int], ...] = ()  # every place of a finding that gathers several
+    unfinished: bool = False  # may only mean the draft is not finished yet (see Diagnostic)
 
     @property
     def end(self) -> int:
@@ -67,6 +81,21 @@ class Analysis:
     findings: list[Finding]
     ignored: int = 0
     problems: list[str] = field(default_factory=list)  # e.g. the user's lint.toml could not be read
+
+
+@dataclass(frozen=True)
+class CorpusSource:
+    """The phrase banks GW306 (照搬范文) looks sentences up in, as `gongwen lint --bank` does.
+
+    `group()` returns the calling thread's BankGroup (SQLite connections belong to their thread, and
+    the checker's pool may replace its thread); `generation` changes whenever the banks were written,
+    so sentences found before an import are looked up again."""
+
+    generation: int
+    group: Callable[[], Any]
+
+    def search(self, text: str, *, limit: int = 20) -> list:
+        return self.group().search(text, limit=limit)
 
 
 def rule_catalogue() -> list[tuple[str, str]]:
@@ -93,7 +122,7 @@ class Analyser:
 
     def __init__(self) -> None:
         self._linter: Linter | None = None
-        self._disabled: frozenset[str] | None = None
+        self._inputs: tuple | None = None  # the rule switches and the corpus the Linter was made with
         self._problems: list[str] = []
 
     def analyse(
@@ -102,16 +131,21 @@ class Analyser:
         text: str,
         disabled: frozenset[str] = frozenset(),
         ignores: frozenset[Suppression] = frozenset(),
+        properties: DraftProperties | None = None,
+        corpus: CorpusSource | None = None,
     ) -> Analysis:
-        if self._linter is None or disabled != self._disabled:
+        inputs = (disabled, corpus.generation if corpus is not None else None)
+        if self._linter is None or inputs != self._inputs:
             from desktop.core.lint import Linter
+            from desktop.core.lint.corpus_index import BankSentenceIndex
 
             self._problems = []
-            self._linter = Linter(_config(disabled, self._problems))
-            self._disabled = disabled
+            index = BankSentenceIndex(corpus) if corpus is not None else None
+            self._linter = Linter(_config(disabled, self._problems), index)
+            self._inputs = inputs
         from desktop.core.lint.report import Positions
 
-        result = self._linter.lint(text)
+        result = self._linter.lint(text, (), properties)
         positions = Positions(text)
         findings, ignored = [], 0
         for d in result.diagnostics:
@@ -128,9 +162,10 @@ def analyse(
     text: str,
     disabled: frozenset[str] = frozenset(),
     ignores: frozenset[Suppression] = frozenset(),
+    properties: DraftProperties | None = None,
 ) -> Analysis:
     """A one-off analysis (export's error count, tests) with a fresh Linter."""
-    return Analyser().analyse(revision, text, disabled, ignores)
+    return Analyser().analyse(revision, text, disabled, ignores, properties)
 
 
 def _convert(d, text: str, positions: Positions) -> Finding:
@@ -138,7 +173,9 @@ def _convert(d, text: str, positions: Positions) -> Finding:
 
     fix = None
     if d.fix is not None:
-        fix = Fix(d.fix.offset, d.fix.length, d.fix.replacement_in(text), bool(d.fix.safe))
+        edits = tuple(Edit(e.offset, e.length, e.replacement) for e in d.fix.edits)
+        replacement = d.fix.replacement_in(text)
+        fix = Fix(d.fix.offset, d.fix.length, replacement, bool(d.fix.safe), edits, d.fix.label)
     rule = RULES_BY_CODE.get(d.code)
     name = (rule.title if rule is not None else "") or d.name
     return Finding(
@@ -151,6 +188,7 @@ def _convert(d, text: str, positions: Positions) -> Finding:
         positions.line_column(d.offset)[0] - 1,
         fix,
         tuple(d.spots),
+        d.unfinished,
     )
 
 
@@ -179,6 +217,43 @@ def save_ignores(draft: Path, ignores: set[Suppression]) -> None:
             sidecar.unlink(missing_ok=True)
     except OSError as exc:
         raise GongwenError(f"{sidecar.name}：忽略列表未能保存（{exc.strerror or exc}）") from exc
+
+
+def load_leaders() -> list[Leader]:
+    """The office's leader list of the settings dialog (empty when none is kept or it cannot be read)."""
+    from desktop.core.lint.leaders import load_leaders as load
+
+    try:
+        return load()
+    except GongwenError as exc:
+        log.warning("%s", exc)
+        return []
+
+
+def save_leaders(leaders: list[Leader]) -> None:
+    """Store the list where the checker reads it; the live checker sees the change at its next run."""
+    from desktop.core.lint.leaders import save_leaders as save
+
+    save(leaders)
+
+
+def load_properties(draft: Path) -> DraftProperties | None:
+    from desktop.core.lint.properties import load_properties as load
+
+    try:
+        return load(draft)
+    except GongwenError as exc:
+        log.warning("%s", exc)
+        return None
+
+
+def save_properties(draft: Path, properties: DraftProperties) -> None:
+    from desktop.core.lint.properties import save_properties as save
+
+    try:
+        save(draft, properties)
+    except OSError as exc:
+        raise GongwenError(f"文稿属性未能保存（{exc.strerror or exc}）") from exc
 
 
 def ignores_to_json(ignores: set[Suppression]) -> list[dict]:

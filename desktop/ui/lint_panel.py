@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,7 @@ class LintPanel(QWidget):
     fix_requested = Signal(object)
     ignore_requested = Signal(object)
     check_requested = Signal()
+    entered = Signal()  # the writer went into the list: to read the findings, all of them
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -48,6 +49,7 @@ class LintPanel(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.list.setWordWrap(True)
         self.list.jump_requested.connect(self._emit_jump)
+        self.list.installEventFilter(self)
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.detail = QLabel()  # the selected finding's whole message: the column elides long ones
         self.detail.setWordWrap(True)
@@ -55,7 +57,7 @@ class LintPanel(QWidget):
         self.detail.setStyleSheet("padding: 4px; background: #f5f5f5; border-radius: 3px;")
 
         self.fix_button = QPushButton("修正")
-        self.fix_button.setToolTip("应用安全的自动修正（可撤销）")
+        self.fix_button.setToolTip("应用这一条的修正（Alt+Enter，可撤销）")
         self.fix_button.clicked.connect(lambda: self._emit(self.fix_requested))
         self.ignore_button = QPushButton("忽略此处")
         self.ignore_button.setToolTip("此处不再提示这一条（随文稿保存）")
@@ -76,7 +78,8 @@ class LintPanel(QWidget):
         layout.addLayout(buttons)
         self.set_findings([], 0)
 
-    def set_findings(self, findings: list[Finding], ignored: int) -> None:
+    def set_findings(self, findings: list[Finding], ignored: int, held: int = 0) -> None:
+        """held: findings that wait until the writer leaves the paragraph (or presses F7)."""
         current = self.selected()
         self.findings = list(findings)
         self.list.clear()
@@ -89,8 +92,9 @@ class LintPanel(QWidget):
             item.setTextAlignment(3, RIGHT_ALIGNED)
             items.append(item)
         self.list.addTopLevelItems(items)
+        waiting = f"写作中暂缓提示 {held} 处（离开此段或按 F7 显示）。" if held else ""
         if not findings:
-            self.summary.setText("未发现问题。" + (f"（已忽略 {ignored} 处）" if ignored else ""))
+            self.summary.setText("未发现问题。" + (f"（已忽略 {ignored} 处）" if ignored else "") + waiting)
         else:
             counts = " ".join(
                 f"{LEVEL_NAMES[level]} {n}"
@@ -98,7 +102,7 @@ class LintPanel(QWidget):
                 if (n := sum(1 for f in findings if f.level == level))
             )
             extra = f"，已忽略 {ignored} 处" if ignored else ""
-            self.summary.setText(f"共 {len(findings)} 处：{counts}{extra}。回车或单击跳到原文。")
+            self.summary.setText(f"共 {len(findings)} 处：{counts}{extra}。回车或单击跳到原文。{waiting}")
         if current is not None:
             for index, f in enumerate(self.findings):
                 if (f.code, f.offset) == (current.code, current.offset):
@@ -127,14 +131,19 @@ class LintPanel(QWidget):
         f = self.selected()
         self.detail.setVisible(f is not None)
         if f is not None:
-            fix = (
-                f"　可修正为“{f.fix.replacement}”"
-                if f.fix is not None and f.fix.safe and f.fix.replacement
-                else ""
-            )
+            fix = ""
+            if f.fix is not None and f.fix.label:
+                fix = f"　可{f.fix.label}（修正后请核对）"
+            elif f.fix is not None and f.fix.replacement:
+                fix = f"　可修正为“{f.fix.replacement}”" + ("" if f.fix.safe else "（请核对）")
             self.detail.setText(f"{f.code} {f.name}（第 {f.line + 1} 行）：{f.message}{fix}")
-        self.fix_button.setEnabled(f is not None and f.fix is not None and f.fix.safe)
+        self.fix_button.setEnabled(f is not None and f.fix is not None)
         self.ignore_button.setEnabled(f is not None)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.list and event.type() == QEvent.Type.FocusIn:
+            self.entered.emit()
+        return super().eventFilter(watched, event)
 
     def _emit_jump(self, index: int) -> None:
         if 0 <= index < len(self.findings):

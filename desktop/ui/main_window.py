@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QTabWidget,
@@ -30,7 +29,7 @@ from desktop import APP_TITLE
 from desktop.core import paths
 from desktop.core.errors import GongwenError
 from desktop.core.textstats import count_zi, format_duration, speaking_seconds
-from desktop.ui import export_adapter, lint_adapter
+from desktop.ui import export_adapter, lint_adapter, messages
 from desktop.ui.after_paint import after_next_paint
 from desktop.ui.editor import DraftEditor
 from desktop.ui.highlighter import OutlineHighlighter
@@ -88,8 +87,13 @@ class MainWindow(QMainWindow):
         self.revision = 0
         self.autosaved_revision = 0
         self.ignores: set[Suppression] = set()
+        self.properties = None  # DraftProperties the writer set in 文稿属性, kept beside the draft
         self.analysis: Analysis | None = None
         self._jump_after_check = False
+        # The paragraph the writer is writing (the last edit's). Findings that may only mean the draft
+        # is unfinished wait while it is at or after them; moving elsewhere or F7 shows them.
+        self._writing_block: int | None = None
+        self._status_finding: Finding | None = None  # the finding the status bar names
         self._cancel_check_after_paint: Callable[[], None] | None = None
         self._tasks: set[Task] = set()
 
@@ -129,6 +133,12 @@ class MainWindow(QMainWindow):
         self.stats_timer.setSingleShot(True)
         self.stats_timer.setInterval(150)
         self.stats_timer.timeout.connect(self._update_stats)
+        # A cursor move is read once the event that made it is over: typing moves the cursor before
+        # the text changes, and only a move without an edit leaves the paragraph being written.
+        self.left_paragraph_timer = QTimer(self)
+        self.left_paragraph_timer.setSingleShot(True)
+        self.left_paragraph_timer.setInterval(0)
+        self.left_paragraph_timer.timeout.connect(self._check_left_paragraph)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.timeout.connect(self.autosave)
 
@@ -142,6 +152,7 @@ class MainWindow(QMainWindow):
         self.lint_panel.fix_requested.connect(self.apply_fix)
         self.lint_panel.ignore_requested.connect(self.ignore_finding)
         self.lint_panel.check_requested.connect(self.full_check)
+        self.lint_panel.entered.connect(self.release_held_findings)
 
         self.apply_settings(self.settings)
         self._update_title()
@@ -180,17 +191,18 @@ class MainWindow(QMainWindow):
             bar.addPermanentWidget(label)
 
     def _build_find_bar(self) -> None:
-        self.find_bar = QToolBar("查找", self)
+        from desktop.ui.find_bar import FindReplaceBar
+
+        self.find_bar = QToolBar("查找与替换", self)
         self.find_bar.setObjectName("find")
         self.find_bar.setMovable(False)
-        self.find_edit = QLineEdit()
-        self.find_edit.setPlaceholderText("查找（回车：下一处）")
-        self.find_edit.setMaximumWidth(320)
-        self.find_edit.returnPressed.connect(lambda: self.find_text(False))
-        self.find_bar.addWidget(QLabel(" 查找："))
-        self.find_bar.addWidget(self.find_edit)
-        self.find_status = QLabel()
-        self.find_bar.addWidget(self.find_status)
+        self.find_panel = FindReplaceBar(self.editor)
+        self.find_edit, self.find_status = self.find_panel.find_edit, self.find_panel.status
+        self.find_panel.closed.connect(self.find_bar.hide)
+        self.find_panel.replaced.connect(
+            lambda n: self.statusBar().showMessage(f"已替换 {n} 处（Ctrl+Z 撤销）", 5000) if n else None
+        )
+        self.find_bar.addWidget(self.find_panel)
         self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.find_bar)
         self.find_bar.hide()
 
@@ -213,6 +225,10 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         m = bar.addMenu("文件(&F)")
         self.act_new = self._action(m, "新建", self.new_document, sk.New)
+        self.act_new_speech = self._action(
+            m, "新建讲话稿…", self.new_speech_dialog, "Ctrl+Shift+N",
+            "按会议种类写好标题、称呼、开头、各部分与结尾的骨架",
+        )
         self.act_open = self._action(m, "打开…", self.open_dialog, sk.Open)
         self.recent_menu = m.addMenu("最近打开")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -223,6 +239,9 @@ class MainWindow(QMainWindow):
         )
         self.act_export = self._action(
             m, "导出 Word…", self.export_dialog, "Ctrl+E", "按公文格式或讲话稿版式导出 .docx"
+        )
+        self.act_properties = self._action(
+            m, "文稿属性…", self.properties_dialog, tip="指定文稿的层级和地名，供层级口吻和地名检查使用"
         )
         m.addSeparator()
         self.act_settings = self._action(
@@ -247,8 +266,17 @@ class MainWindow(QMainWindow):
         self.act_select_all = self._action(m, "全选", e.selectAll, sk.SelectAll)
         m.addSeparator()
         self.act_find = self._action(m, "查找…", self.show_find, sk.Find)
+        self.act_replace = self._action(
+            m, "替换…", self.show_replace, sk.Replace if QKeySequence.keyBindings(sk.Replace) else "Ctrl+H",
+            "查找并替换，可全部替换或只在选区内替换",
+        )
         self.act_find_next = self._action(m, "查找下一处", lambda: self.find_text(False), sk.FindNext)
         self.act_find_prev = self._action(m, "查找上一处", lambda: self.find_text(True), sk.FindPrevious)
+        m.addSeparator()
+        self.act_renumber = self._action(
+            m, "重新编号", self.renumber, "Ctrl+Shift+R",
+            "标题序号、一是/二是、第一/第二按顺序重排，预告的条数随之改正",
+        )
         for action in (
             self.act_undo,
             self.act_redo,
@@ -265,7 +293,7 @@ class MainWindow(QMainWindow):
         self.act_next = self._action(m, "下一处问题", lambda: self.step_finding(False), "F8")
         self.act_prev = self._action(m, "上一处问题", lambda: self.step_finding(True), "Shift+F8")
         self.act_fix = self._action(
-            m, "修正光标处问题", self.fix_at_cursor, "Alt+Return", "应用安全的自动修正"
+            m, "修正光标处问题", self.fix_at_cursor, "Alt+Return", "应用光标处这一条的修正（可撤销）"
         )
         self.act_ignore = self._action(m, "忽略光标处问题", self.ignore_at_cursor)
 
@@ -306,6 +334,11 @@ class MainWindow(QMainWindow):
         self.bank_label = tools.panel.bank_status  # warm_up_bank reports the banks' state here
         self.examples_tab = tools.examples
         tools.provider.changed.connect(self.warm_up_bank)  # recount after imports and edits
+        # GW306 (照搬范文) looks sentences up in the same banks, from the checker's worker thread.
+        provider = tools.provider
+        self.checker.corpus_source = lambda: lint_adapter.CorpusSource(provider.generation, provider.group)
+        provider.changed.connect(self.checker.schedule)
+        self.checker.schedule()  # what was checked before the banks were there is checked with them
         current = self.side_tabs.currentWidget()
         self.side_tabs.insertTab(0, self.material_tab, "素材")
         self.side_tabs.addTab(self.examples_tab, "范文")
@@ -317,12 +350,13 @@ class MainWindow(QMainWindow):
         """Every action that has a shortcut, as (name, keys) — the help lists exactly this."""
         rows = []
         for action in self.actions():
+            # Told apart by their English names (NativeText is translated: Alt+回车), shown natively;
+            # media keys such as "Open" and F14 are skipped.
             keys = [
                 k.toString(QKeySequence.SequenceFormat.NativeText)
                 for k in action.shortcuts()
-                if not k.isEmpty()
-            ]
-            keys = [k for k in keys if re.match(_KEYBOARD_KEY, k)][:2]  # skip media keys such as "Open", F14
+                if re.match(_KEYBOARD_KEY, k.toString(QKeySequence.SequenceFormat.PortableText))
+            ][:2]
             if keys:
                 rows.append((action.text().rstrip("…"), " / ".join(keys)))
         return rows
@@ -350,28 +384,36 @@ class MainWindow(QMainWindow):
         self.revision += 1
         self.checker.disabled = frozenset(self.settings.disabled_rules)
         self.checker.ignores = frozenset(self.ignores)
+        self.checker.properties = self.properties
 
     def settings_dialog(self) -> None:
         from desktop.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(
-            self.settings, export_adapter.profiles(), lint_adapter.rule_catalogue(), self.editor.font(), self
+            self.settings, export_adapter.profiles(), lint_adapter.rule_catalogue(), self.editor.font(), self,
+            lint_adapter.load_leaders(),
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.apply_settings(dialog.result_settings())
         self._save_settings()
+        if dialog.leaders_changed():
+            try:
+                lint_adapter.save_leaders(dialog.result_leaders())
+            except GongwenError as exc:
+                QMessageBox.warning(self, "领导名单", f"领导名单未能保存：{exc}")
         self.checker.check_now()
 
     def _save_settings(self) -> None:
         try:
             save_settings(self.settings)
         except GongwenError as exc:
-            QMessageBox.warning(self, "设置", f"设置未能保存：{exc}")
+            messages.warning(self, "设置", f"设置未能保存：{exc}")
 
     # ---------------------------------------------------------------- text and analysis
     def _text_changed(self) -> None:
         self.revision += 1
+        self._writing_block = self.editor.textCursor().blockNumber()
         self.checker.schedule()
         self.stats_timer.start()
 
@@ -386,21 +428,27 @@ class MainWindow(QMainWindow):
         line = cursor.blockNumber()
         self.position_label.setText(f"第 {line + 1} 行")
         self.outline_panel.follow_line(line)
+        if self._writing_block is not None and line != self._writing_block:
+            self.left_paragraph_timer.start()
+
+    def _check_left_paragraph(self) -> None:
+        if self._writing_block is not None and self.editor.textCursor().blockNumber() != self._writing_block:
+            self.release_held_findings()
+
+    def release_held_findings(self) -> None:
+        """The writer has moved on (or pressed F7): findings held back while writing are shown."""
+        self._writing_block = None
+        if self.analysis is not None and any(f.unfinished for f in self.analysis.findings):
+            self._show_findings(self.analysis)
 
     def apply_analysis(self, analysis: Analysis) -> None:
         self.analysis = analysis
-        self.editor.set_findings(analysis.findings)
-        self.lint_panel.set_findings(analysis.findings, analysis.ignored)
+        if self._jump_after_check:
+            self._writing_block = None  # F7 asks for everything
+        self._show_findings(analysis)
         self.outline_panel.set_outline(analysis.outline)
         self.outline_panel.follow_line(self.editor.textCursor().blockNumber())
         self.highlighter.set_outline(analysis.outline)
-        counts = [
-            f"{LEVEL_NAMES[level]} {n}"
-            for level in ("error", "warning", "info")
-            if (n := sum(1 for f in analysis.findings if f.level == level))
-        ]
-        self.findings_label.setText("检查：" + (" · ".join(counts) if counts else "无问题"))
-        self.findings_label.setToolTip("")
         if analysis.problems:
             self.statusBar().showMessage("；".join(analysis.problems), 10000)
         if self._jump_after_check:
@@ -410,6 +458,28 @@ class MainWindow(QMainWindow):
             else:
                 self.statusBar().showMessage("全部检查完毕，未发现问题。", 5000)
         self.analysis_applied.emit(analysis)
+
+    def held_back(self, finding: Finding) -> bool:
+        """An unfinished-draft finding at or before the paragraph being written waits."""
+        return finding.unfinished and self._writing_block is not None and finding.line <= self._writing_block
+
+    def _show_findings(self, analysis: Analysis) -> None:
+        shown = [f for f in analysis.findings if not self.held_back(f)]
+        held = len(analysis.findings) - len(shown)
+        self.editor.set_findings(shown)
+        self.lint_panel.set_findings(shown, analysis.ignored, held)
+        counts = [
+            f"{LEVEL_NAMES[level]} {n}"
+            for level in ("error", "warning", "info")
+            if (n := sum(1 for f in shown if f.level == level))
+        ]
+        self.findings_label.setText("检查：" + (" · ".join(counts) if counts else "无问题"))
+        self.findings_label.setToolTip(f"写作中暂缓提示 {held} 处：离开此段或按 F7 显示" if held else "")
+        named = self._status_finding
+        if named is not None and not any(_same_spot(named, f) for f in shown):
+            self._status_finding = None
+            if self.statusBar().currentMessage() == _finding_message(named):
+                self.statusBar().clearMessage()  # it named a finding that is fixed (or gone) now
 
     def _check_failed(self, message: str) -> None:
         self._jump_after_check = False
@@ -426,7 +496,8 @@ class MainWindow(QMainWindow):
     def jump_to_finding(self, finding: Finding) -> None:
         self.editor.go_to(finding.offset, finding.length)
         self.lint_panel.select(finding)
-        self.statusBar().showMessage(f"{finding.code} {finding.message}", 8000)
+        self.statusBar().showMessage(_finding_message(finding), 8000)
+        self._status_finding = finding
 
     def step_finding(self, backwards: bool) -> None:
         finding = self.editor.next_finding(backwards)
@@ -439,13 +510,13 @@ class MainWindow(QMainWindow):
         cursor = self.editor.textCursor()
         for position in (cursor.selectionStart(), cursor.position()):
             for f in self.editor.findings_at(position):
-                if not need_fix or (f.fix is not None and f.fix.safe):
+                if not need_fix or f.fix is not None:
                     return f
         return None
 
     def fix_at_cursor(self) -> None:
         finding = self._finding_at_cursor(need_fix=True) or self.lint_panel.selected()
-        if finding is None or finding.fix is None or not finding.fix.safe:
+        if finding is None or finding.fix is None:
             self.statusBar().showMessage("光标处没有可自动修正的问题。", 4000)
             return
         self.apply_fix(finding)
@@ -456,8 +527,9 @@ class MainWindow(QMainWindow):
             self.ignore_finding(finding)
 
     def apply_fix(self, finding: Finding) -> None:
+        """The writer asked for this finding's fix (修正, Alt+Enter): safe or not, it is theirs to apply."""
         fix = finding.fix
-        if fix is None or not fix.safe or self.analysis is None:
+        if fix is None or self.analysis is None:
             return
         current = self.editor.toPlainText()
         expected = self.analysis.text[fix.offset : fix.offset + fix.length]
@@ -465,8 +537,28 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("文稿已改动，已重新检查，请再试一次。", 5000)
             self.checker.check_now()
             return
-        self.editor.replace_range(fix.offset, fix.length, fix.replacement)
+        from desktop.ui.text_edits import apply_edits
+
+        apply_edits(self.editor, fix.edits or (fix,), current)
+        if fix.label:
+            self.statusBar().showMessage(f"已{fix.label}，请核对（Ctrl+Z 撤销）。", 8000)
+        else:
+            self.statusBar().showMessage(f"已修正：{finding.name}", 4000)
         self.checker.check_now()
+
+    def renumber(self) -> None:
+        """编辑 → 重新编号: headings, inline runs and announced counts in order, as one undo step."""
+        from desktop.core.outline import parse_outline
+        from desktop.core.renumber import plan_renumbering
+        from desktop.ui.text_edits import apply_edits
+
+        text = self.editor.toPlainText()
+        plan = plan_renumbering(parse_outline(text))
+        apply_edits(self.editor, plan.changes, text)
+        undo = "（Ctrl+Z 撤销）" if plan.changes else ""
+        self.statusBar().showMessage(plan.summary() + undo, 10000)
+        if plan.changes:
+            self.checker.check_now()
 
     def ignore_finding(self, finding: Finding) -> None:
         if self.analysis is None:
@@ -485,6 +577,25 @@ class MainWindow(QMainWindow):
             ) as exc:  # a read-only folder: the list stays in memory and in the recovery copy
                 self.statusBar().showMessage(str(exc), 8000)
 
+    def properties_dialog(self) -> None:
+        """The draft's level and place (文稿属性), kept beside the draft; empty fields mean "infer"."""
+        from desktop.ui.dialogs import DraftPropertiesDialog
+
+        dialog = DraftPropertiesDialog(self.properties, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.properties = dialog.result_properties()
+        self._store_properties()
+        self._apply_rule_switches()
+        self.checker.check_now()
+
+    def _store_properties(self) -> None:
+        if self.path is not None and self.properties is not None:
+            try:
+                lint_adapter.save_properties(self.path, self.properties)
+            except GongwenError as exc:  # a read-only folder: the properties stay in memory
+                self.statusBar().showMessage(str(exc), 8000)
+
     # ---------------------------------------------------------------- files
     def _update_title(self) -> None:
         name = self.path.name if self.path else (self.imported_from.name if self.imported_from else "未命名")
@@ -493,6 +604,7 @@ class MainWindow(QMainWindow):
 
     def _set_text(self, text: str) -> None:
         self.editor.setPlainText(text)  # also clears undo history: a new document
+        self._writing_block = None  # opened, not being written
         self.editor.document().setModified(False)
         self.editor.go_to(0)
         self.autosaved_revision = self.revision
@@ -525,28 +637,59 @@ class MainWindow(QMainWindow):
         if not self.editor.document().isModified():
             return True
         name = self.path.name if self.path else "未命名文稿"
-        answer = QMessageBox.question(
+        answer = messages.question(
             self,
             "保存改动",
             f"“{name}”有未保存的改动，是否保存？",
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
+            messages.Button.Save | messages.Button.Discard | messages.Button.Cancel,
+            messages.Button.Save,
         )
-        if answer == QMessageBox.StandardButton.Save:
+        if answer == messages.Button.Save:
             return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        return answer == messages.Button.Discard
 
-    def new_document(self) -> None:
+    def new_document(self) -> bool:
         if not self.maybe_save():
-            return
+            return False
         self.path, self.imported_from, self.stamp = None, None, None
         self.encoding, self.newline, self.bom = "utf-8", "\n", False
         self.ignores = set()
+        self.properties = None
         self._apply_rule_switches()
         self._set_text("")
         self._update_title()
+        return True
+
+    def new_speech_dialog(self) -> None:
+        from datetime import date
+
+        from desktop.core.skeleton import load_templates
+        from desktop.ui.new_speech_dialog import NewSpeechDialog
+
+        try:
+            templates = load_templates()
+        except GongwenError as exc:
+            messages.warning(self, "新建讲话稿", str(exc))
+            return
+        provider = self.install_phrase_tools().provider
+        dialog = NewSpeechDialog(templates, provider.group, date.today(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.start_speech(dialog.skeleton_text()))
+        self.speech_dialog = dialog
+        dialog.open()
+
+    def start_speech(self, text: str) -> None:
+        """A new, unsaved draft holding `text`, its first placeholder selected and Tab to the next."""
+        if not self.new_document():
+            return
+        cursor = self.editor.textCursor()
+        cursor.insertText(text)  # an edit, not a file opened: the draft is unsaved and autosaved
+        from desktop.ui.placeholder_fields import track_inserted
+
+        track_inserted(self.editor, 0, cursor.position())
+        self.activateWindow()  # the dialog is gone: typing goes to the draft
+        self.editor.setFocus()
+        self.statusBar().showMessage("已按骨架新建讲话稿：输入替换选中的 XX，按 Tab 到下一个。", 8000)
 
     def start_new_file(self, path: Path) -> None:
         """A new, empty draft that 保存 writes to path (created only then)."""
@@ -578,11 +721,12 @@ class MainWindow(QMainWindow):
                 text, encoding, newline, bom = decoded.text, decoded.encoding, decoded.newline, decoded.bom
                 stamp, own, source = stamp_of(path), path, None
         except GongwenError as exc:
-            QMessageBox.warning(self, "无法打开", str(exc))
+            messages.warning(self, "无法打开", str(exc))
             return False
         self.path, self.imported_from, self.stamp = own, source, stamp
         self.encoding, self.newline, self.bom = encoding, newline, bom
         self.ignores = lint_adapter.load_ignores(path) if own else set()
+        self.properties = lint_adapter.load_properties(path) if own else None
         self._apply_rule_switches()
         self._set_text(text)
         self._update_title()
@@ -590,7 +734,7 @@ class MainWindow(QMainWindow):
         self._save_settings()
         self.statusBar().showMessage(f"已打开 {path}（{encoding}）", 5000)
         if warnings:
-            QMessageBox.information(self, "导入提示", "\n".join(warnings))
+            messages.information(self, "导入提示", "\n".join(warnings))
         return True
 
     def save(self) -> bool:
@@ -641,12 +785,13 @@ class MainWindow(QMainWindow):
         try:
             stamp = atomic_write_text(path, self.editor.toPlainText(), encoding, newline, bom)
         except GongwenError as exc:
-            QMessageBox.warning(self, "保存失败", str(exc))
+            messages.warning(self, "保存失败", str(exc))
             return False
         self.path, self.stamp = path, stamp
         self.encoding, self.newline, self.bom = encoding, newline, bom
         self.editor.document().setModified(False)
         self._store_ignores()
+        self._store_properties()
         self.recovery.remove(self.session)  # the file on disk holds it all now
         self.autosaved_revision = self.revision
         self.autosave_label.setText(f"已保存 {datetime.now():%H:%M:%S}")
@@ -685,12 +830,8 @@ class MainWindow(QMainWindow):
         def work() -> str:
             from desktop.core.bank.banks import open_query_banks
 
-            group = open_query_banks(self.bank_path)
-            try:
-                phrases = sum(b.phrase_total() for b in group.banks)
-                documents = sum(len(b.documents()) for b in group.banks)
-            finally:
-                group.close()
+            with open_query_banks(self.bank_path) as group:
+                documents, phrases = group.totals()  # as the import summary counts them
             return f"素材库已就绪：{phrases} 条素材，来自 {documents} 篇语料。"
 
         task = Task(work)
@@ -710,9 +851,8 @@ class MainWindow(QMainWindow):
         text = self.editor.toPlainText()
         analysis = self.analysis
         if analysis is None or analysis.revision != self.revision:
-            analysis = lint_adapter.analyse(
-                self.revision, text, frozenset(self.settings.disabled_rules), frozenset(self.ignores)
-            )
+            disabled, ignores = frozenset(self.settings.disabled_rules), frozenset(self.ignores)
+            analysis = lint_adapter.analyse(self.revision, text, disabled, ignores, self.properties)
         errors = sum(1 for f in analysis.findings if f.level == "error")
         base = self.path or self.imported_from
         default = (
@@ -740,14 +880,14 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"已导出 {output}", 8000)
         self.exported.emit(str(output))
         notes = "".join(f"\n注意：{w}" for w in warnings)
-        answer = QMessageBox.question(
+        answer = messages.question(
             self,
             "导出完成",
             f"已导出到：\n{output}{notes}\n\n是否打开所在文件夹？",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+            messages.Button.Yes | messages.Button.No,
+            messages.Button.No,
         )
-        if answer == QMessageBox.StandardButton.Yes:
+        if answer == messages.Button.Yes:
             from PySide6.QtCore import QUrl
             from PySide6.QtGui import QDesktopServices
 
@@ -757,7 +897,7 @@ class MainWindow(QMainWindow):
         self._tasks.discard(task)
         self.statusBar().clearMessage()
         self.export_failed.emit(message)
-        QMessageBox.warning(self, "导出失败", f"导出失败：{message}")
+        messages.warning(self, "导出失败", f"导出失败：{message}")
 
     # ---------------------------------------------------------------- autosave and recovery
     @cached_property
@@ -864,33 +1004,17 @@ class MainWindow(QMainWindow):
 
     def show_find(self) -> None:
         self.find_bar.show()
-        selected = self.editor.textCursor().selectedText()
-        if selected and "\u2029" not in selected:
-            self.find_edit.setText(selected)
-        self.find_edit.selectAll()
-        self.find_edit.setFocus()
+        self.find_panel.open(replacing=False)
+
+    def show_replace(self) -> None:
+        self.find_bar.show()
+        self.find_panel.open(replacing=True)
 
     def find_text(self, backwards: bool) -> bool:
-        needle = self.find_edit.text()
-        if not needle:
+        if not self.find_edit.text():
             self.show_find()
             return False
-        flags = QTextDocument.FindFlag.FindBackward if backwards else QTextDocument.FindFlag(0)
-        found = self.editor.find(needle, flags)
-        if not found:  # wrap around once
-            cursor = self.editor.textCursor()
-            cursor.movePosition(cursor.MoveOperation.End if backwards else cursor.MoveOperation.Start)
-            self.editor.setTextCursor(cursor)
-            found = self.editor.find(needle, flags)
-        self.find_status.setText("" if found else "  未找到")
-        return found
-
-    def keyPressEvent(self, event) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.find_bar.isVisible():
-            self.find_bar.hide()
-            self.editor.setFocus()
-            return
-        super().keyPressEvent(event)
+        return self.find_panel.find_next(backwards)
 
     def show_help(self) -> None:
         from desktop.ui.dialogs import HelpDialog
@@ -902,6 +1026,15 @@ class MainWindow(QMainWindow):
         from desktop.ui.dialogs import AboutDialog
 
         AboutDialog(about_lines(about_info(self.bank_path)), self).exec()
+
+
+def _finding_message(finding: Finding) -> str:
+    """How the status bar names a finding the writer jumped to."""
+    return f"{finding.code} {finding.message}"
+
+
+def _same_spot(a: Finding, b: Finding) -> bool:
+    return (a.code, a.offset, a.message) == (b.code, b.offset, b.message)
 
 
 def sample_draft_path() -> Path:

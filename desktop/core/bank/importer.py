@@ -2,7 +2,9 @@
 
 An unchanged file (same content hash, mined by this program version) is skipped without being read;
 a changed file replaces what it contributed; a file that disappeared from an imported folder takes its
-contributions with it. A file that cannot be read is reported and skipped; the others go on. If the
+contributions with it. A file whose text is already in a bank read together with this one (the
+built-in bank beside the user's) is not imported again: the same text in two banks would count its
+phrases twice. A file that cannot be read is reported and skipped; the others go on. If the
 import is interrupted, nothing of it is committed and the bank stays as it was.
 """
 
@@ -14,7 +16,7 @@ import importlib
 import logging
 import os
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,6 +43,7 @@ STATUS_NAMES = {
     "updated": "更新",
     "unchanged": "未变",
     "duplicate": "重复",
+    "builtin": "内置库已有",
     "removed": "删除",
     "failed": "失败",
 }
@@ -215,11 +218,13 @@ class _Importer:
         miner: MinerFunctions | None,
         reader: Callable[[Path], CleanDocument],
         cancelled: Poll | None = None,
+        elsewhere: Mapping[str, str] | None = None,
     ):
         self.bank = bank
         self.miner = miner
         self.reader = reader
         self.cancelled = cancelled
+        self.elsewhere = elsewhere or {}
         self.touched: set[int] = set()
 
     def import_file(self, path: Path) -> FileOutcome:
@@ -229,6 +234,16 @@ class _Importer:
             return FileOutcome(path, "failed", message=str(exc))
         if size == 0:  # before the duplicate check: all empty files share one hash
             return FileOutcome(path, "failed", message=str(InputError(path, "文件是空的")))
+        if digest in self.elsewhere:
+            # Also drops a copy imported before the other bank had it (or before this check existed).
+            copy = self.bank.document_by_hash(digest)
+            if copy is not None:
+                self.bank.before_change()
+                self.touched |= self.bank.delete_document(copy.id)
+            return FileOutcome(
+                path, "builtin",
+                message=f"{readable_name(path)}：内置素材库中已有（《{self.elsewhere[digest]}》），不再重复导入",
+            )  # fmt: skip
         key = str(path)
         existing = self.bank.document_by_path(key)
         if existing and existing.content_hash == digest and existing.program_version == __version__:
@@ -298,16 +313,19 @@ def import_paths(
     progress: Callable[[int, int, FileOutcome], None] | None = None,
     cancelled: Poll | None = None,
     waiting: Callable[[], None] | None = None,
+    elsewhere: Mapping[str, str] | None = None,
 ) -> ImportReport:
     """Import files and folders into `bank` in one transaction; see the module docstring. When
     `cancelled()` turns true while a file is read, mined or stored, `cancel.Cancelled` is raised and the
     transaction rolled back. While another program writes the bank, `waiting()` is called about once a
-    second and the import waits for it (see `PhraseBank.transaction`)."""
+    second and the import waits for it (see `PhraseBank.transaction`). `elsewhere`: content hash →
+    document label of the documents in the banks read together with `bank` (`banks.documents_read_with`);
+    such files are skipped."""
     if reader is None:
         from desktop.core.corpus import read_document as reader  # the readers load docx/pdf support
     files, folders, missing = collect_files(paths)
     report = ImportReport(bank.path, outcomes=list(missing))
-    importer = _Importer(bank, miner, reader, cancelled)
+    importer = _Importer(bank, miner, reader, cancelled, elsewhere)
     with bank.transaction(waiting):
         for index, path in enumerate(files, 1):
             outcome = importer.import_file(path)

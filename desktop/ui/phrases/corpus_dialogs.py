@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
-    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -37,6 +36,7 @@ from desktop.core.bank.sharing import (
 from desktop.core.bank.importer import WAITING, MinerFunctions
 from desktop.core.bank.phrase_lists import parse_rime, parse_sogou
 from desktop.core.bank.stepwise_import import summary_lines
+from desktop.ui import messages
 from desktop.ui.phrases.bank_provider import BankProvider
 from desktop.ui.phrases.bank_worker import ImportWorker
 
@@ -226,8 +226,8 @@ class CorpusManagerDialog(QDialog):
         ids = self.selected_ids()
         if not ids:
             return
-        answer = QMessageBox.question(self, "移除语料", f"从素材库中移除所选的 {len(ids)} 篇文档及其素材？")
-        if answer == QMessageBox.StandardButton.Yes:
+        answer = messages.question(self, "移除语料", f"从素材库中移除所选的 {len(ids)} 篇文档及其素材？")
+        if answer == messages.Button.Yes:
             self.remove(ids)
 
 
@@ -314,8 +314,8 @@ class CorpusMenu(QMenu):
 
     def _tell(self, text: str) -> None:
         self.message.emit(text.splitlines()[0])
-        QMessageBox.information(self.host, "语料", text)
+        messages.information(self.host, "语料", text)
 
     def _warn(self, text: str) -> None:
         self.message.emit(text)
-        QMessageBox.warning(self.host, "语料", text)
+        messages.warning(self.host, "语料", text)
