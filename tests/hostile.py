@@ -96,13 +96,16 @@ def random_middle(path: Path, seed: int = 17, size: int = 64 * 1024) -> Path:
     return path
 
 
-def damage_pages(path: Path, seed: int = 23, tables: tuple[str, ...] = ("phrases", "sentences", "documents")) -> Path:
+def damage_pages(
+    path: Path, seed: int = 23, tables: tuple[str, ...] = ("phrases", "sentences", "documents")
+) -> Path:
     """Random bytes over the root pages of these tables: the file still opens (its first page is
     whole) but any query that reads those tables meets the damage."""
     conn = sqlite3.connect(path)
     page_size = conn.execute("PRAGMA page_size").fetchone()[0]
     marks = ", ".join("?" for _ in tables)
-    roots = [row[0] for row in conn.execute(f"SELECT rootpage FROM sqlite_master WHERE name IN ({marks})", tables)]
+    query = f"SELECT rootpage FROM sqlite_master WHERE name IN ({marks})"
+    roots = [row[0] for row in conn.execute(query, tables)]
     conn.execute("PRAGMA journal_mode = DELETE")  # everything in the main file, nothing in a -wal
     conn.close()
     rng = random.Random(seed)

@@ -6,8 +6,8 @@ RUNS.json holds {"runs": [{"argv": [...], "data_dir": "..."}, ...], "keep": [[pr
 run gets `desktop.cli.main(argv)` with its own stdout and stderr, which encode as the process's own do, so
 what a terminal would refuse fails here too. An exception escaping `main` is printed as the interpreter
 would print it (a traceback), and a run that hangs is stopped by an alarm. A file of "keep" that a run
-changed is put back from its pristine copy (and its -wal/-shm removed) before the next run. One process instead of hundreds keeps the guard within
-seconds; each case of the guard also has a test of its own in a process of its own.
+changed is put back from its pristine copy (and its -wal/-shm removed) before the next run. One process
+instead of hundreds keeps the guard within seconds; each case of the guard also has a test of its own in a process of its own.
 """
 
 from __future__ import annotations
@@ -71,7 +71,8 @@ def main() -> int:
         os.environ["GONGWEN_DATA_DIR"] = run["data_dir"]
         started = time.monotonic()
         code, stderr = run_one(run["argv"])
-        print(f"{time.monotonic() - started:6.2f} s  {code}  {run['argv']!a}", file=sys.stderr, flush=True)  # where a hang stops
+        # Where a hang stops, for the guard's failure message.
+        print(f"{time.monotonic() - started:6.2f} s  {code}  {run['argv']!a}", file=sys.stderr, flush=True)
         results.append({**run, "code": code, "stderr": stderr})
         for pristine, path in plan["keep"]:
             changed = _stamp(path) != kept[path]

@@ -3,8 +3,9 @@
 The sub-commands and their arguments are read from the CLI's own parser, so a command added later is
 guarded without touching this file. Each argument that takes a value gets, in turn, each hostile input
 below (the others get ordinary values), alone and with each of the command's switches; the commands
-that read or write banks also run with a damaged and with a read-only user bank. A run fails the guard when its stderr holds a
-traceback or the program's internal-error line, or its exit status is not 0, 1 or 2.
+that read or write banks also run with a damaged and with a read-only user bank. A run fails the guard
+when its stderr holds a traceback or the program's internal-error line, or its exit status is not 0, 1
+or 2.
 
 Everything runs as a normal user would (tests/hostile.py: permission bits bind), in one process
 driven by cli_guard_driver.py.
@@ -75,7 +76,8 @@ def hostile_world(root: Path) -> tuple[dict[str, str], list[tuple[str, str]], di
     }
     ordinary = {"file": str(speech), "output": str(root / "out.docx")}
     data = {}
-    for state, source in (("damaged user bank", made["damaged.db"]), ("read-only user bank", made["readonly.db"])):
+    states = (("damaged user bank", made["damaged.db"]), ("read-only user bank", made["readonly.db"]))
+    for state, source in states:
         folder = root / f"data {state}"
         folder.mkdir()
         shutil.copyfile(source, folder / "bank.sqlite")

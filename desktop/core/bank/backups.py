@@ -25,6 +25,7 @@ from pathlib import Path
 
 from desktop.core import paths
 from desktop.core.bank.store import PhraseBank, read_only_uri
+from desktop.core.bank.user_phrases import USER_DOCUMENT_PATH, NewPhrase, UserPhrases
 from desktop.core.errors import BankError, has_undecodable_name, readable, readable_name
 
 log = logging.getLogger(__name__)
@@ -32,6 +33,8 @@ log = logging.getLogger(__name__)
 BACKUP_FOLDER_NAME = "backups"
 BACKUPS_KEPT = 2
 _SIDE_FILES = ("-wal", "-shm", "-journal")
+# A backup takes seconds; a part file this old was left by a process that died while writing it.
+_ABANDONED_AFTER_SECONDS = 3600
 
 
 def backup_folder() -> Path:
@@ -93,7 +96,9 @@ def keep_backup(bank_path: Path) -> Path | None:
     part = folder / f".{bank_path.stem}-{os.getpid()}.part"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        part.unlink(missing_ok=True)
+        for left in folder.glob(f".{bank_path.stem}-*.part"):
+            if left == part or time.time() - left.stat().st_mtime > _ABANDONED_AFTER_SECONDS:
+                left.unlink(missing_ok=True)
         source = sqlite3.connect(read_only_uri(bank_path), uri=True)
         target = sqlite3.connect(part)
         try:
@@ -175,7 +180,7 @@ def _overwrite(bank_path: Path, source: Path) -> None:
             src.close()
         if problem == "ok":
             return
-        log.warning("writing into the damaged bank %s left it unsound (%s): replacing the file", bank_path, problem)
+        log.warning("writing into the damaged bank %s left it unsound (%s): replacing it", bank_path, problem)
     except sqlite3.Error as exc:
         log.warning("SQLite cannot write into the damaged bank %s (%s): replacing the file", bank_path, exc)
     staged = bank_path.with_name(f"{bank_path.name}.restoring-{os.getpid()}")
@@ -217,8 +222,6 @@ class Salvage:
 
 def salvage(bank_path: Path) -> Salvage:
     """Read what can be read, one table at a time: a damaged page loses only what is on it."""
-    from desktop.core.bank.user_phrases import USER_DOCUMENT_PATH
-
     found = Salvage()
     try:
         conn = sqlite3.connect(read_only_uri(bank_path), uri=True)
@@ -274,13 +277,12 @@ def start_over(bank_path: str | Path) -> tuple[Salvage, Path]:
     finally:
         for suffix in ("", *_SIDE_FILES):
             Path(f"{fresh}{suffix}").unlink(missing_ok=True)
-    log.info("started %s over (the damaged bank: %s); %d files to import again", bank_path, aside, len(found.corpus_files))
+    log.info("started %s over (the damaged bank: %s); %d files to import again",
+             bank_path, aside, len(found.corpus_files))
     return found, aside
 
 
-def _put_back(bank, found: Salvage) -> None:
-    from desktop.core.bank.user_phrases import NewPhrase, UserPhrases
-
+def _put_back(bank: PhraseBank, found: Salvage) -> None:
     if found.user_phrases:
         UserPhrases(bank).add_many(NewPhrase(*row) for row in found.user_phrases)
     with bank.transaction():

@@ -98,7 +98,9 @@ def import_stepwise(
         if folders:
             # As `gongwen mine FOLDER` does: documents once imported from these folders whose files are
             # gone leave with their phrases. Every present file was just imported, so this only hashes.
-            pruned = import_paths(bank, folders, miner=miner, reader=reader, waiting=wait, elsewhere=elsewhere)
+            pruned = import_paths(
+                bank, folders, miner=miner, reader=reader, waiting=wait, elsewhere=elsewhere
+            )
             report.outcomes.extend(o for o in pruned.outcomes if o.status == "removed")
     report.documents = len(bank.documents())
     report.phrases_by_kind = bank.kind_counts()

@@ -63,7 +63,9 @@ class BankRepair(QObject):
 
         bank = paths.user_bank_path()
         backups = list_backups(bank)
-        box = self.box = QMessageBox(QMessageBox.Icon.Warning, TITLE, "", QMessageBox.StandardButton.NoButton, self.host)
+        box = self.box = QMessageBox(
+            QMessageBox.Icon.Warning, TITLE, "", QMessageBox.StandardButton.NoButton, self.host
+        )
         box.setText("我的素材库文件已损坏，暂时只使用内置素材库；文稿的编辑不受影响。")
         lines = [f"文件：{bank}", ""]
         restore = None

@@ -144,7 +144,8 @@ def test_restore_puts_the_backup_back_and_keeps_the_damaged_file(tmp_path):
 
 def test_restore_refuses_a_damaged_backup(tmp_path):
     import_into_user_bank(write(tmp_path, "a.txt", DOC_A))
-    broken = damage_pages(export_bank(PhraseBank.open(paths.user_bank_path(), readonly=True), tmp_path / "x.db"))
+    with PhraseBank.open(paths.user_bank_path(), readonly=True) as bank:
+        broken = damage_pages(export_bank(bank, tmp_path / "x.db"))
     with pytest.raises(BankError, match="备份文件本身已损坏"):
         restore_backup(paths.user_bank_path(), broken)
 
