@@ -11,8 +11,9 @@ web/ (30 web copies, every piece of junk marked in junk.tsv) is cleaned as one i
 Normalised: whitespace removed, half-width , ; : ? ( ) ! made full-width.
 
 provincial_2026/ (25 work reports copied from web pages) is cleaned as one import too and checked for
-page chrome left (short lines that are neither title, byline, salutation, heading nor sentence) and for
-body paragraphs lost (raw lines of 30+ characters that end a sentence and are missing from the output).
+page chrome left (a site's controls, information fields and photo credits, listed here by hand) and for
+body paragraphs lost (raw lines of 30+ characters that end a sentence and are missing from the output);
+--verbose shows the first lines of each cleaned report to read.
 
 The corpus text is read at run time and never copied into the repository.
 """
@@ -39,8 +40,6 @@ _WIDEN = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "(": "�
 _WHITESPACE = re.compile(r"\s+")
 _PIECE_SPLIT = re.compile(r"[。！？；\n]")
 _CHINESE = re.compile(r"[\u3400-\u9fff]")
-_SENTENCE_END = "。！？；…”"
-_CHROME_MAX = 12  # a short line of the cleaned report that could be page chrome
 
 
 def normalise(text: str) -> str:
@@ -114,14 +113,15 @@ class ReportCheck:
     first_lines: list[str]
 
 
-def _plain_speech(line: str) -> bool:
-    """Title, byline, salutation, heading or sentence: what a short line of a report may be."""
-    return bool(
-        line[-1] in _SENTENCE_END + "：:"
-        or re.match(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、．]|——|［\d+］|第[一二三四五六七八九十]+)", line)
-        or re.search(r"(?:报告|讲话|省长|主席|市长)\s*\S{0,4}$|^政府工作报告$|^（.*）$", line)
-        or re.search(r"(?:人民代表大会|会议上)", line)
-    )
+# What a reader of these pages calls their chrome: the controls, information fields and credits of a
+# news or government site, judged by hand on the raw reports (not taken from the cleaner's rules).
+_CONTROLS = frozenset("下载 打印 全屏 收藏 加大 还原 减小 大 中 小 首页 > 分享 扫一扫在手机打开当前页 关闭窗口 打印本页 【 】".split())
+_FIELDS = re.compile(r"^(?:来源|时间|发表时间|阅读量|【?字号|【?字体|当前位置|责任编辑|相关报道|相关附件|相关链接|分享)\s*[:：>]")
+_CREDIT = re.compile(r"记者\s*\S{1,5}(?:\s\S{1,3})?\s*摄?$")
+
+
+def _chrome(line: str) -> bool:
+    return line in _CONTROLS or bool(_FIELDS.match(line)) or bool(_CREDIT.search(line))
 
 
 def check_provincial(folder: Path) -> list[ReportCheck]:
@@ -134,7 +134,7 @@ def check_provincial(folder: Path) -> list[ReportCheck]:
         text = normalise("\n".join(paragraphs))
         body = [normalise(line) for line in raw.split("\n") if len(line.strip()) >= 30 and line.strip()[-1] in "。！？"]
         lost = [line for line in body if line not in text]
-        chrome = [line for line in paragraphs if len(line) <= _CHROME_MAX and not _plain_speech(line)]
+        chrome = [line for line in paragraphs if _chrome(line)]
         checks.append(ReportCheck(name, chrome, lost, paragraphs[:6]))
     return checks
 

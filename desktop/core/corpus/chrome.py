@@ -59,8 +59,13 @@ def chrome_kind(line: str, words: ChromeWords, fields: re.Pattern[str]) -> str |
     """"nav_row" for a breadcrumb or a row of controls, "info_bar" for a bar of fields and figures,
     None for anything else."""
     text = line.strip()
-    if not text or len(text) > MAX_LINE or _SENTENCE_MARKS.search(text) or _BARE_LABEL.fullmatch(text):
-        return None  # a label alone (主持人：) may announce what follows
+    if not text or len(text) > MAX_LINE or _SENTENCE_MARKS.search(text):
+        return None
+    compact = re.sub(r"\s+", "", text).rstrip(":：")
+    if compact in words.controls:  # one control alone: 手机版, 我要投稿, 密   码:
+        return "nav_row"
+    if _BARE_LABEL.fullmatch(text):  # a label alone (主持人：) may announce what follows
+        return None
     raw_tokens = [t for t in _TOKEN_SPLIT.split(text) if t]
     if (
         len(_BREADCRUMB_SEPARATOR.findall(text)) >= 2
@@ -77,6 +82,9 @@ def chrome_kind(line: str, words: ChromeWords, fields: re.Pattern[str]) -> str |
     others = [t for t in tokens if t not in words.controls]
     if not others and (controls or had_fields):
         return "info_bar" if had_fields else "nav_row"
+    # A bar of two fields or more may start with its column's name: 领导讲话  发文时间:… 浏览次数:
+    if len(fields.findall(text)) >= 2 and len(others) == 1 and len(others[0]) <= _MAX_BUTTON:
+        return "info_bar"
     if (
         len(tokens) >= _MIN_CONTROLS
         and len(controls) >= _UI_SHARE * len(tokens)
@@ -84,6 +92,11 @@ def chrome_kind(line: str, words: ChromeWords, fields: re.Pattern[str]) -> str |
     ):
         return "nav_row"
     return None
+
+
+def field_label(line: str, fields: re.Pattern[str]) -> bool:
+    """An information field's name and colon alone on its line (责任编辑：)."""
+    return bool(_BARE_LABEL.fullmatch(line.strip())) and bool(fields.fullmatch(line.strip()))
 
 
 def _label_only(line: str) -> bool:

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 
 from desktop.core.corpus.chars import SENTENCE_END, width
-from desktop.core.corpus.chrome import chrome_kind, vertical_runs
+from desktop.core.corpus.chrome import chrome_kind, field_label, vertical_runs
 from desktop.core.corpus.evidence import CorpusEvidence, line_key, plainly_speech, repeated_in_file
 from desktop.core.corpus.junk_rules import JunkRule, JunkRules, load_junk_rules
 from desktop.core.corpus.markup import remove_code_blocks, strip_tags
@@ -62,10 +62,9 @@ _TRAILING_ELLIPSIS = re.compile(r"(?:\.{3,}|…+|。{3,})$")
 _DECORATION = re.compile(r"^(?:\s*(?:\d{1,2}|篇\s*\d{1,2}|[（(]\d{1,2}[)）]|范文.{0,8}|[_\-—|｜–].{0,20}))$")
 _CLOSERS = "】]》）)」』 "
 _SALUTATION_START = re.compile(r"^(?:同志们|同志們|各位|尊敬的|女士们|朋友们)")
-# A page title with a document language's Latin letters only: at least this share of Latin letters
-# makes a line without Chinese foreign to a Chinese corpus.
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _FOREIGN_MIN_WORDS = 6
+_CHINESE_DOCUMENT = 100  # Chinese characters
 
 
 @dataclass
@@ -278,6 +277,11 @@ def _may_recur(text: str, full: float | None) -> bool:
 def _vertical_bars(texts: list[str], rules: JunkRules) -> dict[int, str]:
     """Lines that are one bar of controls or fields laid out a line each (下载 / 打印 / 全屏 …)."""
     found: dict[int, str] = {}
+    for index, text in enumerate(texts[:-1]):  # a field's label alone, its value on the next line
+        if field_label(text, rules.chrome_fields) and texts[index + 1] and chrome_kind(
+            f"{text}{texts[index + 1]}", rules.chrome, rules.chrome_fields
+        ):
+            found[index] = found[index + 1] = "info_bar"
     for start, end in vertical_runs(texts, plainly_speech):
         kind = chrome_kind(" ".join(texts[start:end]), rules.chrome, rules.chrome_fields)
         if kind is not None:
@@ -286,9 +290,8 @@ def _vertical_bars(texts: list[str], rules: JunkRules) -> dict[int, str]:
 
 
 def _mostly_chinese(texts: list[str]) -> bool:
-    chinese = sum(1 for text in texts for ch in text if "\u3400" <= ch <= "\u9fff")
-    latin = sum(1 for text in texts for ch in text if ch.isascii() and ch.isalpha())
-    return chinese > 4 * latin
+    """A Chinese document (not one in another language that quotes Chinese): a few paragraphs of Chinese."""
+    return sum(1 for text in texts for ch in text if "\u3400" <= ch <= "\u9fff") >= _CHINESE_DOCUMENT
 
 
 def _foreign(text: str) -> bool:

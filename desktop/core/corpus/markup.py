@@ -36,6 +36,9 @@ _CSS_RULE = re.compile(
     r"[ \t\n]*\{([^{}<>]{0,4000})\}"
 )
 _DECLARATION = re.compile(r"[a-zA-Z-]+\s*:\s*[^;{}:]+;?")
+_QUOTED = re.compile(r'"[^"\n]*"|\'[^\'\n]*\'')
+# What a cut excerpt leaves of a tag at a line's edge: "l> " (of </html>), "<p class=".
+_BROKEN_TAG = re.compile(r"^/?[a-zA-Z]{1,8}>(?=\s|$)|<[a-zA-Z/][^<>\n]{0,40}$")
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,7}|#[xX][0-9a-fA-F]{2,6});")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -55,7 +58,7 @@ def remove_code_blocks(text: str, trace: Trace) -> str:
 
 def _is_css(match: re.Match[str]) -> bool:
     body = match.group(1)
-    if _CJK.search(body):
+    if _CJK.search(_QUOTED.sub("", body)):  # Chinese only in quotes: font-family: "宋体"
         return False
     return not body.strip() and match.group(0).lstrip().startswith("@") or bool(_DECLARATION.search(body))
 
@@ -81,8 +84,12 @@ def strip_tags(line: str, number: int, trace: Trace) -> list[str]:
     """The line without tags, split where block tags stood; entities decoded."""
     if "&" in line:
         line = _ENTITY.sub(lambda match: html.unescape(match.group(0)), line)
-    if "<" not in line:
+    if "<" not in line and ">" not in line:
         return [line]
+    broken = _BROKEN_TAG.search(line)
+    if broken:
+        trace.cut("markup", broken.group(0), number)
+        line = line[: broken.start()] + line[broken.end() :]
 
     def replace(match: re.Match[str]) -> str:
         trace.cut("markup", match.group(0), number)

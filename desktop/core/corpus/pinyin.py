@@ -1,6 +1,7 @@
 """Pinyin glosses a broken conversion or a reading aid put after characters: 衛(wèi)生, 党(dang)(dang).
 
-A bracket right after a Chinese character holding one to four pinyin syllables goes. With a tone mark
+A bracket right after a Chinese character holding one to four pinyin syllables goes (with a tone mark, also
+after the `?` or stray letter a broken conversion left in the character's place). With a tone mark
 (wèi, huì) the syllables alone are proof. Without one (dang, de) a bracket could be a writer's own (x),
 (ai), so toneless glosses go only where a line holds at least two glosses: injected pinyin never comes
 alone. A syllable must be one Mandarin has (initial + final), so (app), (ok) or (x) are never taken.
@@ -20,9 +21,8 @@ _FINALS = (
 )
 _SYLLABLE = re.compile(rf"^{_INITIALS}{_FINALS}[1-5]?$")
 _TONE_MARKS = frozenset("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ")
-_GLOSS = re.compile(
-    r"(?<=[\u3400-\u9fff\uf900-\ufaff])((?:[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü1-5 ]{1,30}[)）])+)"
-)
+_GLOSS = re.compile(r"((?:[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü1-5 ]{1,30}[)）])+)")
+_CHINESE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _BRACKETED = re.compile(r"[(（]([^()（）]*)[)）]")
 
 
@@ -49,8 +49,12 @@ def cut_pinyin(line: str, number: int, trace: Trace) -> str:
     found: list[tuple[int, int, bool]] = []  # start, end, every bracket toned
     for match in _GLOSS.finditer(line):
         brackets = [_is_gloss(inner) for inner in _BRACKETED.findall(match.group(1))]
-        if brackets and all(is_pinyin for is_pinyin, _ in brackets):
-            found.append((match.start(1), match.end(1), all(toned for _, toned in brackets)))
+        if not brackets or not all(is_pinyin for is_pinyin, _ in brackets):
+            continue
+        toned = all(toned for _, toned in brackets)
+        # After a Chinese character; a toned gloss also after the mojibake a broken conversion left.
+        if toned or (match.start() and _CHINESE.match(line[match.start() - 1])):
+            found.append((match.start(1), match.end(1), toned))
     if not found:
         return line
     many = sum(len(_BRACKETED.findall(line[s:e])) for s, e, _ in found) >= 2

@@ -28,8 +28,15 @@ def find_title_index(lines: list[str], window: int = _WINDOW) -> int | None:
     for pattern in (_SPEECH_TITLE, _NAMED_SPEECH):
         for index, line in enumerate(head):
             if len(line) <= MAX_TITLE_LENGTH and pattern.match(line):
+                # "——在……上的报告" is a subtitle: the title stands on the line before it.
+                if line.startswith("——") and index and _could_be_title(head[index - 1]):
+                    return index - 1
                 return index
     return None
+
+
+def _could_be_title(line: str) -> bool:
+    return len(line) <= MAX_TITLE_LENGTH and line[-1] not in PARAGRAPH_END + "，" and not HEADING_START.match(line)
 
 
 def looks_like_title(line: str) -> bool:
