@@ -41,6 +41,11 @@ def build_cli_parser() -> argparse.ArgumentParser:
     mine.add_argument("--json", action="store_true", help="以 JSON 输出汇总")
     mine.add_argument("--remove", action="store_true", help="从素材库中删除这些文件（或文件夹中全部文件）的素材")
 
+    clean = sub.add_parser("clean", help="清理语料文件（与导入时相同），输出清理后的正文")
+    clean.add_argument("files", nargs="+", metavar="FILE")
+    clean.add_argument("-o", "--output", metavar="DIR", help="输出文件夹：每个文件以原名（.txt）写入；不指定时输出到标准输出")
+    clean.add_argument("--explain", action="store_true", help="逐条列出删去的内容及删去它的规则")
+
     phrases = sub.add_parser("phrases", help="列出素材库中的全部素材")
     _add_bank(phrases)
     phrases.add_argument("--kind", help="只列出某一类素材")
@@ -83,7 +88,7 @@ def build_cli_parser() -> argparse.ArgumentParser:
 def build_gui_parser() -> argparse.ArgumentParser:
     parser = ChineseArgumentParser(
         prog="gongwen",
-        description="公文写作助手。不带子命令时打开编辑器；子命令：mine phrases suggest search lint export",
+        description="公文写作助手。不带子命令时打开编辑器；子命令：mine clean phrases suggest search lint export bench",
     )
     parser.add_argument("--version", action="version", version=f"gongwen {__version__}")
     parser.add_argument("file", nargs="?", metavar="FILE", help="要打开的文稿")
@@ -92,7 +97,7 @@ def build_gui_parser() -> argparse.ArgumentParser:
     return parser
 
 
-COMMANDS = ("mine", "phrases", "suggest", "search", "lint", "export", "bench")
+COMMANDS = ("mine", "clean", "phrases", "suggest", "search", "lint", "export", "bench")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

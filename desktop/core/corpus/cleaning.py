@@ -150,7 +150,7 @@ def cut_inline(line: str, number: int, rules: JunkRules, trace: Trace) -> tuple[
     if leftover_rule is not None:
         left = tidy_spaces(cut).strip()
         if len(left) <= _LEFTOVER_MAX and not _SENTENCE_MARK.search(left) and not _SALUTATION_START.match(left):
-            trace.cut(leftover_rule.kind, left, number)
+            trace.drop(leftover_rule.kind, left, number)
             return "", leftover_rule.kind
     return cut, kind
 
