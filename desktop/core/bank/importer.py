@@ -51,7 +51,9 @@ class FileOutcome:
 
     @property
     def removed_lines(self) -> int:
-        return sum(1 for removal in self.removals if removal.whole_line)
+        from desktop.core.corpus.removals import removed_lines
+
+        return removed_lines(self.removals)
 
     @property
     def removed_chars(self) -> int:

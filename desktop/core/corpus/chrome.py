@@ -74,9 +74,9 @@ def chrome_kind(line: str, words: ChromeWords, fields: re.Pattern[str]) -> str |
     ):
         return "nav_row"
     stripped = _META_TOKEN.sub(" ", fields.sub(" ", text))
-    # A label whose value was a figure (时间：2026-02-11) is left bare: it goes with its value.
-    stripped = _BARE_LABEL.sub(" ", stripped)
     had_fields = stripped != text
+    if had_fields:  # a label whose value was a figure (时间：2026-02-11) is left bare: it goes with it
+        stripped = _BARE_LABEL.sub(" ", stripped)
     tokens = [t for t in _TOKEN_SPLIT.split(stripped) if t]
     controls = [t for t in tokens if t in words.controls]
     others = [t for t in tokens if t not in words.controls]

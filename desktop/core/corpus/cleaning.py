@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from desktop.core.corpus.chars import SENTENCE_END, width
 from desktop.core.corpus.chrome import chrome_kind, field_label, vertical_runs
-from desktop.core.corpus.evidence import CorpusEvidence, line_key, plainly_speech, repeated_in_file
+from desktop.core.corpus.evidence import CorpusEvidence, line_key, plainly_speech, repeated_in_file, short_key
 from desktop.core.corpus.junk_rules import JunkRule, JunkRules, load_junk_rules
 from desktop.core.corpus.markup import remove_code_blocks, strip_tags
 from desktop.core.corpus.noise import cut_noise
@@ -65,6 +65,7 @@ _SALUTATION_START = re.compile(r"^(?:同志们|同志們|各位|尊敬的|女士
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _FOREIGN_MIN_WORDS = 6
 _CHINESE_DOCUMENT = 100  # Chinese characters
+_CHINESE_CHAR = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass
@@ -118,6 +119,7 @@ def prepare(raw: str, rules: JunkRules) -> Prepared:
 def _cut_pieces(text: str, number: int, rules: JunkRules, trace: Trace) -> Line:
     if not text:
         return Line(number, text)
+    since = len(trace.removals)
     cut = cut_noise(text, number, trace)
     cut, kind = cut_inline(cut, number, rules, trace)
     cut = cut_pinyin(cut, number, trace)
@@ -125,6 +127,7 @@ def _cut_pieces(text: str, number: int, rules: JunkRules, trace: Trace) -> Line:
         return Line(number, text)
     cut = tidy_spaces(cut).strip()
     if not cut:
+        trace.emptied(since)
         return Line(number, "", emptied_by=kind)
     return Line(number, cut)
 
@@ -137,6 +140,9 @@ def cut_inline(line: str, number: int, rules: JunkRules, trace: Trace) -> tuple[
     kind = None
     leftover_rule: JunkRule | None = None
     for rule in rules.inline:
+        if not rule.applies(cut):
+            continue
+
         def record(match: re.Match[str], rule: JunkRule = rule) -> str:
             trace.cut(rule.kind, match.group(0), number)
             return ""
@@ -159,7 +165,8 @@ def cut_inline_junk(line: str, rules: tuple[JunkRule, ...]) -> str:
     """The line with the matches of these inline rules cut out (the rules' own examples test this)."""
     cut = line
     for rule in rules:
-        cut = rule.pattern.sub("", cut)
+        if rule.applies(cut):
+            cut = rule.pattern.sub("", cut)
     return tidy_spaces(cut).strip() if cut != line else line
 
 
@@ -210,14 +217,22 @@ def drop_junk_lines(
     trace = trace if trace is not None else Trace()
     present = [line for line in lines if line.text or line.emptied_by]
     texts = [line.text for line in present]
-    repeated = repeated_in_file([text for text in texts if text])
-    # On a page kept as its visual lines, a full line is body text, however often it recurs.
-    full = full_line_width(texts) if looks_hard_wrapped(texts) else None
+    full = _FullLine(texts)
     in_bar = _vertical_bars(texts, rules)
     foreign_allowed = _mostly_chinese(texts)
+    kinds = [
+        in_bar.get(index) or _junk_kind(text, rules, evidence, full, foreign_allowed)
+        if text
+        else None
+        for index, text in enumerate(texts)
+    ]
+    # A watermark repeats between lines that stay: judged after the other junk is known, so that a
+    # second cleaning sees the same neighbours.
+    survivors = [text for text, kind in zip(texts, kinds) if text and kind is None]
+    repeated = repeated_in_file(survivors) if evidence is not None else set()
     kept: list[Line] = []
     block: JunkRule | None = None
-    for index, line in enumerate(present):
+    for line, kind in zip(present, kinds):
         text = line.text
         if not text:
             if line.emptied_by == "truncation":
@@ -229,12 +244,10 @@ def drop_junk_lines(
                 continue
             block = None
         block = rules.block_rule(text)
-        kind = (
-            block.kind
-            if block is not None
-            else in_bar.get(index)
-            or _junk_kind(text, rules, evidence if _may_recur(text, full) else None, repeated, foreign_allowed)
-        )
+        if block is not None:
+            kind = block.kind
+        elif kind is None and repeated and short_key(text) in repeated and not full.holds(text):
+            kind = "repeated"
         if kind is None:
             kept.append(line)
             continue
@@ -245,33 +258,36 @@ def drop_junk_lines(
 
 
 def _junk_kind(
-    text: str,
-    rules: JunkRules,
-    evidence: CorpusEvidence | None,
-    repeated: set[str],
-    foreign_allowed: bool,
+    text: str, rules: JunkRules, evidence: CorpusEvidence | None, full: _FullLine, foreign_allowed: bool
 ) -> str | None:
-    """The kind of junk a whole line is, or None. `evidence` None: the line may not be judged by its
-    recurrence (a full line of a wrapped page); within one file an empty evidence still counts."""
+    """The kind of junk a whole line is, or None."""
     kind = rules.line_junk_kind(text)
     if kind is not None:
         return kind
-    if plainly_speech(text):
-        return None
     kind = chrome_kind(text, rules.chrome, rules.chrome_fields)
-    if kind is not None:
+    if kind is not None or plainly_speech(text):  # a breadcrumb may end in a title: 首页 > 讲话稿 > 领导讲话
         return kind
-    if evidence is not None and evidence.recurring(text):
+    if evidence is not None and evidence.recurring(text) and not full.holds(text):
         return "recurring"
-    if evidence is not None and line_key(text) in repeated:
-        return "repeated"
     if foreign_allowed and _foreign(text):
         return "foreign"
     return None
 
 
-def _may_recur(text: str, full: float | None) -> bool:
-    return full is None or abs(width(text) - full) > 2
+class _FullLine:
+    """On a page kept as its visual lines, a full line is body text, however often it recurs. The page
+    is measured only when a line's recurrence is in question."""
+
+    def __init__(self, texts: list[str]):
+        self.texts = texts
+        self.measured = False
+        self.width: float | None = None
+
+    def holds(self, text: str) -> bool:
+        if not self.measured:
+            self.measured = True
+            self.width = full_line_width(self.texts) if looks_hard_wrapped(self.texts) else None
+        return self.width is not None and abs(width(text) - self.width) <= 2
 
 
 def _vertical_bars(texts: list[str], rules: JunkRules) -> dict[int, str]:
@@ -291,7 +307,12 @@ def _vertical_bars(texts: list[str], rules: JunkRules) -> dict[int, str]:
 
 def _mostly_chinese(texts: list[str]) -> bool:
     """A Chinese document (not one in another language that quotes Chinese): a few paragraphs of Chinese."""
-    return sum(1 for text in texts for ch in text if "\u3400" <= ch <= "\u9fff") >= _CHINESE_DOCUMENT
+    found = 0
+    for text in texts:
+        found += len(_CHINESE_CHAR.findall(text))
+        if found >= _CHINESE_DOCUMENT:
+            return True
+    return False
 
 
 def _foreign(text: str) -> bool:
@@ -299,7 +320,7 @@ def _foreign(text: str) -> bool:
     English furniture, never material for a Chinese speech."""
     return (
         len(_LATIN_WORD.findall(text)) >= _FOREIGN_MIN_WORDS
-        and not any("\u3400" <= ch <= "\u9fff" for ch in text)
+        and not _CHINESE_CHAR.search(text)
     )
 
 
@@ -316,9 +337,9 @@ def _trim_cut_marker(kept: list[Line], trace: Trace) -> None:
 
 def _locate(paragraph: str, numbered: list[Line]) -> int:
     """The line number a paragraph came from, or 0."""
-    head = paragraph[:12]
+    head = line_key(paragraph[:12])
     for line in numbered:
-        if line_key(line.text).startswith(line_key(head)):
+        if line_key(line.text[:40]).startswith(head):
             return line.number
     return 0
 

@@ -16,7 +16,7 @@ from desktop.core.corpus.files import read_bytes
 from desktop.core.corpus.legacy import convert_to_docx
 from desktop.core.corpus.limits import MAX_OFFICE_BYTES, MAX_TEXT_BYTES
 from desktop.core.corpus.pdf_reader import read_pdf_text
-from desktop.core.corpus.removals import Removal
+from desktop.core.corpus.removals import Removal, removed_lines
 from desktop.core.corpus.title import choose_title
 from desktop.core.errors import GongwenError, InputError
 
@@ -46,7 +46,7 @@ class CleanDocument:
 
     @property
     def removed_lines(self) -> int:
-        return sum(1 for removal in self.removals if removal.whole_line)
+        return removed_lines(self.removals)
 
     @property
     def removed_chars(self) -> int:

@@ -21,6 +21,8 @@ from desktop.core.corpus.title import looks_like_title
 MAX_LENGTH = 40  # longer lines are text, even when they recur
 MIN_FILES = 3  # files of one import a line must stand in
 MIN_REPEATS = 3  # times a line must stand in one file
+_LONGEST_CANDIDATE = 4 * MAX_LENGTH  # characters of a line with its spaces that may key to a short one
+_CHINESE = re.compile(r"[\u3400-\u9fff]")
 _KEY_DROP = re.compile(r"[\s\u3000\u00a0]+")
 _WIDEN = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "(": "（", ")": "）", "!": "！"})
 _SALUTATION = re.compile(r"^(?:同志们|同志們|各位|尊敬的|女士们|先生们|朋友们|亲爱的|大家好)")
@@ -32,6 +34,14 @@ _HEADING = re.compile(
 def line_key(line: str) -> str:
     """A line as evidence counts it: spaces gone, half-width marks widened."""
     return _KEY_DROP.sub("", line).translate(_WIDEN)
+
+
+def short_key(line: str) -> str | None:
+    """The key of a line short enough to be chrome, else None."""
+    if len(line) > _LONGEST_CANDIDATE:  # spaces aside, still too long
+        return None
+    key = line_key(line)
+    return key if len(key) <= MAX_LENGTH else None
 
 
 def plainly_speech(line: str) -> bool:
@@ -51,6 +61,8 @@ def plainly_speech(line: str) -> bool:
 
 def _candidates(lines: Iterable[str]) -> Iterable[str]:
     for line in lines:
+        if len(line) > _LONGEST_CANDIDATE:  # spaces aside, still too long: no need to key it
+            continue
         key = line_key(line)
         if 2 <= len(key) <= MAX_LENGTH and not plainly_speech(line):
             yield key
@@ -68,14 +80,17 @@ class CorpusEvidence:
         self.counts.update(set(_candidates(lines)))
 
     def recurring(self, line: str) -> bool:
-        return self.files >= MIN_FILES and self.counts.get(line_key(line), 0) >= MIN_FILES and not plainly_speech(line)
+        if self.files < MIN_FILES:
+            return False
+        key = short_key(line)
+        return key is not None and self.counts.get(key, 0) >= MIN_FILES and not plainly_speech(line)
 
 
 def repeated_in_file(lines: list[str]) -> set[str]:
     """Keys of the short lines a single file repeats again and again between different lines: a
     watermark. A paragraph that the file repeats whole repeats its lines with the same neighbours."""
-    keys = [line_key(line) for line in lines]
-    counts = Counter(_candidates(lines))
+    keys = [line_key(line) if len(line) <= _LONGEST_CANDIDATE else line for line in lines]
+    counts = Counter(key for key in _candidates(lines) if _CHINESE.search(key))  # a watermark is a name
     repeated = set()
     for key, count in counts.items():
         if count < MIN_REPEATS:

@@ -31,6 +31,11 @@ class JunkRule:
     # inline rules: a line this cut leaves short and without a sentence mark was a site's name or
     # contact line ("花田文秘网 https://…") and goes entirely
     drops_leftover: bool = False
+    # strings one of which a line must contain for the rule to be tried at all (speed only)
+    triggers: tuple[str, ...] = ()
+
+    def applies(self, line: str) -> bool:
+        return not self.triggers or any(trigger in line for trigger in self.triggers)
 
 
 @dataclass(frozen=True)
@@ -153,4 +158,5 @@ def _rule(entry: dict) -> JunkRule:
         keep=tuple(entry.get("keep", ())),
         expect=tuple(entry.get("expect", ())),
         drops_leftover=bool(entry.get("drops_leftover", False)),
+        triggers=tuple(entry.get("triggers", ())),
     )

@@ -82,7 +82,7 @@ def _dense_noise(token: str) -> bool:
 
 def cut_noise(line: str, number: int, trace: Trace) -> str:
     """The line without its runs of ASCII noise."""
-    if not line.isascii() and sum(1 for ch in line if ch.isascii()) < _DENSE_LENGTH:
+    if not line.isascii() and len(line.encode("ascii", "ignore")) < _DENSE_LENGTH:
         return line
     cuts: list[tuple[int, int]] = []
     for match in _ASCII_RUN.finditer(line):

@@ -17,6 +17,7 @@ _MARKS = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _FULL_WIDTH_ALNUM = {
     code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))
 }
+_FULL_WIDTH_RUN = re.compile("[０-９Ａ-Ｚａ-ｚ]+")
 _SHORT_RUN = 12
 _MARK_RE = re.compile(r"[,;:?!]")
 _PARENS = re.compile(r"\(([^()\n]{0,300})\)")
@@ -25,7 +26,7 @@ _QUOTES = re.compile(r'"([^"\n]{1,300})"')
 
 def ascii_alnum(text: str) -> str:
     """Full-width digits and letters to ASCII."""
-    return text.translate(_FULL_WIDTH_ALNUM)
+    return _FULL_WIDTH_RUN.sub(lambda match: match.group(0).translate(_FULL_WIDTH_ALNUM), text)
 
 
 def to_full_width(line: str) -> str:

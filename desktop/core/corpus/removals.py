@@ -49,6 +49,18 @@ class Trace:
         if text.strip():
             self.removals.append(Removal(rule, text, line, whole_line=True))
 
+    def emptied(self, since: int) -> None:
+        """The cuts recorded from index `since` on left nothing of their line: they took the whole line."""
+        for index in range(since, len(self.removals)):
+            removal = self.removals[index]
+            self.removals[index] = Removal(removal.rule, removal.text, removal.line, True, removal.count)
+
+
+def removed_lines(removals: tuple[Removal, ...] | list[Removal]) -> int:
+    """Lines of the text as read that went entirely."""
+    numbered = {removal.line for removal in removals if removal.whole_line and removal.line}
+    return len(numbered) + sum(1 for removal in removals if removal.whole_line and not removal.line)
+
 
 @dataclass(frozen=True)
 class CleanResult:
@@ -61,7 +73,7 @@ class CleanResult:
 
     @property
     def removed_lines(self) -> int:
-        return sum(1 for removal in self.removals if removal.whole_line)
+        return removed_lines(self.removals)
 
     @property
     def removed_chars(self) -> int:
@@ -76,7 +88,7 @@ def explain(removals: tuple[Removal, ...] | list[Removal], labels: Mapping[str, 
     lines = []
     for removal in sorted(removals, key=lambda r: (r.line == 0, r.line)):
         where = f"第 {removal.line} 行" if removal.line else "（整理时）"
-        what = "整行" if removal.whole_line else "删去"
+        what = "整行" if removal.whole_line else "删去"  # a line emptied by several cuts: each 整行
         shown = removal.text if len(removal.text) <= _SHOWN else removal.text[: _SHOWN - 1] + "…"
         times = f"（{removal.count} 处）" if removal.count > 1 else ""
         lines.append(f"{where}　{labels.get(removal.rule, removal.rule)}　{what}：{shown}{times}")
