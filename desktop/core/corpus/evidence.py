@@ -23,6 +23,7 @@ MIN_FILES = 3  # files of one import a line must stand in
 MIN_REPEATS = 3  # times a line must stand in one file
 _LONGEST_CANDIDATE = 4 * MAX_LENGTH  # characters of a line with its spaces that may key to a short one
 _CHINESE = re.compile(r"[\u3400-\u9fff]")
+_CLAUSE_MARK = re.compile("[，。；！？]")
 _KEY_DROP = re.compile(r"[\s\u3000\u00a0]+")
 _WIDEN = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "(": "（", ")": "）", "!": "！"})
 _SALUTATION = re.compile(r"^(?:同志们|同志們|各位|尊敬的|女士们|先生们|朋友们|亲爱的|大家好)")
@@ -50,7 +51,7 @@ def plainly_speech(line: str) -> bool:
     return bool(
         text
         and (
-            text[-1] in SENTENCE_END
+            text[-1] in SENTENCE_END + "；”’"
             or _SALUTATION.match(text)
             or HEADING_START.match(text)
             or _HEADING.match(text)
@@ -90,7 +91,8 @@ def repeated_in_file(lines: list[str]) -> set[str]:
     """Keys of the short lines a single file repeats again and again between different lines: a
     watermark. A paragraph that the file repeats whole repeats its lines with the same neighbours."""
     keys = [line_key(line) if len(line) <= _LONGEST_CANDIDATE else line for line in lines]
-    counts = Counter(key for key in _candidates(lines) if _CHINESE.search(key))  # a watermark is a name
+    # A watermark is a name: Chinese, and no sentence in it.
+    counts = Counter(key for key in _candidates(lines) if _CHINESE.search(key) and not _CLAUSE_MARK.search(key))
     repeated = set()
     for key, count in counts.items():
         if count < MIN_REPEATS:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from desktop.core.corpus.chars import has_cjk, is_cjk
+from desktop.core.corpus.chars import cjk_class, has_cjk, is_cjk
 
 _MARKS = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _FULL_WIDTH_ALNUM = {
@@ -20,6 +20,11 @@ _FULL_WIDTH_ALNUM = {
 _FULL_WIDTH_RUN = re.compile("[０-９Ａ-Ｚａ-ｚ]+")
 _SHORT_RUN = 12
 _MARK_RE = re.compile(r"[,;:?!]")
+# The common case in C, without a call per mark: a mark right beside a Chinese character.
+_BESIDE_CHINESE = tuple(
+    (re.compile(rf"{re.escape(mark)}(?:(?<={cjk_class()}{re.escape(mark)})|(?={cjk_class()}))"), wide)
+    for mark, wide in _MARKS.items()
+)
 _PARENS = re.compile(r"\(([^()\n]{0,300})\)")
 _QUOTES = re.compile(r'"([^"\n]{1,300})"')
 
@@ -31,6 +36,8 @@ def ascii_alnum(text: str) -> str:
 
 def to_full_width(line: str) -> str:
     line = _convert_pairs(line)
+    for pattern, wide in _BESIDE_CHINESE:
+        line = pattern.sub(wide, line)
     previous = None
     while previous != line and _MARK_RE.search(line):  # a run like "::一" converts from its Chinese end
         previous = line

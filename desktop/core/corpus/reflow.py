@@ -12,10 +12,15 @@ when they follow the end of a sentence.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
-from desktop.core.corpus.chars import PARAGRAPH_END, SENTENCE_END, width
+from desktop.core.corpus.chars import PARAGRAPH_END, SENTENCE_END
+from desktop.core.corpus.chars import width as _measure
+
+# Each visual line is measured several times (finding the page width, then each break): once is enough.
+width = functools.lru_cache(maxsize=2048)(_measure)
 
 # A heading that starts a paragraph of its own.
 HEADING_START = re.compile(
