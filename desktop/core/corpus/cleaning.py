@@ -52,6 +52,7 @@ _INVISIBLE = re.compile(
 _HAS_TEXT = re.compile(r"[0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]")
 _CLOSING_MARKS = re.compile("[。！？：；，、”’）」』》…]+")  # marks that only ever end what comes before
 _LEFTOVER_MAX = 20
+_UNSETTLED = re.compile(r'[,;:?!()"\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]')  # what _settled acts on
 _SENTENCE_MARK = re.compile(r"[。！？；，,;!?]")
 _REPEATED_TITLE_WITHIN = 6  # body lines a copy of the title may follow and still be dropped
 # Lines before the title are a site's preamble only if they are all this short.
@@ -191,6 +192,8 @@ def finish(prepared: Prepared, rules: JunkRules, evidence: CorpusEvidence | None
 def _settled(paragraph: str) -> str:
     """Spaces tidied and half-width marks widened until neither changes anything more: removing a wrap
     space can bring a mark next to a Chinese character, and a widened mark lets the space before it go."""
+    if not _UNSETTLED.search(paragraph):
+        return paragraph
     while True:
         settled = to_full_width(tidy_spaces(paragraph))
         if settled == paragraph:

@@ -35,7 +35,12 @@ class JunkRule:
     triggers: tuple[str, ...] = ()
 
     def applies(self, line: str) -> bool:
-        return not self.triggers or any(trigger in line for trigger in self.triggers)
+        if not self.triggers:
+            return True
+        for trigger in self.triggers:  # a plain loop: this runs for every line and rule
+            if trigger in line:
+                return True
+        return False
 
 
 @dataclass(frozen=True)
@@ -68,10 +73,17 @@ class JunkRules:
     def line_junk_kind(self, line: str) -> str | None:
         """The kind of junk a whole line is, or None for a line to keep."""
         stripped = line.strip()
+        length = len(stripped)
+        if length > self.longest_line_rule:
+            return None
         for rule in self.line:
-            if len(stripped) <= rule.max_len and rule.pattern.search(stripped):
+            if length <= rule.max_len and rule.pattern.search(stripped):
                 return rule.kind
         return None
+
+    @functools.cached_property
+    def longest_line_rule(self) -> int:
+        return max((rule.max_len for rule in self.line), default=0)
 
     def block_rule(self, line: str) -> JunkRule | None:
         stripped = line.strip()

@@ -85,6 +85,8 @@ def _convert_pairs(line: str) -> str:
     def quotes(match: re.Match[str]) -> str:
         return f"“{match.group(1)}”" if has_cjk(match.group(1)) else match.group(0)
 
+    if "(" not in line and '"' not in line:
+        return line
     previous = None
     while previous != line:  # innermost pairs first, then the ones around them
         previous = line

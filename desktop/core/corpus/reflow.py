@@ -103,7 +103,9 @@ def looks_hard_wrapped(lines: list[str]) -> bool:
 
 def looks_wrapped(line: str) -> bool:
     """A long line whose spaces are a page's line breaks: many of them, at a steady line width."""
-    if len(line) < _MIN_WRAPPED_LENGTH or len(_HARD_SPACE.findall(line)) < _MIN_WRAP_SPACES:
+    if len(line) < _MIN_WRAPPED_LENGTH or line.count(" ") < _MIN_WRAP_SPACES:
+        return False
+    if len(_HARD_SPACE.findall(line)) < _MIN_WRAP_SPACES:
         return False
     segments = _HARD_SPACE.split(line)
     full = full_line_width(segments)
