@@ -93,6 +93,8 @@ class Announcement:
     # the markers of the items that follow (sibling headings or an inline run), as (start, end); empty when
     # nothing recognisable follows
     items: tuple[tuple[int, int], ...] = ()
+    number_start: int = -1  # where the numeral (三, 两, 几) stands in the text
+    number_end: int = -1
 
 
 @dataclass
@@ -184,7 +186,7 @@ def cn_numeral(n: int) -> str:
 # Heading markers. Each pattern matches at the start of a paragraph (after blanks).
 
 _N = f"[{CN_NUM}]{{1,3}}"
-_CJK_START = r"(?=\s?[\u3400-\u9fff“‘《（(【A-Za-z0-9])"
+_CJK_START = r"(?=\s?[\u3400-\u9fff“‘《（(【A-Za-z0-9０-９])"
 
 
 @dataclass(frozen=True)
@@ -634,7 +636,11 @@ def _find_announcements(outline: Outline) -> list[Announcement]:
             if groups is None:
                 groups = outline.sibling_groups()
             items = _announced_items(outline, bi, m.end(), groups)
-            found.append(Announcement(m.start(), m.end(), count, m.group("unit"), bi, m.group(), items))
+            found.append(
+                Announcement(
+                    m.start(), m.end(), count, m.group("unit"), bi, m.group(), items, m.start("n"), m.end("n")
+                )
+            )
     return found
 
 

@@ -26,13 +26,23 @@ LEVEL_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 @dataclass(frozen=True)
+class Edit:
+    offset: int
+    length: int
+    replacement: str
+
+
+@dataclass(frozen=True)
 class Fix:
-    """A fix as one replacement of [offset, offset + length)."""
+    """A fix as one replacement of [offset, offset + length), and as the edits it is made of (a renumbering
+    changes a few numerals far apart: applied one by one they leave the text between them alone)."""
 
     offset: int
     length: int
     replacement: str
-    safe: bool
+    safe: bool  # may be applied without the writer looking; the others only when asked at the finding
+    edits: tuple[Edit, ...] = ()
+    label: str = ""  # what it does, when the replacement does not say it: 重新编号
 
 
 @dataclass(frozen=True)
@@ -138,7 +148,9 @@ def _convert(d, text: str, positions: Positions) -> Finding:
 
     fix = None
     if d.fix is not None:
-        fix = Fix(d.fix.offset, d.fix.length, d.fix.replacement_in(text), bool(d.fix.safe))
+        edits = tuple(Edit(e.offset, e.length, e.replacement) for e in d.fix.edits)
+        replacement = d.fix.replacement_in(text)
+        fix = Fix(d.fix.offset, d.fix.length, replacement, bool(d.fix.safe), edits, d.fix.label)
     rule = RULES_BY_CODE.get(d.code)
     name = (rule.title if rule is not None else "") or d.name
     return Finding(

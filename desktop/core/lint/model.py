@@ -34,6 +34,7 @@ class Fix:
 
     edits: tuple[Edit, ...]
     safe: bool
+    label: str = ""  # what the fix does, when the replacement alone does not say it (重新编号)
 
     @property
     def offset(self) -> int:
@@ -53,7 +54,8 @@ class Fix:
         return "".join(out)
 
     def shifted(self, delta: int) -> Fix:
-        return Fix(tuple(Edit(e.offset + delta, e.length, e.replacement) for e in self.edits), self.safe)
+        edits = tuple(Edit(e.offset + delta, e.length, e.replacement) for e in self.edits)
+        return Fix(edits, self.safe, self.label)
 
 
 def single_fix(offset: int, length: int, replacement: str, safe: bool) -> Fix:

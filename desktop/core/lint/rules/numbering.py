@@ -9,14 +9,18 @@ from collections.abc import Iterator
 from desktop.core.lint.model import (
     Diagnostic,
     DocumentContext,
+    Edit,
     Example,
+    Fix,
     Level,
     ParagraphContext,
     Rule,
     RuleDoc,
     single_fix,
 )
+from desktop.core.numerals import chinese_count
 from desktop.core.outline import CN_NUM, FAMILY_RANK, Block, InlineRun, Outline, cn_numeral
+from desktop.core.renumber import NumberChange, plan_renumbering
 
 _HALF_TO_FULL = str.maketrans({",": "，", ":": "：", ";": "；"})
 
@@ -44,7 +48,32 @@ def _line(outline: Outline, offset: int) -> int:
     return outline.text.count("\n", 0, offset) + 1
 
 
+class _Renumbering:
+    """The renumbering plan of a document (made on the first finding that needs it): the fix for a gap, a
+    repeat or a wrong count is renumbering the list it is in. Not safe: the writer may have meant to add the
+    missing section rather than close the gap, so it is applied only when asked."""
+
+    def __init__(self, outline: Outline):
+        self.outline = outline
+        self._changes: list[NumberChange] | None = None
+
+    @property
+    def changes(self) -> list[NumberChange]:
+        if self._changes is None:
+            self._changes = plan_renumbering(self.outline).changes
+        return self._changes
+
+    def fix_at(self, offset: int, end: int) -> Fix | None:
+        """Renumbering the whole list whose numeral lies in [offset, end)."""
+        scope = next((c.scope for c in self.changes if offset <= c.offset < end), None)
+        if scope is None:
+            return None
+        edits = tuple(Edit(c.offset, c.length, c.replacement) for c in self.changes if c.scope == scope)
+        return Fix(edits, safe=False, label="重新编号")
+
+
 def check_gap(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
+    renumbering = _Renumbering(ctx.outline)
     last_of_family: dict[str, int] = {}
     for group in sorted(ctx.outline.sibling_groups(), key=lambda g: g[0].start):
         family = group[0].heading.family
@@ -65,12 +94,14 @@ def check_gap(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
                     h.marker_start,
                     h.marker_end - h.marker_start,
                     f"标题序号不连续：{before}是「{h.marker}」，缺少「{missing}」；请补上或顺延编号",
+                    renumbering.fix_at(h.marker_start, h.marker_end),
                 )
             elif h.number < prev:
                 yield rule.diagnostic(
                     h.marker_start,
                     h.marker_end - h.marker_start,
                     f"标题序号倒退：「{_label(family, prev)}」之后又出现「{h.marker}」；请按顺序编号",
+                    renumbering.fix_at(h.marker_start, h.marker_end),
                 )
             seen.add(h.number)
             prev = max(prev, h.number)
@@ -78,6 +109,7 @@ def check_gap(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
 
 def check_duplicate(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
     outline = ctx.outline
+    renumbering = _Renumbering(outline)
     for group in outline.sibling_groups():
         seen: dict[int, Block] = {}
         for block in group:
@@ -88,6 +120,7 @@ def check_duplicate(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
                     h.marker_start,
                     h.marker_end - h.marker_start,
                     f"同一层级的序号「{h.marker}」重复（第{_line(outline, first.start)}行已用过）；请顺延编号",
+                    renumbering.fix_at(h.marker_start, h.marker_end),
                 )
             else:
                 seen[h.number] = block
@@ -172,6 +205,7 @@ def check_level_skip(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
 
 def check_count(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
     outline = ctx.outline
+    renumbering = _Renumbering(outline)
     for ann in outline.announcements:
         if ann.count is None:
             continue
@@ -180,21 +214,17 @@ def check_count(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
         actual = len(ann.items)
         label = "、".join(outline.text[a:b].rstrip("，,、") for a, b in ann.items)
         if actual != ann.count:
-            said = cn_numeral(ann.count)
-            num_at = outline.text.find(said, ann.start, ann.end)
-            fix = None
-            if num_at >= 0 and actual <= 20:
-                fix = single_fix(num_at, len(said), cn_numeral(actual), safe=False)
+            said = chinese_count(actual) + ann.unit
             yield rule.diagnostic(
                 ann.start,
                 ann.end - ann.start,
-                f"前面说「{ann.phrase}」，后面实际有{cn_numeral(actual)}{ann.unit}（{label}）；"
-                f"请改为「{cn_numeral(actual)}{ann.unit}」或核对条目",
-                fix,
+                f"前面说「{ann.phrase}」，后面实际有{said}（{label}）；请改为「{said}」或核对条目",
+                renumbering.fix_at(ann.number_start, ann.number_end),
             )
 
 
 def check_run_sequence(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
+    renumbering = _Renumbering(ctx.outline)
     for run in ctx.outline.runs:
         family = run.items[0].family
         first = run.items[0]
@@ -204,6 +234,7 @@ def check_run_sequence(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]
                 first.start,
                 first.end - first.start,
                 f"「{first.marker}」前面没有「{expected}」；请补上「{expected}」或改正序号",
+                renumbering.fix_at(first.start, first.end),
             )
         prev = first.number
         for item in run.items[1:]:
@@ -218,7 +249,8 @@ def check_run_sequence(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]
                 else:
                     missing = "、".join(_label(fam, n) for n in range(prev + 1, item.number))
                     message = f"「{_label(fam, prev)}」之后是「{item.marker}」，缺少「{missing}」"
-                yield rule.diagnostic(item.start, item.end - item.start, message)
+                fix = renumbering.fix_at(item.start, item.end)
+                yield rule.diagnostic(item.start, item.end - item.start, message, fix)
             prev = item.number
 
 
@@ -263,7 +295,7 @@ RULES = (
         RuleDoc(
             "标题序号跳号：一、二、四，（一）（二）（四），1. 2. 4.。",
             "跳号让听众和读者以为漏了一部分，也是审稿最先看的地方。",
-            "按顺序编号；删去一部分后把后面的序号顺延。",
+            "按顺序编号；删去一部分后把后面的序号顺延。编辑器中的“重新编号”（Ctrl+Shift+R，或在此处按 Alt+Enter）一次改好，可撤销。",
         ),
         (Example("一、提高认识\n二、压实责任\n四、强化保障", "一、提高认识\n二、压实责任\n三、强化保障"),),
         "document", check_gap, "标题跳号",
@@ -273,7 +305,7 @@ RULES = (
         RuleDoc(
             "同一层级的序号重复（第三 … 第三；（二）出现两次），包括段内的「第三，」紧挨着同号的标题「第三，」。",
             "重复的序号让人分不清讲到了哪一点。",
-            "顺延编号；段内的小序列改用「首先、其次、再次」或「一是、二是」。",
+            "顺延编号（编辑器中的“重新编号”可一次改好）；段内的小序列改用「首先、其次、再次」或「一是、二是」。",
         ),
         (
             Example("（一）提高认识\n（二）压实责任\n（二）强化保障", "（一）提高认识\n（二）压实责任\n（三）强化保障"),
@@ -315,7 +347,7 @@ RULES = (
         RuleDoc(
             "预告的条数与后文不符：说「讲三点意见」却讲了四点，说「强调三个方面」却列了两个。",
             "开头报了数，听众就会数；数不对是讲话稿最难堪的错误之一。",
-            "改正预告的数字，或补齐、合并条目。",
+            "改正预告的数字（两项说「两点」，不说「二点」），或补齐、合并条目。编辑器中的“重新编号”让预告的数字随条目走。",
         ),
         (
             Example("我讲三点意见。\n一、提高认识\n二、压实责任\n三、强化保障\n四、严格考核", "我讲四点意见。\n一、提高认识\n二、压实责任\n三、强化保障\n四、严格考核"),
@@ -328,7 +360,7 @@ RULES = (
         RuleDoc(
             "段内序列顺序不对：一是、二是、四是；一要之后直接三要；「其次」出现在「首先」之前。",
             "段内的序列同样是给听众的路标，缺号、倒序会让人以为漏听了。",
-            "按顺序排列，缺的补上。",
+            "按顺序排列，缺的补上；编辑器中的“重新编号”可一次改好。",
         ),
         (
             Example("一是提高认识。二是压实责任。四是强化保障。", "一是提高认识。二是压实责任。三是强化保障。"),
