@@ -18,7 +18,7 @@ from desktop.cli import EXIT_OK, EXIT_USAGE
 from desktop.core.corpus.batch import ImportReader
 from desktop.core.corpus.document import CleanDocument
 from desktop.core.corpus.junk_rules import load_junk_rules
-from desktop.core.corpus.removals import explain
+from desktop.core.corpus.removals import explain, summary
 from desktop.core.errors import GongwenError, InputError
 from desktop.core.files import atomic_write_text
 
@@ -44,13 +44,13 @@ def run(args: argparse.Namespace) -> int:
                 target = _target(out_dir, path, written)
                 atomic_write_text(target, document.text + "\n")
                 written.add(target)
-                print(f"{path.name} → {target}（{_removed(document)}）")
+                print(f"{path.name} → {target}（{summary(document)}）")
         except InputError as exc:
             failures.append(str(exc))
             continue
         if args.explain:
             if out_dir is None:  # with -o, the line naming the written file heads the explanation
-                print(f"{path.name}：{_removed(document)}", file=explanations)
+                print(f"{path.name}：{summary(document)}", file=explanations)
             for line in explain(document.removals, labels):
                 print(f"  {line}", file=explanations)
     if failures:
@@ -58,12 +58,6 @@ def run(args: argparse.Namespace) -> int:
         for message in failures:
             print(f"  {message}", file=sys.stderr)
     return EXIT_USAGE if failures else EXIT_OK
-
-
-def _removed(document: CleanDocument) -> str:
-    if not document.removals:
-        return "未删去内容"
-    return f"删去 {document.removed_lines} 行、{document.removed_chars} 字"
 
 
 def _print_text(document: CleanDocument, several: bool) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop import __version__
+from desktop.core.corpus.removals import Removal, RemovalCounts
 from desktop.core.errors import BankError, InputError
 from desktop.core.bank.store import PhraseBank
 from desktop.core.mining.cancel import Cancelled, Poll, check
@@ -42,22 +43,12 @@ STATUS_NAMES = {
 
 
 @dataclass
-class FileOutcome:
+class FileOutcome(RemovalCounts):
     path: Path
     status: str  # one of STATUS_NAMES
     phrases: int = 0
     message: str = ""
-    removals: tuple = ()  # what cleaning removed from the file (desktop.core.corpus.removals.Removal)
-
-    @property
-    def removed_lines(self) -> int:
-        from desktop.core.corpus.removals import removed_lines
-
-        return removed_lines(self.removals)
-
-    @property
-    def removed_chars(self) -> int:
-        return sum(removal.chars for removal in self.removals)
+    removals: tuple[Removal, ...] = ()  # what cleaning removed from the file
 
     def to_json(self) -> dict:
         return {

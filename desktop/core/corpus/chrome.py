@@ -17,7 +17,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 _SENTENCE_MARKS = re.compile(r"[。！？；，,!?;]")
-_SEPARATORS = re.compile(r"\s*(?:>>?|›|»|\||｜|＞|→|/(?=\s)|(?<=\s)/)\s*")
 _BREADCRUMB_SEPARATOR = re.compile(r">|›|»|\||｜|＞|→|\s/\s")
 _TOKEN_SPLIT = re.compile(r"[\s>›»|｜＞→/\\·•【】\[\]()（）「」『』<>《》:：]+")
 # Figures of an information bar: an ISO date (a date in words needs a time beside it: 2020年7月15日

@@ -338,13 +338,11 @@ def _trim_cut_marker(kept: list[Line], trace: Trace) -> None:
         kept[-1] = Line(last.number, last.text[: match.start()].rstrip())
 
 
-def _locate(paragraph: str, numbered: list[Line]) -> int:
-    """The line number a paragraph came from, or 0."""
+def _locate(paragraph: str, numbered: list[Line], skip: int = 0) -> int:
+    """The line number a paragraph came from (past the first `skip` lines it could be), or 0."""
     head = line_key(paragraph[:12])
-    for line in numbered:
-        if line_key(line.text[:40]).startswith(head):
-            return line.number
-    return 0
+    found = [line.number for line in numbered if line_key(line.text[:40]).startswith(head)]
+    return found[min(skip, len(found) - 1)] if found else 0
 
 
 def _drop_preamble_and_repeated_title(paragraphs: list[str], trace: Trace, numbered: list[Line]) -> list[str]:
@@ -367,7 +365,7 @@ def _drop_preamble_and_repeated_title(paragraphs: list[str], trace: Trace, numbe
             copy = _title_copy(line, title)
             if copy:
                 record = trace.drop if copy == line else trace.cut
-                record("duplicate_title", copy, _locate(line, numbered))
+                record("duplicate_title", copy, _locate(line, numbered, skip=1))  # the title comes first
                 line = line[len(copy) :]
                 if not line:
                     continue

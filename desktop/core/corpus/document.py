@@ -16,7 +16,7 @@ from desktop.core.corpus.files import read_bytes
 from desktop.core.corpus.legacy import convert_to_docx
 from desktop.core.corpus.limits import MAX_OFFICE_BYTES, MAX_TEXT_BYTES
 from desktop.core.corpus.pdf_reader import read_pdf_text
-from desktop.core.corpus.removals import Removal, removed_lines
+from desktop.core.corpus.removals import Removal, RemovalCounts
 from desktop.core.corpus.title import choose_title
 from desktop.core.errors import GongwenError, InputError
 
@@ -31,7 +31,7 @@ SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".docx", ".pdf", ".doc", ".wps")
 
 
 @dataclass(frozen=True)
-class CleanDocument:
+class CleanDocument(RemovalCounts):
     path: Path
     name: str  # the file name the user knows it by
     title: str  # the speech title found in the text, else the file name without extension
@@ -44,13 +44,6 @@ class CleanDocument:
     def paragraphs(self) -> list[str]:
         return [line for line in self.text.split("\n") if line.strip()]
 
-    @property
-    def removed_lines(self) -> int:
-        return removed_lines(self.removals)
-
-    @property
-    def removed_chars(self) -> int:
-        return sum(removal.chars for removal in self.removals)
 
 
 @dataclass(frozen=True)

@@ -62,10 +62,8 @@ def plainly_speech(line: str) -> bool:
 
 def _candidates(lines: Iterable[str]) -> Iterable[str]:
     for line in lines:
-        if len(line) > _LONGEST_CANDIDATE:  # spaces aside, still too long: no need to key it
-            continue
-        key = line_key(line)
-        if 2 <= len(key) <= MAX_LENGTH and not plainly_speech(line):
+        key = short_key(line)
+        if key is not None and len(key) >= 2 and not plainly_speech(line):
             yield key
 
 

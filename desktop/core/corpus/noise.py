@@ -62,7 +62,7 @@ def _noise_spans(run: str) -> list[tuple[int, int]]:
 
 
 def _judge(run: str, group: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    # Trim plain marks and numbers at the edges: "，9 Y8 … D#" keeps its comma.
+    # A plain mark at the start belongs to the text: "，9 Y8 … D#" keeps its comma.
     while group and not _noisy(run[group[0][0] : group[0][1]]) and run[group[0][0]] in _TEXT_MARKS:
         group = group[1:]
     noisy = [run[s:e] for s, e in group if _noisy(run[s:e])]

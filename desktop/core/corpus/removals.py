@@ -62,14 +62,10 @@ def removed_lines(removals: tuple[Removal, ...] | list[Removal]) -> int:
     return len(numbered) + sum(1 for removal in removals if removal.whole_line and not removal.line)
 
 
-@dataclass(frozen=True)
-class CleanResult:
-    paragraphs: list[str]
-    removals: tuple[Removal, ...] = field(default=())
+class RemovalCounts:
+    """What a file's summary says of its `removals`: lines gone, characters removed."""
 
-    @property
-    def text(self) -> str:
-        return "\n".join(self.paragraphs)
+    removals: tuple[Removal, ...]
 
     @property
     def removed_lines(self) -> int:
@@ -78,6 +74,16 @@ class CleanResult:
     @property
     def removed_chars(self) -> int:
         return sum(removal.chars for removal in self.removals)
+
+
+@dataclass(frozen=True)
+class CleanResult(RemovalCounts):
+    paragraphs: list[str]
+    removals: tuple[Removal, ...] = field(default=())
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.paragraphs)
 
 
 _SHOWN = 80  # characters of a removed piece shown on its line
@@ -95,7 +101,7 @@ def explain(removals: tuple[Removal, ...] | list[Removal], labels: Mapping[str, 
     return lines
 
 
-def summary(result: CleanResult) -> str:
+def summary(result: RemovalCounts) -> str:
     """“删去 3 行、120 字” for a file, or “未删去内容”."""
     if not result.removals:
         return "未删去内容"
