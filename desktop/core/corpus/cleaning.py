@@ -156,7 +156,8 @@ def cut_inline(line: str, number: int, rules: JunkRules, trace: Trace) -> tuple[
             cut = after
     if leftover_rule is not None:
         left = tidy_spaces(cut).strip()
-        if len(left) <= _LEFTOVER_MAX and not _SENTENCE_MARK.search(left) and not _SALUTATION_START.match(left):
+        site_name = len(left) <= _LEFTOVER_MAX and not _SENTENCE_MARK.search(left)
+        if site_name and not _SALUTATION_START.match(left):
             trace.drop(leftover_rule.kind, left, number)
             return "", leftover_rule.kind
     return cut, kind

@@ -90,7 +90,9 @@ def repeated_in_file(lines: list[str]) -> set[str]:
     watermark. A paragraph that the file repeats whole repeats its lines with the same neighbours."""
     keys = [line_key(line) if len(line) <= _LONGEST_CANDIDATE else line for line in lines]
     # A watermark is a name: Chinese, and no sentence in it.
-    counts = Counter(key for key in _candidates(lines) if _CHINESE.search(key) and not _CLAUSE_MARK.search(key))
+    counts = Counter(
+        key for key in _candidates(lines) if _CHINESE.search(key) and not _CLAUSE_MARK.search(key)
+    )
     repeated = set()
     for key, count in counts.items():
         if count < MIN_REPEATS:

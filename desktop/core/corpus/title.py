@@ -36,7 +36,9 @@ def find_title_index(lines: list[str], window: int = _WINDOW) -> int | None:
 
 
 def _could_be_title(line: str) -> bool:
-    return len(line) <= MAX_TITLE_LENGTH and line[-1] not in PARAGRAPH_END + "，" and not HEADING_START.match(line)
+    return (
+        len(line) <= MAX_TITLE_LENGTH and line[-1] not in PARAGRAPH_END + "，" and not HEADING_START.match(line)
+    )
 
 
 def looks_like_title(line: str) -> bool:

@@ -22,7 +22,7 @@ B = f"{SITE_LINE}\n在项目推进会上的讲话\n同志们：\n我们要早审
 C = f"在防汛工作会议上的讲话\n{SITE_LINE}\n同志们：\n防汛工作要攻坚克难、真抓实干。\n"
 
 
-def test_each_file_shows_lines_and_characters_removed_and_the_pieces_on_enter(qtbot, tmp_path, fresh):  # noqa: F811
+def test_each_file_shows_what_was_removed_and_the_pieces_on_enter(qtbot, tmp_path, fresh):  # noqa: F811
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for name, text in (("a.txt", A), ("b.txt", B), ("c.txt", C)):

@@ -39,7 +39,9 @@ def examples(kind_filter):
 
 
 def keeps():
-    return [pytest.param(d.kind, keep, id=f"{d.kind}-keep-{i}") for d in RULES.detectors for i, keep in enumerate(d.keep)]
+    return [
+        pytest.param(d.kind, keep, id=f"{d.kind}-keep-{i}") for d in RULES.detectors for i, keep in enumerate(d.keep)
+    ]
 
 
 def test_every_detector_has_examples_and_a_label():
