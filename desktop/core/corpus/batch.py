@@ -13,7 +13,7 @@ from pathlib import Path
 
 from desktop.core.corpus.cleaning import finish, prepare
 from desktop.core.corpus.document import CleanDocument, RawDocument, read_document, read_raw
-from desktop.core.corpus.evidence import CorpusEvidence
+from desktop.core.corpus.evidence import MIN_FILES, CorpusEvidence
 from desktop.core.corpus.junk_rules import JunkRules, load_junk_rules
 from desktop.core.corpus.removals import CleanResult
 from desktop.core.errors import InputError
@@ -31,7 +31,10 @@ class ImportReader:
         self._failed: dict[Path, InputError] = {}
 
     def gather(self, check: Callable[[], None] | None = None) -> ImportReader:
-        """Read every file once; `check()` is called before each and may raise to stop."""
+        """Read every file once; `check()` is called before each and may raise to stop. Fewer files than
+        evidence needs are not read ahead."""
+        if len(self.paths) < MIN_FILES:
+            return self
         for path in self.paths:
             if check is not None:
                 check()
