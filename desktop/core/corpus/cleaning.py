@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from desktop.core.corpus.chars import SENTENCE_END, width
+from desktop.core.corpus.chars import PARAGRAPH_END, SENTENCE_END, width
 from desktop.core.corpus.chrome import chrome_kind, field_label, vertical_runs
 from desktop.core.corpus.evidence import CorpusEvidence, line_key, plainly_speech, repeated_in_file, short_key
 from desktop.core.corpus.junk_rules import JunkRule, JunkRules, load_junk_rules
@@ -34,6 +34,7 @@ from desktop.core.corpus.noise import cut_noise
 from desktop.core.corpus.pinyin import cut_pinyin
 from desktop.core.corpus.punctuation import ascii_alnum, to_full_width
 from desktop.core.corpus.reflow import (
+    HEADING_START,
     full_line_width,
     looks_hard_wrapped,
     looks_wrapped,
@@ -52,6 +53,10 @@ _INVISIBLE = re.compile(
 _HAS_TEXT = re.compile(r"[0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]")
 _CLOSING_MARKS = re.compile("[。！？：；，、”’）」』》…]+")  # marks that only ever end what comes before
 _LEFTOVER_MAX = 20
+# A word set apart on a line of its own inside a sentence, and the clause-bearing lines around it.
+_FRAGMENT_MAX = 8
+_CLAUSE_MIN = 12
+_CLAUSE_INSIDE = re.compile("[，、,]")
 _UNSETTLED = re.compile(r'[,;:?!()"\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]')  # what _settled acts on
 _SENTENCE_MARK = re.compile(r"[。！？；，,;!?]")
 _REPEATED_TITLE_WITHIN = 6  # body lines a copy of the title may follow and still be dropped
@@ -219,7 +224,7 @@ def drop_junk_lines(
 ) -> list[Line]:
     """Drop junk lines and each trailing block of related links with the line that announces it."""
     trace = trace if trace is not None else Trace()
-    present = [line for line in lines if line.text or line.emptied_by]
+    present = _join_fragments([line for line in lines if line.text or line.emptied_by])
     texts = [line.text for line in present]
     full = _FullLine(texts)
     in_bar = _vertical_bars(texts, rules)
@@ -259,6 +264,45 @@ def drop_junk_lines(
         if kind == "truncation":
             _trim_cut_marker(kept, trace)
     return kept
+
+
+def _join_fragments(lines: list[Line]) -> list[Line]:
+    """A word a page set apart (a link, a highlighted term, PM then 2.5 on a line of its own) breaks a
+    sentence into three lines: the one before stops mid-clause, the word stands alone, the sentence goes
+    on in the one after. They are one line again, before any line is judged by its shape or recurrence.
+    On a page kept as its visual lines a short line is a paragraph's last: reflowing finds those."""
+    joined: list[Line] = []
+    index = 0
+    wrapped_page: bool | None = None  # measured once, when a fragment is first in question
+    while index < len(lines):
+        line = lines[index]
+        after = lines[index + 1].text if index + 1 < len(lines) else ""
+        fragment = bool(joined) and _fragment(joined[-1].text, line.text, after)
+        if fragment and wrapped_page is None:
+            wrapped_page = looks_hard_wrapped([other.text for other in lines if other.text])
+        if fragment and not wrapped_page:
+            previous = joined[-1]
+            joined[-1] = Line(previous.number, previous.text + line.text + after)
+            index += 2
+            continue
+        joined.append(line)
+        index += 1
+    return joined
+
+
+def _fragment(before: str, text: str, after: str) -> bool:
+    return (
+        0 < len(text) <= _FRAGMENT_MAX
+        and not _SENTENCE_MARK.search(text)
+        and text[-1] not in "：:"
+        and not plainly_speech(text)
+        and len(before) >= _CLAUSE_MIN
+        and _CLAUSE_INSIDE.search(before) is not None
+        and before[-1] not in PARAGRAPH_END + "，、；…."
+        and bool(after)
+        and (len(after) >= _CLAUSE_MIN or _CLOSING_MARKS.match(after) is not None)
+        and not HEADING_START.match(after)
+    )
 
 
 def _junk_kind(

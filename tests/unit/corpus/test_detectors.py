@@ -155,3 +155,24 @@ def test_traditional_script_is_read_and_kept_as_it_is():
     result = clean(raw)
     assert result.paragraphs == raw.split("\n")
     assert not result.removals
+
+
+def test_a_word_set_apart_on_its_own_line_joins_its_sentence_again():
+    """A term a page put on a line of its own (a link, a subscript) is neither chrome nor a watermark,
+    however often it comes."""
+    raw = "\n".join(
+        [
+            TITLES[0],
+            "同志们：",
+            "今年全市生态环境持续改善，细颗粒物PM",
+            "2.5",
+            "年平均浓度下降到28微克每立方米，优良天数比例达到90%。",
+            *(["我们将推行“揭榜挂帅”机制，由企业出题、科研团队", "揭榜", "，限期攻关。"] * 3),
+        ]
+    )
+    assert clean(raw).paragraphs == [
+        TITLES[0],
+        "同志们：",
+        "今年全市生态环境持续改善，细颗粒物PM2.5年平均浓度下降到28微克每立方米，优良天数比例达到90%。",
+        *(["我们将推行“揭榜挂帅”机制，由企业出题、科研团队揭榜，限期攻关。"] * 3),
+    ]
