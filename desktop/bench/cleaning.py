@@ -50,7 +50,7 @@ def bench_cleaning(corpus_bytes: int, repeat: int, workdir: Path) -> list[Measur
 
     alone_s = best_of(lambda: [read_document(p) for p in files], 3 * repeat)
     together_s = best_of(together, 3 * repeat)
-    scaled = clean_s * 10 / size_mb  # the file is 10 MB
+    scaled = clean_s * 10 / size_mb  # the goal speaks of a 10 MB file
     return [
         Measurement("cleaning.file_mb", "清理用的网页复制稿（内置语料原样反复拼成，GB18030）", size_mb, "MB"),
         Measurement(
