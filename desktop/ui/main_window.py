@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.revision = 0
         self.autosaved_revision = 0
         self.ignores: set[Suppression] = set()
+        self.properties = None  # DraftProperties the writer set in 文稿属性, kept beside the draft
         self.analysis: Analysis | None = None
         self._jump_after_check = False
         self._cancel_check_after_paint: Callable[[], None] | None = None
@@ -228,6 +229,9 @@ class MainWindow(QMainWindow):
         self.act_export = self._action(
             m, "导出 Word…", self.export_dialog, "Ctrl+E", "按公文格式或讲话稿版式导出 .docx"
         )
+        self.act_properties = self._action(
+            m, "文稿属性…", self.properties_dialog, tip="指定文稿的层级和地名，供层级口吻和地名检查使用"
+        )
         m.addSeparator()
         self.act_settings = self._action(
             m,
@@ -363,17 +367,24 @@ class MainWindow(QMainWindow):
         self.revision += 1
         self.checker.disabled = frozenset(self.settings.disabled_rules)
         self.checker.ignores = frozenset(self.ignores)
+        self.checker.properties = self.properties
 
     def settings_dialog(self) -> None:
         from desktop.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(
-            self.settings, export_adapter.profiles(), lint_adapter.rule_catalogue(), self.editor.font(), self
+            self.settings, export_adapter.profiles(), lint_adapter.rule_catalogue(), self.editor.font(), self,
+            lint_adapter.load_leaders(),
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.apply_settings(dialog.result_settings())
         self._save_settings()
+        if dialog.leaders_changed():
+            try:
+                lint_adapter.save_leaders(dialog.result_leaders())
+            except GongwenError as exc:
+                QMessageBox.warning(self, "领导名单", f"领导名单未能保存：{exc}")
         self.checker.check_now()
 
     def _save_settings(self) -> None:
@@ -517,6 +528,25 @@ class MainWindow(QMainWindow):
             ) as exc:  # a read-only folder: the list stays in memory and in the recovery copy
                 self.statusBar().showMessage(str(exc), 8000)
 
+    def properties_dialog(self) -> None:
+        """The draft's level and place (文稿属性), kept beside the draft; empty fields mean "infer"."""
+        from desktop.ui.dialogs import DraftPropertiesDialog
+
+        dialog = DraftPropertiesDialog(self.properties, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.properties = dialog.result_properties()
+        self._store_properties()
+        self._apply_rule_switches()
+        self.checker.check_now()
+
+    def _store_properties(self) -> None:
+        if self.path is not None and self.properties is not None:
+            try:
+                lint_adapter.save_properties(self.path, self.properties)
+            except GongwenError as exc:  # a read-only folder: the properties stay in memory
+                self.statusBar().showMessage(str(exc), 8000)
+
     # ---------------------------------------------------------------- files
     def _update_title(self) -> None:
         name = self.path.name if self.path else (self.imported_from.name if self.imported_from else "未命名")
@@ -576,6 +606,7 @@ class MainWindow(QMainWindow):
         self.path, self.imported_from, self.stamp = None, None, None
         self.encoding, self.newline, self.bom = "utf-8", "\n", False
         self.ignores = set()
+        self.properties = None
         self._apply_rule_switches()
         self._set_text("")
         self._update_title()
@@ -647,6 +678,7 @@ class MainWindow(QMainWindow):
         self.path, self.imported_from, self.stamp = own, source, stamp
         self.encoding, self.newline, self.bom = encoding, newline, bom
         self.ignores = lint_adapter.load_ignores(path) if own else set()
+        self.properties = lint_adapter.load_properties(path) if own else None
         self._apply_rule_switches()
         self._set_text(text)
         self._update_title()
@@ -711,6 +743,7 @@ class MainWindow(QMainWindow):
         self.encoding, self.newline, self.bom = encoding, newline, bom
         self.editor.document().setModified(False)
         self._store_ignores()
+        self._store_properties()
         self.recovery.remove(self.session)  # the file on disk holds it all now
         self.autosaved_revision = self.revision
         self.autosave_label.setText(f"已保存 {datetime.now():%H:%M:%S}")
@@ -774,9 +807,8 @@ class MainWindow(QMainWindow):
         text = self.editor.toPlainText()
         analysis = self.analysis
         if analysis is None or analysis.revision != self.revision:
-            analysis = lint_adapter.analyse(
-                self.revision, text, frozenset(self.settings.disabled_rules), frozenset(self.ignores)
-            )
+            disabled, ignores = frozenset(self.settings.disabled_rules), frozenset(self.ignores)
+            analysis = lint_adapter.analyse(self.revision, text, disabled, ignores, self.properties)
         errors = sum(1 for f in analysis.findings if f.level == "error")
         base = self.path or self.imported_from
         default = (
