@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop import __version__
+from desktop.core.corpus.removals import Removal, RemovalCounts
 from desktop.core.errors import BankError, InputError, has_undecodable_name, readable, readable_name
 from desktop.core.bank.store import PhraseBank
 from desktop.core.mining.cancel import Cancelled, Poll, check
@@ -50,11 +51,12 @@ STATUS_NAMES = {
 
 
 @dataclass
-class FileOutcome:
+class FileOutcome(RemovalCounts):
     path: Path
     status: str  # one of STATUS_NAMES
     phrases: int = 0
     message: str = ""
+    removals: tuple[Removal, ...] = ()  # what cleaning removed from the file
 
     def to_json(self) -> dict:
         return {
@@ -62,6 +64,8 @@ class FileOutcome:
             "status": self.status,
             "phrases": self.phrases,
             "message": self.message,
+            "removed_lines": self.removed_lines,
+            "removed_chars": self.removed_chars,
         }
 
 
@@ -288,7 +292,10 @@ class _Importer:
                 cancelled=self.cancelled,
             )
         return FileOutcome(
-            path, "updated" if existing else "added", phrases=len({(p.text, p.kind) for p in phrases})
+            path,
+            "updated" if existing else "added",
+            phrases=len({(p.text, p.kind) for p in phrases}),
+            removals=getattr(document, "removals", ()),
         )
 
     def prune(self, folders: list[Path], seen: set[str]) -> list[FileOutcome]:
@@ -321,11 +328,11 @@ def import_paths(
     second and the import waits for it (see `PhraseBank.transaction`). `elsewhere`: content hash →
     document label of the documents in the banks read together with `bank` (`banks.documents_read_with`);
     such files are skipped."""
-    if reader is None:
-        from desktop.core.corpus import read_document as reader  # the readers load docx/pdf support
     files, folders, missing = collect_files(paths)
     report = ImportReport(bank.path, outcomes=list(missing))
     importer = _Importer(bank, miner, reader, cancelled, elsewhere)
+    if reader is None:  # the files to read are cleaned together: chrome recurring across them goes
+        importer.reader = import_reader(bank, files, cancelled).read
     with bank.transaction(waiting):
         for index, path in enumerate(files, 1):
             outcome = importer.import_file(path)
@@ -337,6 +344,24 @@ def import_paths(
     report.documents = len(bank.documents())
     report.phrases_by_kind = bank.kind_counts()
     return report
+
+
+def needs_reading(bank: PhraseBank, path: Path) -> bool:
+    """Whether an import reads the file: it is new, changed, or was mined by another version."""
+    try:
+        digest, _size = hash_file(path)
+    except InputError:
+        return False
+    existing = bank.document_by_path(str(path))
+    return not (existing and existing.content_hash == digest and existing.program_version == __version__)
+
+
+def import_reader(bank: PhraseBank, files: list[Path], cancelled: Poll | None = None):
+    """An ImportReader over the files this import will read, their evidence gathered; raises
+    Cancelled when `cancelled()` turns true meanwhile."""
+    from desktop.core.corpus.batch import ImportReader  # the readers load docx/pdf support
+
+    return ImportReader(f for f in files if needs_reading(bank, f)).gather(lambda: check(cancelled))
 
 
 def remove_paths(

@@ -22,6 +22,7 @@ from desktop.core.bank.importer import (
     MinerFunctions,
     collect_files,
     import_paths,
+    import_reader,
     load_miner,
 )
 
@@ -63,6 +64,13 @@ def import_stepwise(
     report = StepwiseReport(bank.path, outcomes=list(missing), total_files=len(files))
     if files and miner is None:
         miner = load_miner()  # once, not once per file; raises BankError when mining is unavailable
+    if reader is None and files:
+        # Every file read once first: the files of one import are cleaned with each other's evidence.
+        try:
+            reader = import_reader(bank, files, cancelled).read
+        except Cancelled:
+            report.cancelled = True
+            return _counted(report, bank)
 
     def check(_index: int, _total: int, _outcome: FileOutcome) -> None:
         if cancelled():
@@ -102,6 +110,10 @@ def import_stepwise(
                 bank, folders, miner=miner, reader=reader, waiting=wait, elsewhere=elsewhere
             )
             report.outcomes.extend(o for o in pruned.outcomes if o.status == "removed")
+    return _counted(report, bank)
+
+
+def _counted(report: StepwiseReport, bank: PhraseBank) -> StepwiseReport:
     report.documents = len(bank.documents())
     report.phrases_by_kind = bank.kind_counts()
     return report
