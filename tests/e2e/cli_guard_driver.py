@@ -2,11 +2,12 @@
 
     python cli_guard_driver.py RUNS.json RESULTS.json
 
-RUNS.json holds {"runs": [{"argv": [...], "data_dir": "..."}, ...], "keep": [[pristine, path], ...]}. Each
-run gets `desktop.cli.main(argv)` with its own stdout and stderr, which encode as the process's own do, so
+RUNS.json holds {"runs": [{"argv": [...], "data_dir": "..."}, ...], "keep": [[pristine, path], ...],
+"absent": [path, ...]}. Each run gets `desktop.cli.main(argv)` with its own stdout and stderr, which encode as the process's own do, so
 what a terminal would refuse fails here too. An exception escaping `main` is printed as the interpreter
 would print it (a traceback), and a run that hangs is stopped by an alarm. A file of "keep" that a run
-changed is put back from its pristine copy (and its -wal/-shm removed) before the next run. One process
+changed is put back from its pristine copy (and its -wal/-shm removed), and a path of "absent" that a
+run created (a bank made by `mine --bank MISSING`) is removed, before the next run. One process
 instead of hundreds keeps the guard within seconds; each case of the guard also has a test of its own in a process of its own.
 """
 
@@ -81,10 +82,16 @@ def main() -> int:
                     os.unlink(path + suffix)
                     changed = True
             if changed:
-                os.chmod(path, 0o644) if os.path.exists(path) else None
+                if os.path.exists(path):
+                    os.chmod(path, 0o644)  # a read-only one too
                 shutil.copyfile(pristine, path)
                 shutil.copymode(pristine, path)
                 kept[path] = _stamp(path)
+        for path in (p + suffix for p in plan["absent"] for suffix in ("", "-wal", "-shm", "-journal")):
+            if os.path.isdir(path) and not os.path.islink(path):
+                shutil.rmtree(path)
+            elif os.path.lexists(path):
+                os.unlink(path)
     with open(sys.argv[2], "w", encoding="utf-8") as handle:
         json.dump(results, handle)
     return 0

@@ -144,7 +144,8 @@ def test_no_sub_command_ever_shows_a_traceback(tmp_path):
     commands = {run["argv"][0] for run in runs}
     assert commands == set(sub_commands()) and {"mine", "restore", "lint"} <= commands
     plan_file, results_file = tmp_path / "plan.json", tmp_path / "results.json"
-    plan_file.write_text(json.dumps({"runs": runs, "keep": keep}), encoding="utf-8")
+    absent = [hostile["missing"]]
+    plan_file.write_text(json.dumps({"runs": runs, "keep": keep, "absent": absent}), encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
     try:
         driven = subprocess.run(
