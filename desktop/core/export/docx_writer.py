@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from copy import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from docx.enum.section import WD_SECTION
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Twips
+from lxml.etree import SubElement
 
 from desktop import __version__
 from desktop.core.export import ooxml
@@ -28,6 +30,7 @@ from desktop.core.export.fonts import FontCatalog, FontChoice, choose, installed
 from desktop.core.export.profile import Profile, Role
 from desktop.core.export.saving import save_atomically
 from desktop.core.export.title import split_title
+from desktop.core.export.anchors import TextPiece
 from desktop.core.outline import Block, BlockKind, Outline, parse_outline
 
 log = logging.getLogger(__name__)
@@ -93,7 +96,7 @@ def build_document(text: str, profile: Profile, *, outline: Outline | None = Non
     body = document.element.body
     for p in list(body.iterchildren(qn("w:p"))):  # the template's empty paragraph
         body.remove(p)
-    builder = _Builder(document, profile, fonts)
+    builder = _Builder(body, _style_ids(document), profile, fonts)
     blocks = outline.blocks
     for index, block in enumerate(blocks):
         paragraph = builder.add_block(outline.text, block)
@@ -103,13 +106,11 @@ def build_document(text: str, profile: Profile, *, outline: Outline | None = Non
         if block.kind in _FRONT_MATTER and following not in _FRONT_MATTER:
             # the blank line(s) after the title go after the whole title block (title, subtitle, bylines)
             lines = profile.roles["title"].space_after
-            paragraph._p.get_or_add_pPr().get_or_add_spacing().set(qn("w:after"), str(lines * profile.line_pitch))
+            builder.space_after(paragraph, lines * profile.line_pitch)
+    body.append(body.find(qn("w:sectPr")))  # paragraphs were appended after it: it goes last again
     if builder.dropped:
         warnings.append(f"文稿中有 {builder.dropped} 个不可见的控制字符（多见于从 PDF 复制的文字），"
                         "Word 文档无法保存它们，已去掉")
-    for ppr in list(body.iter(qn("w:pPr"))):
-        if len(ppr) == 0 and not ppr.attrib:  # python-docx leaves <w:pPr/> on Normal paragraphs
-            ppr.getparent().remove(ppr)
     _add_footers(document, profile, fonts)
     title_block = outline.title
     title = outline.text[title_block.start:title_block.end].strip(_BLANK) if title_block else ""
@@ -258,12 +259,20 @@ def _rpr_args(role: Role, profile: Profile, fonts: _Fonts) -> dict:
 
 
 class _Builder:
-    """Adds the paragraphs of outline blocks, counting them and the characters XML cannot hold."""
+    """Appends the paragraphs of outline blocks to the body, in one pass.
 
-    def __init__(self, document: Document, profile: Profile, fonts: _Fonts):
-        self.document, self.profile, self.fonts = document, profile, fonts
+    The paragraphs are built as XML and appended: python-docx's add_paragraph searches the body for its
+    sectPr every time, which made export grow with the square of the paragraph count. The XML is the
+    one python-docx would write. Counts the paragraphs and the characters XML cannot hold, and records
+    where each w:t element's text stands in the draft (for anchoring comments).
+    """
+
+    def __init__(self, body, style_ids: dict[str, str | None], profile: Profile, fonts: _Fonts):
+        self.body, self.style_ids, self.profile, self.fonts = body, style_ids, profile, fonts
         self.count = 0
         self.dropped = 0
+        self.pieces: list[TextPiece] = []
+        self._rpr_of_role: dict[int, object] = {}
 
     def add_block(self, text: str, block: Block):
         raw = text[block.start:block.end]
@@ -277,28 +286,99 @@ class _Builder:
         if heading is not None:
             role_name = f"heading{min(max(heading.level, 1), 4)}"
             if not heading.run_in:
-                return self.paragraph(STYLE_NAMES[role_name], [(content, roles[role_name])])
+                return self.paragraph(STYLE_NAMES[role_name], [(content, offset, roles[role_name])])
             # run-in: only the heading part takes the heading font
             split = max(0, min(len(content), heading.title_end - offset))
-            parts = [(content[:split], roles[role_name]), (content[split:], self.profile.body)]
+            parts = [(content[:split], offset, roles[role_name]), (content[split:], offset + split, self.profile.body)]
             return self.paragraph("Normal", [p for p in parts if p[0]])
         role_name = _ROLE_OF_KIND.get(block.kind, "body")
         role = roles[role_name]
         if role_name == "title" and role.max_chars_per_line:
             lines = split_title(content, role.max_chars_per_line)
-            return self.paragraph(STYLE_NAMES[role_name], [(line, role) for line in lines], breaks=True)
-        return self.paragraph(STYLE_NAMES[role_name], [(content, role)])
+            starts = _subsequence_starts(content, lines)
+            return self.paragraph(STYLE_NAMES[role_name],
+                                  [(line, offset + start, role) for line, start in zip(lines, starts)], breaks=True)
+        return self.paragraph(STYLE_NAMES[role_name], [(content, offset, role)])
 
-    def paragraph(self, style: str, parts: list[tuple[str, Role]], *, breaks: bool = False):
-        paragraph = self.document.add_paragraph(style=style)
-        for index, (text, role) in enumerate(parts):
+    def paragraph(self, style: str, parts: list[tuple[str, int, Role]], *, breaks: bool = False):
+        p = SubElement(self.body, _P)
+        style_id = self.style_ids[style]
+        if style_id is not None:
+            SubElement(SubElement(p, _PPR), _PSTYLE).set(_VAL, style_id)
+        for index, (text, offset, role) in enumerate(parts):
             if breaks and index:
-                paragraph.add_run().add_break()
+                SubElement(SubElement(p, _R), _BR)
+            run = SubElement(p, _R)
+            run.append(copy(self._rpr(role)))  # lxml copies the whole element
+            self._run_content(run, text, offset)
+        return p
+
+    def space_after(self, p, twips: int) -> None:
+        ppr = p.find(_PPR)
+        if ppr is None:
+            ppr = p.makeelement(_PPR, {})
+            p.insert(0, ppr)
+        SubElement(ppr, _SPACING).set(qn("w:after"), str(twips))  # after w:pStyle, its only other child
+
+    def _rpr(self, role: Role):
+        """Every run of a role has the same w:rPr: made once, copied."""
+        rpr = self._rpr_of_role.get(id(role))
+        if rpr is None:
+            rpr = OxmlElement("w:rPr")
+            ooxml.set_rpr(rpr, **_rpr_args(role, self.profile, self.fonts))
+            self._rpr_of_role[id(role)] = rpr
+        return rpr
+
+    def _run_content(self, run, text: str, offset: int) -> None:
+        """Text as python-docx writes it: w:t for characters, w:tab for tabs, w:br for line ends."""
+        start = 0
+        for match in _TAB_OR_BREAK.finditer(text):
+            self._add_t(run, text[start:match.start()], offset + start)
+            SubElement(run, _TAB if match.group() == "\t" else _BR)
+            start = match.end()
+        self._add_t(run, text[start:], offset + start)
+
+    def _add_t(self, run, text: str, offset: int) -> None:
+        """A w:t of the text less the characters XML cannot hold (counted, and remembered as skipped)."""
+        skipped = ()
+        if _XML_INVALID.search(text):
+            skipped = tuple(m.start() for m in _XML_INVALID.finditer(text))
             text, dropped = _xml_safe(text)
             self.dropped += dropped
-            run = paragraph.add_run(text)
-            ooxml.set_rpr(run._r.get_or_add_rPr(), **_rpr_args(role, self.profile, self.fonts))
-        return paragraph
+        if not text:
+            return
+        t = SubElement(run, _T)
+        t.text = text
+        if len(text.strip()) < len(text):
+            t.set(_XML_SPACE, "preserve")
+        self.pieces.append(TextPiece(offset, t, skipped))
+
+
+_P, _PPR, _PSTYLE, _R, _T, _TAB, _BR, _SPACING = (
+    qn(tag) for tag in ("w:p", "w:pPr", "w:pStyle", "w:r", "w:t", "w:tab", "w:br", "w:spacing"))
+_VAL, _XML_SPACE = qn("w:val"), qn("xml:space")
+_TAB_OR_BREAK = re.compile("[\t\r\n]")
+
+
+def _style_ids(document: Document) -> dict[str, str | None]:
+    """Style id of each paragraph style we use; None for the default style (no w:pStyle, as python-docx)."""
+    out = {}
+    for name in STYLE_NAMES.values():
+        style = document.styles[name]
+        out[name] = None if style.style_id == document.styles.default(style.type).style_id else style.style_id
+    return out
+
+
+def _subsequence_starts(content: str, lines: list[str]) -> list[int]:
+    """Where each line of a split title starts in the title text (lines are its characters in order)."""
+    starts, pos = [], 0
+    for line in lines:
+        found = content.find(line, pos) if line else pos
+        if found < 0:
+            found = pos
+        starts.append(found)
+        pos = found + len(line)
+    return starts
 
 
 # --- footers: "— N —", odd pages right, even pages left ---
