@@ -13,6 +13,7 @@ import datetime as dt
 import logging
 import re
 from copy import copy
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,7 +31,8 @@ from desktop.core.export.fonts import FontCatalog, FontChoice, choose, installed
 from desktop.core.export.profile import Profile, Role
 from desktop.core.export.saving import save_atomically
 from desktop.core.export.title import split_title
-from desktop.core.export.anchors import TextPiece
+from desktop.core.export.anchors import ParagraphSpan, SourceMap, TextPiece
+from desktop.core.export.comments import COMMENTS_CONTENT_TYPE, COMMENTS_RELATIONSHIP, Remark, add_comments
 from desktop.core.outline import Block, BlockKind, Outline, parse_outline
 
 log = logging.getLogger(__name__)
@@ -56,6 +58,7 @@ class ExportResult:
     paragraphs: int
     fonts: dict[str, FontChoice]
     warnings: list[str] = field(default_factory=list)
+    comments: int = 0  # findings written as Word comments
 
 
 @dataclass(frozen=True)
@@ -81,9 +84,12 @@ def resolve_fonts(profile: Profile, catalog: FontCatalog | None = None) -> tuple
 
 
 def build_document(text: str, profile: Profile, *, outline: Outline | None = None,
-                   catalog: FontCatalog | None = None,
-                   created: dt.datetime | None = None) -> tuple[Document, ExportResult]:
-    """The .docx of a draft, in memory. `outline` may be given when the caller has parsed `text` already."""
+                   catalog: FontCatalog | None = None, created: dt.datetime | None = None,
+                   remarks: Sequence[Remark] = ()) -> tuple[Document, ExportResult]:
+    """The .docx of a draft, in memory. `outline` may be given when the caller has parsed `text` already.
+
+    `remarks` (offsets into the text) become Word comments anchored on their spans.
+    """
     choices, warnings = resolve_fonts(profile, catalog)
     fonts = _Fonts({k: c.name for k, c in choices.items()}, choices[profile.latin_font].name)
     document = docx.Document()
@@ -108,6 +114,7 @@ def build_document(text: str, profile: Profile, *, outline: Outline | None = Non
             lines = profile.roles["title"].space_after
             builder.space_after(paragraph, lines * profile.line_pitch)
     body.append(body.find(qn("w:sectPr")))  # paragraphs were appended after it: it goes last again
+    commented = _add_comments(document, builder.source, remarks, created) if remarks else 0
     if builder.dropped:
         warnings.append(f"文稿中有 {builder.dropped} 个不可见的控制字符（多见于从 PDF 复制的文字），"
                         "Word 文档无法保存它们，已去掉")
@@ -116,13 +123,15 @@ def build_document(text: str, profile: Profile, *, outline: Outline | None = Non
     title = outline.text[title_block.start:title_block.end].strip(_BLANK) if title_block else ""
     _set_properties(document, _xml_safe(title)[0], created)
     _set_font_table(document, sorted(set(fonts.names[k] for k in used_font_keys(profile)) | {fonts.latin}))
-    return document, ExportResult(None, builder.count, choices, warnings)
+    return document, ExportResult(None, builder.count, choices, warnings, commented)
 
 
 def export_docx(text: str, out_path: str | Path, profile: Profile, *, outline: Outline | None = None,
-                catalog: FontCatalog | None = None, created: dt.datetime | None = None) -> ExportResult:
+                catalog: FontCatalog | None = None, created: dt.datetime | None = None,
+                remarks: Sequence[Remark] = ()) -> ExportResult:
     """Build the document and write it atomically to out_path."""
-    document, result = build_document(text, profile, outline=outline, catalog=catalog, created=created)
+    document, result = build_document(text, profile, outline=outline, catalog=catalog, created=created,
+                                      remarks=remarks)
     out_path = Path(out_path)
     save_atomically(document, out_path)
     result.path = out_path
@@ -136,6 +145,21 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]
 def _xml_safe(text: str) -> tuple[str, int]:
     """XML 1.0 cannot hold control characters (form feeds of PDF copies…): remove them, and count them."""
     return _XML_INVALID.subn("", text)
+
+
+def _add_comments(document: Document, source: SourceMap, remarks: Sequence[Remark],
+                  created: dt.datetime | None) -> int:
+    """Anchor the remarks in the body and add the comments part; returns how many were placed."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from lxml import etree
+
+    when = created or dt.datetime.now(dt.timezone.utc)
+    root, placed = add_comments(source, remarks, None, when)
+    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    part = Part(PackURI("/word/comments.xml"), COMMENTS_CONTENT_TYPE, blob, document.part.package)
+    document.part.relate_to(part, COMMENTS_RELATIONSHIP)
+    return placed
 
 
 # --- document parts ---
@@ -207,7 +231,8 @@ def _setup_styles(document: Document, profile: Profile, fonts: _Fonts) -> None:
         role = profile.roles[role_name]
         style = _paragraph_style(document, style_name)
         level = int(role_name[-1]) - 1 if role_name.startswith("heading") else None
-        ooxml.set_ppr(style.element.get_or_add_pPr(), **_ppr_args(role, profile, keep_next=level is not None),
+        keep_next = level is not None or role.keep_with_next
+        ooxml.set_ppr(style.element.get_or_add_pPr(), **_ppr_args(role, profile, keep_next=keep_next),
                       outline_level=level)
         ooxml.set_rpr(style.element.get_or_add_rPr(), **_rpr_args(role, profile, fonts))
     footer = _paragraph_style(document, "Footer")
@@ -239,7 +264,7 @@ def _ppr_args(role: Role, profile: Profile, *, keep_next: bool = False) -> dict:
         "before": role.space_before * profile.line_pitch,
         "after": 0 if role is profile.roles["title"] else role.space_after * profile.line_pitch,
         "first_line": indent, "first_line_chars": round(role.indent_chars * 100),
-        "keep_next": keep_next,
+        "keep_next": keep_next, "keep_lines": profile.keep_lines, "widow_control": profile.widow_control,
     }
 
 
@@ -271,7 +296,7 @@ class _Builder:
         self.body, self.style_ids, self.profile, self.fonts = body, style_ids, profile, fonts
         self.count = 0
         self.dropped = 0
-        self.pieces: list[TextPiece] = []
+        self.source = SourceMap()
         self._rpr_of_role: dict[int, object] = {}
 
     def add_block(self, text: str, block: Block):
@@ -280,8 +305,13 @@ class _Builder:
         if not content:
             return None
         self.count += 1
-        roles = self.profile.roles
         offset = block.start + (len(raw) - len(raw.lstrip(_BLANK)))
+        p = self._block_paragraph(content, offset, block)
+        self.source.paragraphs.append(ParagraphSpan(offset, offset + len(content), p, self.count))
+        return p
+
+    def _block_paragraph(self, content: str, offset: int, block: Block):
+        roles = self.profile.roles
         heading = block.heading
         if heading is not None:
             role_name = f"heading{min(max(heading.level, 1), 4)}"
@@ -351,7 +381,7 @@ class _Builder:
         t.text = text
         if len(text.strip()) < len(text):
             t.set(_XML_SPACE, "preserve")
-        self.pieces.append(TextPiece(offset, t, skipped))
+        self.source.pieces.append(TextPiece(offset, t, skipped))
 
 
 _P, _PPR, _PSTYLE, _R, _T, _TAB, _BR, _SPACING = (
