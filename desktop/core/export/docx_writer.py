@@ -307,7 +307,10 @@ class _Builder:
         self.count += 1
         offset = block.start + (len(raw) - len(raw.lstrip(_BLANK)))
         p = self._block_paragraph(content, offset, block)
-        self.source.paragraphs.append(ParagraphSpan(offset, offset + len(content), p, self.count))
+        # the span is the whole line, blanks included: a finding on them belongs to this paragraph
+        line_end = text.find("\n", block.end)
+        line = (text.rfind("\n", 0, block.start) + 1, len(text) if line_end < 0 else line_end)
+        self.source.paragraphs.append(ParagraphSpan(*line, p, self.count))
         return p
 
     def _block_paragraph(self, content: str, offset: int, block: Block):
