@@ -73,7 +73,8 @@ def build_cli_parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="按公文格式或讲话稿格式导出 Word")
     export.add_argument("file", metavar="FILE")
-    export.add_argument("-o", "--output", required=True, metavar="OUT.docx")
+    export.add_argument("-o", "--output", metavar="OUT.docx",
+                        help="输出文件（默认：文稿旁，按版式命名，如 讲话.docx、讲话（念稿）.docx）")
     export.add_argument("--profile", default="gongwen", help="gongwen、speech 或版式文件 PATH.toml")
     export.add_argument("--comments", action="store_true", help="把检查发现的问题作为批注写入导出的文档")
 
