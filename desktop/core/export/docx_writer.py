@@ -71,6 +71,13 @@ def used_font_keys(profile: Profile) -> set[str]:
     return {role.font for role in profile.roles.values()} | {profile.page_number.font, profile.latin_font}
 
 
+MISSING_FONTS = "本机未安装以下字体"  # how the warning about fonts begins
+_ROLE_LABELS = {
+    "title": "标题", "subtitle": "副标题", "byline": "署名与日期", "salutation": "称谓", "body": "正文",
+    "closing": "结尾", "heading1": "一级标题", "heading2": "二级标题", "heading3": "三级标题", "heading4": "四级标题",
+}
+
+
 def resolve_fonts(profile: Profile, catalog: FontCatalog | None = None) -> tuple[dict[str, FontChoice], list[str]]:
     """The font of each chain; one warning naming every chain with no installed font."""
     catalog = catalog if catalog is not None else installed_fonts()
@@ -79,8 +86,24 @@ def resolve_fonts(profile: Profile, catalog: FontCatalog | None = None) -> tuple
     missing = [choices[k].name for k in profile.fonts if k in used and not choices[k].installed]
     warnings = []
     if missing:
-        warnings.append(f"本机未安装以下字体，文档中仍按名称指定，在装有这些字体的电脑上显示正确：{'、'.join(missing)}")
+        warnings.append(f"{MISSING_FONTS}，文档中仍按名称指定，在装有这些字体的电脑上显示正确：{'、'.join(missing)}")
     return choices, warnings
+
+
+def font_report(profile: Profile, catalog: FontCatalog | None = None) -> list[str]:
+    """One line per font the profile uses: what it sets, the font named, and whether this computer has it."""
+    choices, _ = resolve_fonts(profile, catalog)
+    lines = []
+    for key in profile.fonts:
+        users = [_ROLE_LABELS[name] for name, role in profile.roles.items() if role.font == key]
+        users += ["页码"] if profile.page_number.font == key else []
+        users += ["数字与西文"] if profile.latin_font == key else []
+        if not users:
+            continue
+        choice = choices[key]
+        state = "本机已安装" if choice.installed else "本机未安装：文档中照写此名，在装有该字体的电脑上显示正确"
+        lines.append(f"{'、'.join(users)}：{choice.name}（{state}）")
+    return lines
 
 
 def build_document(text: str, profile: Profile, *, outline: Outline | None = None,
