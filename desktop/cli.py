@@ -69,6 +69,8 @@ def build_cli_parser() -> argparse.ArgumentParser:
     lint.add_argument("--comments", action="store_true",
                       help="把检查结果作为批注写入 Word 文档的审阅副本（原文件不动，需 -o）")
     lint.add_argument("-o", "--output", metavar="OUT.docx", help="审阅副本的文件名（与 --comments 一起用）")
+    lint.add_argument("--level", metavar="层级", help="文稿的层级（省 市 县 区 旗 州 盟 镇 乡），不给则从标题推断")
+    lint.add_argument("--place", metavar="地名", help="文稿的地名（如 民权县），不给则从标题推断")
     _add_bank(lint)
 
     export = sub.add_parser("export", help="按公文格式或讲话稿格式导出 Word")

@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 def lint_draft(text: str, source: Path | None = None, *, errors_only: bool = False):
     """The draft's open findings as `gongwen lint FILE` finds them (LintResult), or None without a linter.
 
-    Honours the user's lint config and the draft's own ignore list. `errors_only` runs only the rules
+    Honours the user's lint config, the draft's own ignore list and its level and place. `errors_only` runs only the rules
     whose findings are errors, which is all a count of errors needs.
     """
     try:
@@ -28,14 +28,18 @@ def lint_draft(text: str, source: Path | None = None, *, errors_only: bool = Fal
         if exc.name and exc.name.startswith("desktop.core.lint"):
             return None
         raise
-    ignored = []
-    if source is not None and suppressions_path(source).exists():
-        ignored = load_suppressions(suppressions_path(source))
+    from desktop.core.lint.properties import load_properties
+
+    ignored, properties = [], None
+    if source is not None:
+        if suppressions_path(source).exists():
+            ignored = load_suppressions(suppressions_path(source))
+        properties = load_properties(source)  # the level and place the writer set for the draft
     config = load_config()
     rules = ALL_RULES
     if errors_only:
         rules = [r for r in ALL_RULES if config.levels.get(r.code, r.level) is Level.ERROR]
-    return Linter(config, rules=rules).lint(text, ignored)
+    return Linter(config, rules=rules).lint(text, ignored, properties)
 
 
 def count_errors(text: str, diagnostics) -> int:

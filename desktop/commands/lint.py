@@ -21,6 +21,7 @@ from desktop.core.files import atomic_write_bytes
 from desktop.core.lint import Level, Linter, apply_fixes, load_config, parse_codes
 from desktop.core.lint.config import LintConfig, load_suppressions, suppressions_path
 from desktop.core.lint.corpus_index import BankSentenceIndex, SentenceIndex
+from desktop.core.lint.properties import LEVELS, DraftProperties, load_properties
 from desktop.core.lint.report import Positions, dumps, format_text, gather, to_json_obj
 
 log = logging.getLogger(__name__)
@@ -128,6 +129,15 @@ def _remarks(text: str, diagnostics) -> list[Remark]:
     return [remark_from_finding(d.code, d.message, d.offset, d.length) for d in diagnostics]
 
 
+def _properties(args: argparse.Namespace, path: Path) -> DraftProperties:
+    """The draft's level and place: given on the command line, else kept beside the draft by the window."""
+    level = getattr(args, "level", None)
+    if level and level not in LEVELS:
+        raise GongwenError(f"层级“{level}”无效（可用 {' '.join(LEVELS)}）")
+    kept = load_properties(path)
+    return DraftProperties(level or kept.level, getattr(args, "place", None) or kept.place)
+
+
 def run(args: argparse.Namespace) -> int:
     review = _check_review_args(args)
     linter = Linter(_config(args), open_corpus_index(getattr(args, "bank", None)))
@@ -141,10 +151,11 @@ def run(args: argparse.Namespace) -> int:
             original = path.read_bytes()
             sidecar = suppressions_path(path)
             ignored = load_suppressions(sidecar) if sidecar.exists() else []
+            properties = _properties(args, path)
             if args.fix:
                 if decoded is None:
                     raise InputError(path, "不能直接修正 Word 文档；请在编辑器中打开修正，或另存为 .txt 后再用 --fix")
-                result = linter.lint(text, ignored)
+                result = linter.lint(text, ignored, properties)
                 fixed, applied = apply_fixes(text, result.diagnostics)
                 if applied:
                     write_back(path, fixed, decoded, original)
@@ -154,7 +165,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"错误：{exc}", file=sys.stderr)
             failed = True
             continue
-        found = linter.lint(text, ignored).diagnostics
+        found = linter.lint(text, ignored, properties).diagnostics
         if review is not None and source is not None:
             try:
                 written = write_reviewer_copy(path, source, _remarks(text, found), review)

@@ -31,3 +31,9 @@ def chinese_number(n: int, digits: str = CN_DIGITS, units: str = "十百千万")
             parts.append(digits[d])
         parts.append(unit)
     return "".join(parts)
+
+
+def chinese_count(n: int) -> str:
+    """A count before a measure word, as Chinese says it: 两点, 两个方面, 十二条. 二 stays for ordinals (第二,
+    二是) and inside larger numbers (十二, 二十)."""
+    return "两" if n == 2 else chinese_number(n)

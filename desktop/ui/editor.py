@@ -60,8 +60,9 @@ class DraftEditor(QPlainTextEdit):
     @staticmethod
     def tooltip_for(finding: Finding) -> str:
         text = f"{LEVEL_NAMES.get(finding.level, finding.level)} {finding.code}：{finding.message}"
-        if finding.fix is not None and finding.fix.safe:
-            text += "\n（可在“检查”中一键修正）"
+        if finding.fix is not None:
+            what = finding.fix.label or "修正"
+            text += f"\n（按 Alt+Enter 或在“检查”中{what}）"
         return text
 
     def findings_at(self, position: int) -> list[Finding]:

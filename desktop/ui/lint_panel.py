@@ -55,7 +55,7 @@ class LintPanel(QWidget):
         self.detail.setStyleSheet("padding: 4px; background: #f5f5f5; border-radius: 3px;")
 
         self.fix_button = QPushButton("修正")
-        self.fix_button.setToolTip("应用安全的自动修正（可撤销）")
+        self.fix_button.setToolTip("应用这一条的修正（Alt+Enter，可撤销）")
         self.fix_button.clicked.connect(lambda: self._emit(self.fix_requested))
         self.ignore_button = QPushButton("忽略此处")
         self.ignore_button.setToolTip("此处不再提示这一条（随文稿保存）")
@@ -127,13 +127,13 @@ class LintPanel(QWidget):
         f = self.selected()
         self.detail.setVisible(f is not None)
         if f is not None:
-            fix = (
-                f"　可修正为“{f.fix.replacement}”"
-                if f.fix is not None and f.fix.safe and f.fix.replacement
-                else ""
-            )
+            fix = ""
+            if f.fix is not None and f.fix.label:
+                fix = f"　可{f.fix.label}（修正后请核对）"
+            elif f.fix is not None and f.fix.replacement:
+                fix = f"　可修正为“{f.fix.replacement}”" + ("" if f.fix.safe else "（请核对）")
             self.detail.setText(f"{f.code} {f.name}（第 {f.line + 1} 行）：{f.message}{fix}")
-        self.fix_button.setEnabled(f is not None and f.fix is not None and f.fix.safe)
+        self.fix_button.setEnabled(f is not None and f.fix is not None)
         self.ignore_button.setEnabled(f is not None)
 
     def _emit_jump(self, index: int) -> None:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QTabWidget,
@@ -88,6 +87,7 @@ class MainWindow(QMainWindow):
         self.revision = 0
         self.autosaved_revision = 0
         self.ignores: set[Suppression] = set()
+        self.properties = None  # DraftProperties the writer set in 文稿属性, kept beside the draft
         self.analysis: Analysis | None = None
         self._jump_after_check = False
         self._cancel_check_after_paint: Callable[[], None] | None = None
@@ -180,17 +180,18 @@ class MainWindow(QMainWindow):
             bar.addPermanentWidget(label)
 
     def _build_find_bar(self) -> None:
-        self.find_bar = QToolBar("查找", self)
+        from desktop.ui.find_bar import FindReplaceBar
+
+        self.find_bar = QToolBar("查找与替换", self)
         self.find_bar.setObjectName("find")
         self.find_bar.setMovable(False)
-        self.find_edit = QLineEdit()
-        self.find_edit.setPlaceholderText("查找（回车：下一处）")
-        self.find_edit.setMaximumWidth(320)
-        self.find_edit.returnPressed.connect(lambda: self.find_text(False))
-        self.find_bar.addWidget(QLabel(" 查找："))
-        self.find_bar.addWidget(self.find_edit)
-        self.find_status = QLabel()
-        self.find_bar.addWidget(self.find_status)
+        self.find_panel = FindReplaceBar(self.editor)
+        self.find_edit, self.find_status = self.find_panel.find_edit, self.find_panel.status
+        self.find_panel.closed.connect(self.find_bar.hide)
+        self.find_panel.replaced.connect(
+            lambda n: self.statusBar().showMessage(f"已替换 {n} 处（Ctrl+Z 撤销）", 5000) if n else None
+        )
+        self.find_bar.addWidget(self.find_panel)
         self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.find_bar)
         self.find_bar.hide()
 
@@ -213,6 +214,10 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         m = bar.addMenu("文件(&F)")
         self.act_new = self._action(m, "新建", self.new_document, sk.New)
+        self.act_new_speech = self._action(
+            m, "新建讲话稿…", self.new_speech_dialog, "Ctrl+Shift+N",
+            "按会议种类写好标题、称呼、开头、各部分与结尾的骨架",
+        )
         self.act_open = self._action(m, "打开…", self.open_dialog, sk.Open)
         self.recent_menu = m.addMenu("最近打开")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -223,6 +228,9 @@ class MainWindow(QMainWindow):
         )
         self.act_export = self._action(
             m, "导出 Word…", self.export_dialog, "Ctrl+E", "按公文格式或讲话稿版式导出 .docx"
+        )
+        self.act_properties = self._action(
+            m, "文稿属性…", self.properties_dialog, tip="指定文稿的层级和地名，供层级口吻和地名检查使用"
         )
         m.addSeparator()
         self.act_settings = self._action(
@@ -247,8 +255,17 @@ class MainWindow(QMainWindow):
         self.act_select_all = self._action(m, "全选", e.selectAll, sk.SelectAll)
         m.addSeparator()
         self.act_find = self._action(m, "查找…", self.show_find, sk.Find)
+        self.act_replace = self._action(
+            m, "替换…", self.show_replace, sk.Replace if QKeySequence.keyBindings(sk.Replace) else "Ctrl+H",
+            "查找并替换，可全部替换或只在选区内替换",
+        )
         self.act_find_next = self._action(m, "查找下一处", lambda: self.find_text(False), sk.FindNext)
         self.act_find_prev = self._action(m, "查找上一处", lambda: self.find_text(True), sk.FindPrevious)
+        m.addSeparator()
+        self.act_renumber = self._action(
+            m, "重新编号", self.renumber, "Ctrl+Shift+R",
+            "标题序号、一是/二是、第一/第二按顺序重排，预告的条数随之改正",
+        )
         for action in (
             self.act_undo,
             self.act_redo,
@@ -265,7 +282,7 @@ class MainWindow(QMainWindow):
         self.act_next = self._action(m, "下一处问题", lambda: self.step_finding(False), "F8")
         self.act_prev = self._action(m, "上一处问题", lambda: self.step_finding(True), "Shift+F8")
         self.act_fix = self._action(
-            m, "修正光标处问题", self.fix_at_cursor, "Alt+Return", "应用安全的自动修正"
+            m, "修正光标处问题", self.fix_at_cursor, "Alt+Return", "应用光标处这一条的修正（可撤销）"
         )
         self.act_ignore = self._action(m, "忽略光标处问题", self.ignore_at_cursor)
 
@@ -350,17 +367,24 @@ class MainWindow(QMainWindow):
         self.revision += 1
         self.checker.disabled = frozenset(self.settings.disabled_rules)
         self.checker.ignores = frozenset(self.ignores)
+        self.checker.properties = self.properties
 
     def settings_dialog(self) -> None:
         from desktop.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(
-            self.settings, export_adapter.profiles(), lint_adapter.rule_catalogue(), self.editor.font(), self
+            self.settings, export_adapter.profiles(), lint_adapter.rule_catalogue(), self.editor.font(), self,
+            lint_adapter.load_leaders(),
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.apply_settings(dialog.result_settings())
         self._save_settings()
+        if dialog.leaders_changed():
+            try:
+                lint_adapter.save_leaders(dialog.result_leaders())
+            except GongwenError as exc:
+                QMessageBox.warning(self, "领导名单", f"领导名单未能保存：{exc}")
         self.checker.check_now()
 
     def _save_settings(self) -> None:
@@ -439,13 +463,13 @@ class MainWindow(QMainWindow):
         cursor = self.editor.textCursor()
         for position in (cursor.selectionStart(), cursor.position()):
             for f in self.editor.findings_at(position):
-                if not need_fix or (f.fix is not None and f.fix.safe):
+                if not need_fix or f.fix is not None:
                     return f
         return None
 
     def fix_at_cursor(self) -> None:
         finding = self._finding_at_cursor(need_fix=True) or self.lint_panel.selected()
-        if finding is None or finding.fix is None or not finding.fix.safe:
+        if finding is None or finding.fix is None:
             self.statusBar().showMessage("光标处没有可自动修正的问题。", 4000)
             return
         self.apply_fix(finding)
@@ -456,8 +480,9 @@ class MainWindow(QMainWindow):
             self.ignore_finding(finding)
 
     def apply_fix(self, finding: Finding) -> None:
+        """The writer asked for this finding's fix (修正, Alt+Enter): safe or not, it is theirs to apply."""
         fix = finding.fix
-        if fix is None or not fix.safe or self.analysis is None:
+        if fix is None or self.analysis is None:
             return
         current = self.editor.toPlainText()
         expected = self.analysis.text[fix.offset : fix.offset + fix.length]
@@ -465,8 +490,26 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("文稿已改动，已重新检查，请再试一次。", 5000)
             self.checker.check_now()
             return
-        self.editor.replace_range(fix.offset, fix.length, fix.replacement)
+        from desktop.ui.text_edits import apply_edits
+
+        apply_edits(self.editor, fix.edits or (fix,), current)
+        if fix.label:
+            self.statusBar().showMessage(f"已{fix.label}，请核对（Ctrl+Z 撤销）。", 8000)
         self.checker.check_now()
+
+    def renumber(self) -> None:
+        """编辑 → 重新编号: headings, inline runs and announced counts in order, as one undo step."""
+        from desktop.core.outline import parse_outline
+        from desktop.core.renumber import plan_renumbering
+        from desktop.ui.text_edits import apply_edits
+
+        text = self.editor.toPlainText()
+        plan = plan_renumbering(parse_outline(text))
+        apply_edits(self.editor, plan.changes, text)
+        undo = "（Ctrl+Z 撤销）" if plan.changes else ""
+        self.statusBar().showMessage(plan.summary() + undo, 10000)
+        if plan.changes:
+            self.checker.check_now()
 
     def ignore_finding(self, finding: Finding) -> None:
         if self.analysis is None:
@@ -483,6 +526,25 @@ class MainWindow(QMainWindow):
             except (
                 GongwenError
             ) as exc:  # a read-only folder: the list stays in memory and in the recovery copy
+                self.statusBar().showMessage(str(exc), 8000)
+
+    def properties_dialog(self) -> None:
+        """The draft's level and place (文稿属性), kept beside the draft; empty fields mean "infer"."""
+        from desktop.ui.dialogs import DraftPropertiesDialog
+
+        dialog = DraftPropertiesDialog(self.properties, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.properties = dialog.result_properties()
+        self._store_properties()
+        self._apply_rule_switches()
+        self.checker.check_now()
+
+    def _store_properties(self) -> None:
+        if self.path is not None and self.properties is not None:
+            try:
+                lint_adapter.save_properties(self.path, self.properties)
+            except GongwenError as exc:  # a read-only folder: the properties stay in memory
                 self.statusBar().showMessage(str(exc), 8000)
 
     # ---------------------------------------------------------------- files
@@ -538,15 +600,48 @@ class MainWindow(QMainWindow):
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
 
-    def new_document(self) -> None:
+    def new_document(self) -> bool:
         if not self.maybe_save():
-            return
+            return False
         self.path, self.imported_from, self.stamp = None, None, None
         self.encoding, self.newline, self.bom = "utf-8", "\n", False
         self.ignores = set()
+        self.properties = None
         self._apply_rule_switches()
         self._set_text("")
         self._update_title()
+        return True
+
+    def new_speech_dialog(self) -> None:
+        from datetime import date
+
+        from desktop.core.skeleton import load_templates
+        from desktop.ui.new_speech_dialog import NewSpeechDialog
+
+        try:
+            templates = load_templates()
+        except GongwenError as exc:
+            QMessageBox.warning(self, "新建讲话稿", str(exc))
+            return
+        provider = self.install_phrase_tools().provider
+        dialog = NewSpeechDialog(templates, provider.group, date.today(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.start_speech(dialog.skeleton_text()))
+        self.speech_dialog = dialog
+        dialog.open()
+
+    def start_speech(self, text: str) -> None:
+        """A new, unsaved draft holding `text`, its first placeholder selected and Tab to the next."""
+        if not self.new_document():
+            return
+        cursor = self.editor.textCursor()
+        cursor.insertText(text)  # an edit, not a file opened: the draft is unsaved and autosaved
+        from desktop.ui.placeholder_fields import track_inserted
+
+        track_inserted(self.editor, 0, cursor.position())
+        self.activateWindow()  # the dialog is gone: typing goes to the draft
+        self.editor.setFocus()
+        self.statusBar().showMessage("已按骨架新建讲话稿：输入替换选中的 XX，按 Tab 到下一个。", 8000)
 
     def start_new_file(self, path: Path) -> None:
         """A new, empty draft that 保存 writes to path (created only then)."""
@@ -583,6 +678,7 @@ class MainWindow(QMainWindow):
         self.path, self.imported_from, self.stamp = own, source, stamp
         self.encoding, self.newline, self.bom = encoding, newline, bom
         self.ignores = lint_adapter.load_ignores(path) if own else set()
+        self.properties = lint_adapter.load_properties(path) if own else None
         self._apply_rule_switches()
         self._set_text(text)
         self._update_title()
@@ -647,6 +743,7 @@ class MainWindow(QMainWindow):
         self.encoding, self.newline, self.bom = encoding, newline, bom
         self.editor.document().setModified(False)
         self._store_ignores()
+        self._store_properties()
         self.recovery.remove(self.session)  # the file on disk holds it all now
         self.autosaved_revision = self.revision
         self.autosave_label.setText(f"已保存 {datetime.now():%H:%M:%S}")
@@ -710,9 +807,8 @@ class MainWindow(QMainWindow):
         text = self.editor.toPlainText()
         analysis = self.analysis
         if analysis is None or analysis.revision != self.revision:
-            analysis = lint_adapter.analyse(
-                self.revision, text, frozenset(self.settings.disabled_rules), frozenset(self.ignores)
-            )
+            disabled, ignores = frozenset(self.settings.disabled_rules), frozenset(self.ignores)
+            analysis = lint_adapter.analyse(self.revision, text, disabled, ignores, self.properties)
         errors = sum(1 for f in analysis.findings if f.level == "error")
         base = self.path or self.imported_from
         stem = base.stem if base else (self._first_line()[:20] or "未命名")
@@ -873,33 +969,17 @@ class MainWindow(QMainWindow):
 
     def show_find(self) -> None:
         self.find_bar.show()
-        selected = self.editor.textCursor().selectedText()
-        if selected and "\u2029" not in selected:
-            self.find_edit.setText(selected)
-        self.find_edit.selectAll()
-        self.find_edit.setFocus()
+        self.find_panel.open(replacing=False)
+
+    def show_replace(self) -> None:
+        self.find_bar.show()
+        self.find_panel.open(replacing=True)
 
     def find_text(self, backwards: bool) -> bool:
-        needle = self.find_edit.text()
-        if not needle:
+        if not self.find_edit.text():
             self.show_find()
             return False
-        flags = QTextDocument.FindFlag.FindBackward if backwards else QTextDocument.FindFlag(0)
-        found = self.editor.find(needle, flags)
-        if not found:  # wrap around once
-            cursor = self.editor.textCursor()
-            cursor.movePosition(cursor.MoveOperation.End if backwards else cursor.MoveOperation.Start)
-            self.editor.setTextCursor(cursor)
-            found = self.editor.find(needle, flags)
-        self.find_status.setText("" if found else "  未找到")
-        return found
-
-    def keyPressEvent(self, event) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.find_bar.isVisible():
-            self.find_bar.hide()
-            self.editor.setFocus()
-            return
-        super().keyPressEvent(event)
+        return self.find_panel.find_next(backwards)
 
     def show_help(self) -> None:
         from desktop.ui.dialogs import HelpDialog

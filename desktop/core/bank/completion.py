@@ -14,7 +14,6 @@ from typing import Protocol
 
 from desktop.core.bank.store import RankedPhrase
 
-PLACEHOLDERS = ("XX", "××", "ＸＸ", "xx", "○○", "某某")
 MAX_BEGUN = 6  # characters of a begun phrase looked at
 _RUN_ITEM = re.compile(r"([\u3400-\u9fff]{1,8})、$")
 _HAN_TAIL = re.compile(r"[\u3400-\u9fff]{1,12}$")
@@ -105,7 +104,18 @@ def filter_by_letters(
     return [_candidate(r, 0) for r in bank.rank(letters, context=paragraph, limit=limit)]
 
 
+# XX, ××, 某某, and the single X the miner writes for a date or a figure (X月X日, X%), not a Latin word's X
+_PLACEHOLDER = re.compile(
+    r"(?<![A-Za-z])[XＸ]{1,4}(?![A-Za-z])|(?<![A-Za-z0-9])x{2,3}(?![A-Za-z])|×{2,}|○{2,}|某某"
+)
+
+
+def placeholder_spans(text: str) -> list[tuple[int, int]]:
+    """(start, length) of every placeholder in inserted text, in order: what Tab selects one by one."""
+    return [(m.start(), m.end() - m.start()) for m in _PLACEHOLDER.finditer(text)]
+
+
 def first_placeholder(text: str) -> tuple[int, int] | None:
     """(start, length) of the first placeholder (XX, ××, 某某 …) in an inserted phrase."""
-    found = [(text.find(p), len(p)) for p in PLACEHOLDERS if p in text]
-    return min(found) if found else None
+    spans = placeholder_spans(text)
+    return spans[0] if spans else None

@@ -1,12 +1,12 @@
 """Putting a phrase into the editor: one undo step, the typed prefix replaced, the first placeholder
-(XX, ××, 某某) selected so the writer types over it."""
+(XX, ××, 某某) selected so the writer types over it, and Tab to the next (desktop/ui/placeholder_fields.py)."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
-from desktop.core.bank.completion import first_placeholder
+from desktop.ui.placeholder_fields import track_inserted
 
 
 def insert_phrase(editor: QPlainTextEdit, text: str, replace_before: int = 0) -> None:
@@ -17,15 +17,11 @@ def insert_phrase(editor: QPlainTextEdit, text: str, replace_before: int = 0) ->
     if replace_before:
         start = max(cursor.block().position(), cursor.position() - replace_before)
         cursor.setPosition(start, QTextCursor.MoveMode.KeepAnchor)
+    start = cursor.selectionStart()
     cursor.insertText(text)
     cursor.endEditBlock()
-    end = cursor.position()
-    placeholder = first_placeholder(text)
-    if placeholder is not None:
-        start = end - len(text) + placeholder[0]
-        cursor.setPosition(start)
-        cursor.setPosition(start + placeholder[1], QTextCursor.MoveMode.KeepAnchor)
     editor.setTextCursor(cursor)
+    track_inserted(editor, start, cursor.position())  # the first XX selected; Tab goes to the next
     editor.ensureCursorVisible()
 
 

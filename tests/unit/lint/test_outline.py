@@ -124,3 +124,8 @@ def test_an_announcement_followed_by_more_than_a_hundred_items_is_checked():
     result = lint_text(f"关于工作的讲话\n同志们：\n下面，我讲三点意见。\n{sections}")
     mismatches = [d for d in result.diagnostics if d.code == "GW105"]
     assert mismatches and "一百一十点" in mismatches[0].message
+
+
+def test_a_heading_whose_title_starts_with_full_width_digits():
+    outline = parse_outline("工作报告\n一、１９９８年工作回顾\n二、２０２６年工作安排")
+    assert [b.heading.number for b in outline.headings] == [1, 2]

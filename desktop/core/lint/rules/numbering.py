@@ -9,14 +9,18 @@ from collections.abc import Iterator
 from desktop.core.lint.model import (
     Diagnostic,
     DocumentContext,
+    Edit,
     Example,
+    Fix,
     Level,
     ParagraphContext,
     Rule,
     RuleDoc,
     single_fix,
 )
-from desktop.core.outline import CN_NUM, FAMILY_RANK, Block, InlineRun, Outline, cn_numeral
+from desktop.core.numerals import chinese_count
+from desktop.core.outline import CN_NUM, FAMILY_RANK, Block, InlineRun, Outline, cn_numeral, numeral_list_at
+from desktop.core.renumber import NumberChange, plan_renumbering
 
 _HALF_TO_FULL = str.maketrans({",": "，", ":": "：", ";": "；"})
 
@@ -44,7 +48,32 @@ def _line(outline: Outline, offset: int) -> int:
     return outline.text.count("\n", 0, offset) + 1
 
 
+class _Renumbering:
+    """The renumbering plan of a document (made on the first finding that needs it): the fix for a gap, a
+    repeat or a wrong count is renumbering the list it is in. Not safe: the writer may have meant to add the
+    missing section rather than close the gap, so it is applied only when asked."""
+
+    def __init__(self, outline: Outline):
+        self.outline = outline
+        self._changes: list[NumberChange] | None = None
+
+    @property
+    def changes(self) -> list[NumberChange]:
+        if self._changes is None:
+            self._changes = plan_renumbering(self.outline).changes
+        return self._changes
+
+    def fix_at(self, offset: int, end: int) -> Fix | None:
+        """Renumbering the whole list whose numeral lies in [offset, end)."""
+        scope = next((c.scope for c in self.changes if offset <= c.offset < end), None)
+        if scope is None:
+            return None
+        edits = tuple(Edit(c.offset, c.length, c.replacement) for c in self.changes if c.scope == scope)
+        return Fix(edits, safe=False, label="重新编号")
+
+
 def check_gap(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
+    renumbering = _Renumbering(ctx.outline)
     last_of_family: dict[str, int] = {}
     for group in sorted(ctx.outline.sibling_groups(), key=lambda g: g[0].start):
         family = group[0].heading.family
@@ -65,12 +94,14 @@ def check_gap(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
                     h.marker_start,
                     h.marker_end - h.marker_start,
                     f"标题序号不连续：{before}是「{h.marker}」，缺少「{missing}」；请补上或顺延编号",
+                    renumbering.fix_at(h.marker_start, h.marker_end),
                 )
             elif h.number < prev:
                 yield rule.diagnostic(
                     h.marker_start,
                     h.marker_end - h.marker_start,
                     f"标题序号倒退：「{_label(family, prev)}」之后又出现「{h.marker}」；请按顺序编号",
+                    renumbering.fix_at(h.marker_start, h.marker_end),
                 )
             seen.add(h.number)
             prev = max(prev, h.number)
@@ -78,6 +109,7 @@ def check_gap(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
 
 def check_duplicate(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
     outline = ctx.outline
+    renumbering = _Renumbering(outline)
     for group in outline.sibling_groups():
         seen: dict[int, Block] = {}
         for block in group:
@@ -88,6 +120,7 @@ def check_duplicate(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
                     h.marker_start,
                     h.marker_end - h.marker_start,
                     f"同一层级的序号「{h.marker}」重复（第{_line(outline, first.start)}行已用过）；请顺延编号",
+                    renumbering.fix_at(h.marker_start, h.marker_end),
                 )
             else:
                 seen[h.number] = block
@@ -119,7 +152,12 @@ def check_duplicate(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
         )
 
 
-_INLINE_DI = re.compile(rf"(?:^|(?<=[。！？；：\s]))第[{CN_NUM}]{{1,3}}、")
+# An ordinal with 、 where GB/T 15834 B.3 wants another mark: 第一/首先/其一 take ，; 一是…二是… take none.
+# Found by the ordinal first (a rare sight), then checked to open a sentence or clause.
+_INLINE_ORDINAL = re.compile(
+    rf"(?P<comma>第[{CN_NUM}]{{1,3}}|首先|其次|再次|其[{CN_NUM}])、|(?P<bare>[{CN_NUM}]{{1,3}}是)、"
+)
+_OPENS_AFTER = "。！？；：\n \t　"
 
 
 def check_marker_format(rule: Rule, ctx: ParagraphContext) -> Iterator[Diagnostic]:
@@ -135,14 +173,29 @@ def check_marker_format(rule: Rule, ctx: ParagraphContext) -> Iterator[Diagnosti
                 single_fix(start, len(h.marker), h.proper_marker, safe=True),
             )
     skip = ctx.rel(h.marker_end) if h is not None else 0
-    for m in _INLINE_DI.finditer(ctx.text, skip):
-        proper = m.group()[:-1] + "，"
-        yield rule.diagnostic(
-            m.start(),
-            len(m.group()),
-            f"「{m.group()}」后应用逗号，写作「{proper}」",
-            single_fix(m.start(), len(m.group()), proper, safe=True),
-        )
+    text = ctx.text
+    for m in _INLINE_ORDINAL.finditer(text, skip):
+        before = text[m.start() - 1] if m.start() > 0 else "\n"
+        if m.group("comma"):
+            if before not in _OPENS_AFTER or (m.group()[0] == "第" and numeral_list_at(text, m.end())):
+                continue  # 全省第一、全国第三; 第一、二轮督察: the numbers of a name
+            yield _comma_not_dunhao(rule, m)
+        elif before in _OPENS_AFTER or before == "，":
+            bare = m.group("bare")
+            yield rule.diagnostic(
+                m.start(), len(m.group()), f"「{bare}」后不加顿号，写作「{bare}」",
+                single_fix(m.end() - 1, 1, "", safe=True),
+            )
+
+
+def _comma_not_dunhao(rule: Rule, m: re.Match[str]) -> Diagnostic:
+    proper = m.group()[:-1] + "，"
+    return rule.diagnostic(
+        m.start(),
+        len(m.group()),
+        f"「{m.group()}」后应用逗号，写作「{proper}」",
+        single_fix(m.start(), len(m.group()), proper, safe=True),
+    )
 
 
 def check_level_skip(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
@@ -153,6 +206,8 @@ def check_level_skip(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
         h = block.heading
         if h is None or h.family not in ladder:
             continue
+        if stack and stack[-1].part != block.part:
+            stack = []  # an appendix is numbered on its own
         rank = FAMILY_RANK[h.family]
         while stack and FAMILY_RANK[stack[-1].heading.family] >= rank:
             stack.pop()
@@ -170,8 +225,32 @@ def check_level_skip(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
         stack.append(block)
 
 
+_LADDER = ("一、", "（一）", "1.", "（1）", "①")
+
+
+def check_climb_back(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
+    """一、 > （一） > 1. > （1） > ①: a higher level that starts again under a lower one turns it upside down."""
+    previous: Block | None = None
+    for block in ctx.outline.blocks:
+        h = block.heading
+        if h is None or h.family not in _LADDER:
+            continue
+        if previous is not None and previous.part != block.part:
+            previous = None
+        if previous is not None and h.number == 1:
+            above = previous.heading
+            if FAMILY_RANK[above.family] > FAMILY_RANK[h.family]:
+                yield rule.diagnostic(
+                    h.marker_start, h.marker_end - h.marker_start,
+                    f"「{h.marker}」放在了「{above.marker}」之下：层次序号依次为「一、（一）1.（1）①」，"
+                    f"不能倒过来；请把这一层改用比「{above.marker}」低的序号，或调整结构",
+                )
+        previous = block
+
+
 def check_count(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
     outline = ctx.outline
+    renumbering = _Renumbering(outline)
     for ann in outline.announcements:
         if ann.count is None:
             continue
@@ -180,21 +259,17 @@ def check_count(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
         actual = len(ann.items)
         label = "、".join(outline.text[a:b].rstrip("，,、") for a, b in ann.items)
         if actual != ann.count:
-            said = cn_numeral(ann.count)
-            num_at = outline.text.find(said, ann.start, ann.end)
-            fix = None
-            if num_at >= 0 and actual <= 20:
-                fix = single_fix(num_at, len(said), cn_numeral(actual), safe=False)
+            said = chinese_count(actual) + ann.unit
             yield rule.diagnostic(
                 ann.start,
                 ann.end - ann.start,
-                f"前面说「{ann.phrase}」，后面实际有{cn_numeral(actual)}{ann.unit}（{label}）；"
-                f"请改为「{cn_numeral(actual)}{ann.unit}」或核对条目",
-                fix,
+                f"前面说「{ann.phrase}」，后面实际有{said}（{label}）；请改为「{said}」或核对条目",
+                renumbering.fix_at(ann.number_start, ann.number_end),
             )
 
 
 def check_run_sequence(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
+    renumbering = _Renumbering(ctx.outline)
     for run in ctx.outline.runs:
         family = run.items[0].family
         first = run.items[0]
@@ -204,6 +279,7 @@ def check_run_sequence(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]
                 first.start,
                 first.end - first.start,
                 f"「{first.marker}」前面没有「{expected}」；请补上「{expected}」或改正序号",
+                renumbering.fix_at(first.start, first.end),
             )
         prev = first.number
         for item in run.items[1:]:
@@ -218,7 +294,8 @@ def check_run_sequence(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]
                 else:
                     missing = "、".join(_label(fam, n) for n in range(prev + 1, item.number))
                     message = f"「{_label(fam, prev)}」之后是「{item.marker}」，缺少「{missing}」"
-                yield rule.diagnostic(item.start, item.end - item.start, message)
+                fix = renumbering.fix_at(item.start, item.end)
+                yield rule.diagnostic(item.start, item.end - item.start, message, fix)
             prev = item.number
 
 
@@ -263,7 +340,7 @@ RULES = (
         RuleDoc(
             "标题序号跳号：一、二、四，（一）（二）（四），1. 2. 4.。",
             "跳号让听众和读者以为漏了一部分，也是审稿最先看的地方。",
-            "按顺序编号；删去一部分后把后面的序号顺延。",
+            "按顺序编号；删去一部分后把后面的序号顺延。编辑器中的“重新编号”（Ctrl+Shift+R，或在此处按 Alt+Enter）一次改好，可撤销。",
         ),
         (Example("一、提高认识\n二、压实责任\n四、强化保障", "一、提高认识\n二、压实责任\n三、强化保障"),),
         "document", check_gap, "标题跳号",
@@ -273,7 +350,7 @@ RULES = (
         RuleDoc(
             "同一层级的序号重复（第三 … 第三；（二）出现两次），包括段内的「第三，」紧挨着同号的标题「第三，」。",
             "重复的序号让人分不清讲到了哪一点。",
-            "顺延编号；段内的小序列改用「首先、其次、再次」或「一是、二是」。",
+            "顺延编号（编辑器中的“重新编号”可一次改好）；段内的小序列改用「首先、其次、再次」或「一是、二是」。",
         ),
         (
             Example("（一）提高认识\n（二）压实责任\n（二）强化保障", "（一）提高认识\n（二）压实责任\n（三）强化保障"),
@@ -287,14 +364,17 @@ RULES = (
     Rule(
         "GW103", "marker-format", Level.WARNING,
         RuleDoc(
-            "序号格式不规范：1、→1.　（一）、→（一）　一.→一、　(1)→（1）　第一、→第一，。",
-            "GB/T 9704 的层次序号依次为「一、」「（一）」「1.」「（1）」；括号序号后不再加顿号。",
+            "序号格式不规范：1、→1.　（一）、→（一）　一.→一、　(1)→（1）　第一、→第一，　首先、→首先，　一是、→一是。",
+            "GB/T 15834 附录 B.3：「第一」「首先」「其一」后用逗号，汉字数字后用顿号，阿拉伯数字后用下脚点，"
+            "括号序号后不再加标点，「一是」「二是」后不加标点。",
             "照规范的写法改正序号（可自动修正）。",
         ),
         (
             Example("1、加强领导。各单位要落实责任。", "1.加强领导。各单位要落实责任。", "1.加强领导。各单位要落实责任。"),
             Example("（一）、提高认识", "（一）提高认识", "（一）提高认识"),
             Example("(1)明确目标。", "（1）明确目标。", "（1）明确目标。"),
+            Example("首先、要明确目标。其次、要抓好落实。", "首先，要明确目标。其次，要抓好落实。", "首先，要明确目标。其次，要抓好落实。"),
+            Example("一是、加强领导。二是、压实责任。", "一是加强领导。二是压实责任。", "一是加强领导。二是压实责任。"),
         ),
         "paragraph", check_marker_format, "序号格式",
     ),
@@ -311,11 +391,24 @@ RULES = (
         "document", check_level_skip, "层级跳跃",
     ),
     Rule(
+        "GW109", "level-inverted", Level.WARNING,
+        RuleDoc(
+            "层次序号倒用：「（一）」放在「1.」之下，「一、」放在「（一）」之下。",
+            "GB/T 15834 附录 B.3.8：层次序号依次为「一、」「（一）」「1.」「（1）」「①」，不能越级倒用；"
+            "倒过来，读者分不清哪一层管哪一层，排版时样式也会错。",
+            "下一层改用更低一级的序号，或把这一层提上去。",
+        ),
+        (
+            Example("一、总体要求\n1.提高认识\n（一）学习文件\n（二）开展培训\n2.压实责任", "一、总体要求\n（一）提高认识\n1.学习文件\n2.开展培训\n（二）压实责任"),
+        ),
+        "document", check_climb_back, "层次倒用",
+    ),
+    Rule(
         "GW105", "count-mismatch", Level.ERROR,
         RuleDoc(
             "预告的条数与后文不符：说「讲三点意见」却讲了四点，说「强调三个方面」却列了两个。",
             "开头报了数，听众就会数；数不对是讲话稿最难堪的错误之一。",
-            "改正预告的数字，或补齐、合并条目。",
+            "改正预告的数字（两项说「两点」，不说「二点」），或补齐、合并条目。编辑器中的“重新编号”让预告的数字随条目走。",
         ),
         (
             Example("我讲三点意见。\n一、提高认识\n二、压实责任\n三、强化保障\n四、严格考核", "我讲四点意见。\n一、提高认识\n二、压实责任\n三、强化保障\n四、严格考核"),
@@ -328,7 +421,7 @@ RULES = (
         RuleDoc(
             "段内序列顺序不对：一是、二是、四是；一要之后直接三要；「其次」出现在「首先」之前。",
             "段内的序列同样是给听众的路标，缺号、倒序会让人以为漏听了。",
-            "按顺序排列，缺的补上。",
+            "按顺序排列，缺的补上；编辑器中的“重新编号”可一次改好。",
         ),
         (
             Example("一是提高认识。二是压实责任。四是强化保障。", "一是提高认识。二是压实责任。三是强化保障。"),
