@@ -57,16 +57,20 @@ class ParagraphSpan:
 class SourceMap:
     pieces: list[TextPiece] = field(default_factory=list)  # in document order = draft order
     paragraphs: list[ParagraphSpan] = field(default_factory=list)
+    text_length: int = 0  # of the draft
     _starts: list[int] = field(default_factory=list, repr=False)
 
     def paragraph_at(self, offset: int) -> ParagraphSpan | None:
-        """The paragraph holding `offset`, or the next one after it."""
+        """The paragraph holding `offset`, or the next one after it; the last one for the end of the draft
+        (where a finding says something is missing); None past the end."""
         if len(self._starts) != len(self.paragraphs):
             self._starts = [p.start for p in self.paragraphs]
         index = bisect.bisect_right(self._starts, offset) - 1
         if index >= 0 and offset < self.paragraphs[index].end:
             return self.paragraphs[index]
-        return self.paragraphs[index + 1] if index + 1 < len(self.paragraphs) else None
+        if index + 1 < len(self.paragraphs):
+            return self.paragraphs[index + 1]
+        return self.paragraphs[-1] if self.paragraphs and offset <= self.text_length else None
 
 
 @dataclass(frozen=True)

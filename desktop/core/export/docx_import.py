@@ -207,7 +207,7 @@ class _BodyReader:
             self.marks.append(marks or [])
 
     def source_map(self) -> SourceMap:
-        source = SourceMap()
+        source = SourceMap(text_length=sum(len(line) + 1 for line in self.lines) - 1 if self.lines else 0)
         start = 0
         for line, marks in zip(self.lines, self.marks or ()):
             for mark in marks:

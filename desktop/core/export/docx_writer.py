@@ -126,6 +126,7 @@ def build_document(text: str, profile: Profile, *, outline: Outline | None = Non
     for p in list(body.iterchildren(qn("w:p"))):  # the template's empty paragraph
         body.remove(p)
     builder = _Builder(body, _style_ids(document), profile, fonts)
+    builder.source.text_length = len(outline.text)
     blocks = outline.blocks
     for index, block in enumerate(blocks):
         paragraph = builder.add_block(outline.text, block)
