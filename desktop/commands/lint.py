@@ -125,7 +125,7 @@ def _check_review_args(args: argparse.Namespace) -> Path | None:
     return out
 
 
-def _remarks(text: str, diagnostics) -> list[Remark]:
+def _remarks(diagnostics) -> list[Remark]:
     return [remark_from_finding(d.code, d.message, d.offset, d.length) for d in diagnostics]
 
 
@@ -168,7 +168,7 @@ def run(args: argparse.Namespace) -> int:
         found = linter.lint(text, ignored, properties).diagnostics
         if review is not None and source is not None:
             try:
-                written = write_reviewer_copy(path, source, _remarks(text, found), review)
+                written = write_reviewer_copy(path, source, _remarks(found), review)
             except GongwenError as exc:
                 print(f"错误：{exc}", file=sys.stderr)
                 failed = True

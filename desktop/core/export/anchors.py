@@ -83,12 +83,12 @@ class Anchor:
 
 
 def anchor_comments(source: SourceMap, anchors: Iterable[Anchor]) -> list[Anchor]:
-    """Mark each anchor's span in the tree; returns the anchors placed (a span with no character of the
-    document, e.g. past its end, is left out).
+    """Mark each anchor's span in the tree; returns the anchors placed (one past the end of the draft is
+    left out).
 
     A span starts at its first character the document holds as text and ends at its last; a span
-    holding none (it lies on Word's automatic numbering, say) marks its whole paragraph. A span that
-    runs on into later paragraphs is cut at the end of its first one.
+    holding none (it lies on Word's automatic numbering, or says something is missing at the end) marks
+    its whole paragraph. A span that runs on into later paragraphs is cut at the end of its first one.
     """
     pieces = source.pieces
     piece_ends = [p.end for p in pieces]

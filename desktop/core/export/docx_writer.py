@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from copy import copy
 from collections.abc import Sequence
+from copy import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,12 +27,12 @@ from lxml.etree import SubElement
 
 from desktop import __version__
 from desktop.core.export import ooxml
+from desktop.core.export.anchors import ParagraphSpan, SourceMap, TextPiece
+from desktop.core.export.comments import COMMENTS_CONTENT_TYPE, COMMENTS_RELATIONSHIP, Remark, add_comments
 from desktop.core.export.fonts import FontCatalog, FontChoice, choose, installed_fonts
 from desktop.core.export.profile import Profile, Role
 from desktop.core.export.saving import save_atomically
 from desktop.core.export.title import split_title
-from desktop.core.export.anchors import ParagraphSpan, SourceMap, TextPiece
-from desktop.core.export.comments import COMMENTS_CONTENT_TYPE, COMMENTS_RELATIONSHIP, Remark, add_comments
 from desktop.core.outline import Block, BlockKind, Outline, parse_outline
 
 log = logging.getLogger(__name__)
