@@ -74,9 +74,9 @@ def run(args: argparse.Namespace) -> int:
     linted = lint_draft(text, source, errors_only=not args.comments)
     remarks = []
     if args.comments and linted is not None:
-        from desktop.core.export.comments import remark_from_finding
+        from desktop.core.export.comments import remarks_for
 
-        remarks = [remark_from_finding(d.code, d.message, d.offset, d.length) for d in linted.diagnostics]
+        remarks = remarks_for(linted.diagnostics)
     result = export_docx(text, out, profile, outline=linted.outline if linted else None, remarks=remarks)
     for message in result.warnings:
         print(f"注意：{message}", file=sys.stderr)

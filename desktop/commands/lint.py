@@ -14,7 +14,7 @@ from pathlib import Path
 from desktop.core.corpus import DecodedText, read_text_file
 from desktop.core.errors import GongwenError, InputError
 from desktop.core.export import import_draft
-from desktop.core.export.comments import Remark, remark_from_finding
+from desktop.core.export.comments import remarks_for
 from desktop.core.export.docx_import import DocxSource, import_docx
 from desktop.core.export.review import write_reviewer_copy
 from desktop.core.files import atomic_write_bytes
@@ -125,10 +125,6 @@ def _check_review_args(args: argparse.Namespace) -> Path | None:
     return out
 
 
-def _remarks(diagnostics) -> list[Remark]:
-    return [remark_from_finding(d.code, d.message, d.offset, d.length) for d in diagnostics]
-
-
 def _properties(args: argparse.Namespace, path: Path) -> DraftProperties:
     """The draft's level and place: given on the command line, else kept beside the draft by the window."""
     level = getattr(args, "level", None)
@@ -168,7 +164,7 @@ def run(args: argparse.Namespace) -> int:
         found = linter.lint(text, ignored, properties).diagnostics
         if review is not None and source is not None:
             try:
-                written = write_reviewer_copy(path, source, _remarks(found), review)
+                written = write_reviewer_copy(path, source, remarks_for(found), review)
             except GongwenError as exc:
                 print(f"错误：{exc}", file=sys.stderr)
                 failed = True

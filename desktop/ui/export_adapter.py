@@ -67,10 +67,9 @@ def export_docx(text: str, output: Path, profile: str = "gongwen", comments: tup
     export's warnings."""
     from desktop.core.export import export_docx as write
     from desktop.core.export import load_profile
-    from desktop.core.export.comments import remark_from_finding
+    from desktop.core.export.comments import remarks_for
 
-    remarks = [remark_from_finding(c.code, c.message, c.offset, c.length) for c in comments]
-    result = write(text, Path(output), load_profile(profile), remarks=remarks)
+    result = write(text, Path(output), load_profile(profile), remarks=remarks_for(comments))
     return list(result.warnings)
 
 

@@ -8,8 +8,9 @@ by the reviewer's copy of an existing .docx (desktop.core.export.review).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from lxml import etree
 
@@ -34,9 +35,17 @@ class Remark:
     text: str
 
 
-def remark_from_finding(code: str, message: str, offset: int, length: int) -> Remark:
-    """The comment a finding becomes: its rule code and its message."""
-    return Remark(offset, length, f"{code} {message}")
+class Finding(Protocol):
+    code: str
+    message: str
+    offset: int
+    length: int
+
+
+def remarks_for(findings: Iterable[Finding]) -> list[Remark]:
+    """The comments findings become (lint diagnostics, the window's findings): rule code and message, each
+    on its own span."""
+    return [Remark(f.offset, f.length, f"{f.code} {f.message}") for f in findings]
 
 
 def add_comments(source: SourceMap, remarks: Sequence[Remark], comments_root: etree._Element | None,

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core.export import export_docx, load_profile
-from desktop.core.export.comments import AUTHOR, remark_from_finding
+from desktop.core.export.comments import AUTHOR, remarks_for
 from desktop.core.export.docx_import import import_docx
 from desktop.core.export.fonts import FontCatalog
 from desktop.core.export.review import write_reviewer_copy
@@ -28,13 +28,12 @@ def test_libreoffice_shows_every_comment(tmp_path):
     found = Linter().lint(text).diagnostics
     exported = tmp_path / "导出.docx"
     export_docx(text, exported, load_profile("gongwen"), catalog=FontCatalog(),
-                remarks=[remark_from_finding(d.code, d.message, d.offset, d.length) for d in found])
+                remarks=remarks_for(found))
     original = build_reviewable(tmp_path / "通知.docx")
     draft = import_docx(original, track=True)
     reviewed_found = Linter().lint(draft.text).diagnostics
     reviewed = tmp_path / "审阅.docx"
-    write_reviewer_copy(original, draft.source, [remark_from_finding(d.code, d.message, d.offset, d.length)
-                                                 for d in reviewed_found], reviewed)
+    write_reviewer_copy(original, draft.source, remarks_for(reviewed_found), reviewed)
     exported_pdf, reviewed_pdf = to_pdfs([exported, reviewed], tmp_path, comments=True)
 
     shown = pdf_comments(exported_pdf)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from desktop.core.corpus.docx_reader import docx_text
 from desktop.core.export import export_docx, import_draft, load_profile
-from desktop.core.export.comments import AUTHOR, Remark, remark_from_finding
+from desktop.core.export.comments import AUTHOR, Remark, remarks_for
 from desktop.core.lint import Linter
 from tests.unit.export.comment_xml import (
     W,
@@ -42,8 +42,7 @@ def test_each_finding_becomes_a_comment_on_its_span(tmp_path, speech_text, no_fo
     text = speech_text + "\n" + DEFECTS
     found = Linter().lint(text).diagnostics
     assert {"GW105", "GW301", "GW201"} <= {d.code for d in found}
-    out, result = _export(tmp_path, text, [remark_from_finding(d.code, d.message, d.offset, d.length)
-                                           for d in found], no_fonts)
+    out, result = _export(tmp_path, text, remarks_for(found), no_fonts)
     assert result.comments == len(found)
     doc, entries = document(out), comments(out)
     anchored = anchored_text(doc)
@@ -59,12 +58,17 @@ def test_each_finding_becomes_a_comment_on_its_span(tmp_path, speech_text, no_fo
         assert 'Target="comments.xml"' in package.read("word/_rels/document.xml.rels").decode()
 
 
-def test_comments_add_nothing_else_to_the_file(tmp_path, speech_text, no_fonts):
+def _plain_and_commented(tmp_path, speech_text, no_fonts):
+    """The defective draft exported without comments and with its findings as comments."""
     text = speech_text + "\n" + DEFECTS
     found = Linter().lint(text).diagnostics
     plain, _ = _export(tmp_path, text, [], no_fonts, "plain.docx")
-    commented, _ = _export(tmp_path, text, [remark_from_finding(d.code, d.message, d.offset, d.length)
-                                            for d in found], no_fonts, "commented.docx")
+    commented, _ = _export(tmp_path, text, remarks_for(found), no_fonts, "commented.docx")
+    return found, plain, commented
+
+
+def test_comments_add_nothing_else_to_the_file(tmp_path, speech_text, no_fonts):
+    _, plain, commented = _plain_and_commented(tmp_path, speech_text, no_fonts)
     must_change = {"word/document.xml", "word/comments.xml", "[Content_Types].xml", "word/_rels/document.xml.rels"}
     with zipfile.ZipFile(plain) as a, zipfile.ZipFile(commented) as b:
         assert set(b.namelist()) - set(a.namelist()) == {"word/comments.xml"}
@@ -75,11 +79,7 @@ def test_comments_add_nothing_else_to_the_file(tmp_path, speech_text, no_fonts):
 
 
 def test_a_commented_export_reads_back_as_the_draft(tmp_path, speech_text, no_fonts):
-    text = speech_text + "\n" + DEFECTS
-    found = Linter().lint(text).diagnostics
-    plain, _ = _export(tmp_path, text, [], no_fonts, "plain.docx")
-    commented, _ = _export(tmp_path, text, [remark_from_finding(d.code, d.message, d.offset, d.length)
-                                            for d in found], no_fonts, "commented.docx")
+    found, plain, commented = _plain_and_commented(tmp_path, speech_text, no_fonts)
     draft = import_draft(commented)
     assert draft.text == import_draft(plain).text
     assert not any(d.message in draft.text for d in found)

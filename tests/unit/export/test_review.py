@@ -9,7 +9,7 @@ import zipfile
 import pytest
 from lxml import etree
 
-from desktop.core.export.comments import AUTHOR, remark_from_finding
+from desktop.core.export.comments import AUTHOR, remarks_for
 from desktop.core.export.docx_import import import_docx
 from desktop.core.export.review import write_reviewer_copy
 from desktop.core.lint import Linter
@@ -34,8 +34,7 @@ def _review(tmp_path, original):
     draft = import_docx(original, track=True)
     found = Linter().lint(draft.text).diagnostics
     out = tmp_path / "审阅.docx"
-    remarks = [remark_from_finding(d.code, d.message, d.offset, d.length) for d in found]
-    written = write_reviewer_copy(original, draft.source, remarks, out, WHEN)
+    written = write_reviewer_copy(original, draft.source, remarks_for(found), out, WHEN)
     return draft, found, out, written
 
 
