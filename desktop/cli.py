@@ -74,14 +74,19 @@ def build_cli_parser() -> argparse.ArgumentParser:
     lint.add_argument("--select", metavar="CODES", help="只检查这些规则，逗号分隔")
     lint.add_argument("--ignore", metavar="CODES", help="不检查这些规则，逗号分隔")
     lint.add_argument("--fix", action="store_true", help="应用安全的自动修正")
+    lint.add_argument("--comments", action="store_true",
+                      help="把检查结果作为批注写入 Word 文档的审阅副本（原文件不动，需 -o）")
+    lint.add_argument("-o", "--output", metavar="OUT.docx", help="审阅副本的文件名（与 --comments 一起用）")
     lint.add_argument("--level", metavar="层级", help="文稿的层级（省 市 县 区 旗 州 盟 镇 乡），不给则从标题推断")
     lint.add_argument("--place", metavar="地名", help="文稿的地名（如 民权县），不给则从标题推断")
     _add_bank(lint)
 
     export = sub.add_parser("export", help="按公文格式或讲话稿格式导出 Word")
     export.add_argument("file", metavar="FILE")
-    export.add_argument("-o", "--output", required=True, metavar="OUT.docx")
+    export.add_argument("-o", "--output", metavar="OUT.docx",
+                        help="输出文件（默认：文稿旁，按版式命名，如 讲话.docx、讲话（念稿）.docx）")
     export.add_argument("--profile", default="gongwen", help="gongwen、speech 或版式文件 PATH.toml")
+    export.add_argument("--comments", action="store_true", help="把检查发现的问题作为批注写入导出的文档")
 
     restore = sub.add_parser("restore", help="素材库损坏时：从自动备份恢复我的素材库，或重建它")
     restore.add_argument("--list", action="store_true", help="列出自动备份")

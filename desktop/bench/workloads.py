@@ -118,6 +118,16 @@ def draft_text(chars: int) -> str:
     return "\n".join(lines)
 
 
+def one_line_paragraphs(pages: int, lines_per_page: int = 22, width: int = 24) -> str:
+    """A draft of `pages` pages in which every paragraph is one line of the 公文 grid: the most
+    paragraphs a page can hold, where time per paragraph shows."""
+    lines: list[str] = []
+    wanted = pages * lines_per_page
+    for paragraph in draft_text(pages * lines_per_page * 28).split("\n"):
+        lines += [paragraph[i:i + width] for i in range(0, len(paragraph), width)]
+    return "\n".join(lines[:wanted])
+
+
 _CLAUSE = re.compile(r"[^，。；：！？、“”（）《》\s]{4,16}")
 
 

@@ -1,4 +1,8 @@
-"""`gongwen lint FILE...`: check drafts, print findings as text or JSON, optionally apply safe fixes."""
+"""`gongwen lint FILE...`: check drafts, print findings as text or JSON, optionally apply safe fixes.
+
+A Word file is read as the writer sees it and its findings are placed by paragraph (第N段); with
+`--comments -o OUT.docx` they are written into a reviewer's copy of it as Word comments.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,9 @@ from pathlib import Path
 from desktop.core.corpus import DecodedText, read_text_file
 from desktop.core.errors import GongwenError, InputError
 from desktop.core.export import import_draft
+from desktop.core.export.comments import remarks_for
+from desktop.core.export.docx_import import DocxSource, import_docx
+from desktop.core.export.review import write_reviewer_copy
 from desktop.core.files import atomic_write_bytes
 from desktop.core.lint import Level, Linter, apply_fixes, load_config, parse_codes
 from desktop.core.lint.config import LintConfig, load_suppressions, suppressions_path
@@ -22,16 +29,21 @@ log = logging.getLogger(__name__)
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
-def read_draft(path: Path) -> tuple[str, DecodedText | None]:
+def read_draft(path: Path) -> tuple[str, DecodedText | None, DocxSource | None]:
+    """The draft's text; for a text file how it was encoded, for a .docx where its text stands in the file."""
     if not path.exists():
         raise InputError(path, "文件不存在")
     if path.is_dir():
         raise InputError(path, "这是一个文件夹，请给出文稿文件")
-    if path.suffix.lower() in (".docx", ".doc", ".wps"):
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
         # Read as the writer sees it: Word's automatic numbering becomes the markers it displays.
-        return import_draft(path).text, None
+        draft = import_docx(path, track=True)
+        return draft.text, None, draft.source
+    if suffix in (".doc", ".wps"):
+        return import_draft(path).text, None, None
     decoded = read_text_file(path)
-    return decoded.text, decoded
+    return decoded.text, decoded, None
 
 
 def write_back(path: Path, text: str, decoded: DecodedText, original: bytes) -> None:
@@ -71,6 +83,16 @@ def open_corpus_index(bank: str | None):
     return index
 
 
+def _paragraph_of(source: DocxSource | None, offset: int) -> tuple[int, int] | None:
+    """(paragraph number, 1-based character in it) of a .docx finding, as the writer counts in Word."""
+    if source is None:
+        return None
+    span = source.map.paragraph_at(offset)
+    if span is None:
+        return None
+    return span.number, max(0, offset - span.start) + 1
+
+
 def _config(args: argparse.Namespace) -> LintConfig:
     config = load_config()
     select, ignore = parse_codes(args.select), parse_codes(args.ignore)
@@ -80,6 +102,27 @@ def _config(args: argparse.Namespace) -> LintConfig:
         if not any(rule.startswith(code) for rule in RULES_BY_CODE):
             raise GongwenError(f"没有规则代码“{code}”（可用 GW101～GW501，也可写前缀如 GW2）")
     return config.with_codes(select, ignore)
+
+
+def _check_review_args(args: argparse.Namespace) -> Path | None:
+    """The reviewer's copy to write, when asked for; refuses what cannot be done."""
+    output = getattr(args, "output", None)
+    if not getattr(args, "comments", False):
+        if output:
+            raise GongwenError("-o 只与 --comments 一起使用：gongwen lint 文稿.docx --comments -o 审阅.docx")
+        return None
+    if not output:
+        raise GongwenError("--comments 需要用 -o 给出审阅副本的文件名，如 -o 审阅.docx")
+    if len(args.files) != 1 or Path(args.files[0]).suffix.lower() != ".docx":
+        raise GongwenError("--comments 只用于一个 Word 文档（.docx）；文本文稿请用 gongwen export --comments 导出")
+    if args.fix:
+        raise GongwenError("--comments 与 --fix 不能同时使用")
+    out = Path(output)
+    if out.suffix.lower() != ".docx":
+        raise GongwenError(f"{out.name}：审阅副本应以 .docx 结尾")
+    if out.exists() and out.resolve() == Path(args.files[0]).resolve():
+        raise GongwenError(f"{out.name}：审阅副本不能覆盖原文件，请另起文件名")
+    return out
 
 
 def _properties(args: argparse.Namespace, path: Path) -> DraftProperties:
@@ -92,6 +135,7 @@ def _properties(args: argparse.Namespace, path: Path) -> DraftProperties:
 
 
 def run(args: argparse.Namespace) -> int:
+    review = _check_review_args(args)
     linter = Linter(_config(args), open_corpus_index(getattr(args, "bank", None)))
     failed = False
     worst = None
@@ -99,7 +143,7 @@ def run(args: argparse.Namespace) -> int:
     for name in args.files:
         path = Path(name)
         try:
-            text, decoded = read_draft(path)
+            text, decoded, source = read_draft(path)
             original = path.read_bytes()
             sidecar = suppressions_path(path)
             ignored = load_suppressions(sidecar) if sidecar.exists() else []
@@ -117,13 +161,28 @@ def run(args: argparse.Namespace) -> int:
             print(f"错误：{exc}", file=sys.stderr)
             failed = True
             continue
-        diagnostics = gather(text, linter.lint(text, ignored, properties).diagnostics)
+        found = linter.lint(text, ignored, properties).diagnostics
+        if review is not None and source is not None:
+            try:
+                written = write_reviewer_copy(path, source, remarks_for(found), review)
+            except GongwenError as exc:
+                print(f"错误：{exc}", file=sys.stderr)
+                failed = True
+            else:
+                print(f"已写入审阅副本：{review}（{written} 条批注）", file=sys.stderr)
+        diagnostics = gather(text, found)
         positions = Positions(text)
         for d in diagnostics:
             if worst is None or d.level.rank > worst.rank:
                 worst = d.level
+            paragraph = _paragraph_of(source, d.offset)
             if args.format == "json":
-                json_out.append(to_json_obj(name, text, d, positions))
+                obj = to_json_obj(name, text, d, positions)
+                if paragraph is not None:
+                    obj["paragraph"], obj["paragraph_column"] = paragraph
+                json_out.append(obj)
+            elif paragraph is not None:
+                print(f"{name}:第{paragraph[0]}段第{paragraph[1]}字: {d.code} {d.message}")
             else:
                 print(format_text(name, d, positions))
     if args.format == "json":

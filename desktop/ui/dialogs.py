@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTextBrowser,
     QVBoxLayout,
@@ -60,15 +63,23 @@ class DraftPropertiesDialog(QDialog):
 
 
 class ExportDialog(QDialog):
-    """Choose the profile and the output path; warns when error-level findings remain."""
+    """Choose the profile and the output path, and whether findings go into the file as comments; warns
+    when error-level findings remain. Each profile proposes its own file name (讲话.docx, 讲话（念稿）.docx),
+    so exporting with both never overwrites one with the other; a name the writer typed is kept."""
 
-    def __init__(self, profiles: dict[str, str], profile: str, path: Path, errors: int, parent=None):
+    def __init__(self, profiles: dict[str, str], profile: str, path: Path, errors: int, parent=None, *,
+                 file_names: dict[str, str] | None = None, findings: int = 0,
+                 fonts: Callable[[str], list[str]] | None = None):
         super().__init__(parent)
         self.setWindowTitle("导出 Word")
+        self.file_names = file_names or {}
+        self.fonts = fonts
         self.profile_box = QComboBox()
         for key, label in profiles.items():
             self.profile_box.addItem(label, key)
         self.profile_box.setCurrentIndex(max(0, self.profile_box.findData(profile)))
+        self._shown_profile = self.profile
+        self.profile_box.currentIndexChanged.connect(self._profile_changed)
         self.path_edit = QLineEdit(str(path))
         self.path_edit.setMinimumWidth(360)
         browse = QPushButton("浏览…")
@@ -78,9 +89,17 @@ class ExportDialog(QDialog):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
+        self.comments_box = QCheckBox(
+            f"把检查发现的 {findings} 处问题作为批注写入文档（供审阅）" if findings else "检查未发现问题，没有可写的批注"
+        )
+        self.comments_box.setEnabled(findings > 0)
+        self.fonts_button = QPushButton("字体情况…")
+        self.fonts_button.setToolTip("本版式用到的字体，以及本机是否已安装")
+        self.fonts_button.clicked.connect(self.show_fonts)
         form = QFormLayout()
         form.addRow("版式：", self.profile_box)
         form.addRow("保存到：", path_row)
+        form.addRow("", self.comments_box)
         self.warning = QLabel(
             f"⚠ 文稿中还有 {errors} 处错误级问题（如遗留占位符、序号错误）。仍可导出，建议先在“检查”中处理。"
         )
@@ -88,15 +107,34 @@ class ExportDialog(QDialog):
         self.warning.setStyleSheet("color: #b71c1c; padding: 6px; background: #fdecea; border-radius: 4px;")
         self.warning.setVisible(errors > 0)
         buttons = ok_cancel_buttons(self, "导出")
+        buttons.addButton(self.fonts_button, QDialogButtonBox.ButtonRole.HelpRole)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.warning)
         layout.addWidget(buttons)
+        self.font_text = ""  # what the 字体情况 box said last (tests read it)
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, "导出 Word", self.path_edit.text(), "Word 文档 (*.docx)")
         if name:
             self.path_edit.setText(name if name.lower().endswith(".docx") else name + ".docx")
+
+    def _profile_changed(self) -> None:
+        """Propose the new profile's file name, unless the writer has typed a name of their own."""
+        old, new = self.file_names.get(self._shown_profile), self.file_names.get(self.profile)
+        self._shown_profile = self.profile
+        current = self.path
+        if old and new and current.name == old:
+            self.path_edit.setText(str(current.with_name(new)))
+
+    def show_fonts(self) -> None:
+        lines = self.fonts(self.profile) if self.fonts else []
+        self.font_text = "\n".join(lines)
+        box = QMessageBox(QMessageBox.Icon.Information, "字体情况", f"{self.profile_box.currentText()}用到的字体：",
+                          QMessageBox.StandardButton.Ok, self)
+        box.button(QMessageBox.StandardButton.Ok).setText("确定")
+        box.setInformativeText(self.font_text or "（无）")
+        box.exec()
 
     @property
     def profile(self) -> str:
@@ -106,6 +144,10 @@ class ExportDialog(QDialog):
     def path(self) -> Path:
         text = self.path_edit.text().strip()
         return Path(text if text.lower().endswith(".docx") else text + ".docx")
+
+    @property
+    def comments(self) -> bool:
+        return self.comments_box.isEnabled() and self.comments_box.isChecked()
 
 
 ZI_RULE = (

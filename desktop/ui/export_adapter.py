@@ -20,6 +20,39 @@ class Imported:
     warnings: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Comment:
+    """An open finding to write into the export as a Word comment."""
+
+    code: str
+    message: str
+    offset: int
+    length: int
+
+
+class SaidOnce:
+    """Warnings that stay the same from export to export (the missing fonts) are said once while the
+    program runs; the export dialog's 字体 button shows the fonts again."""
+
+    def __init__(self) -> None:
+        self._said: set[str] = set()
+
+    def new(self, warnings: list[str]) -> list[str]:
+        from desktop.core.export.docx_writer import MISSING_FONTS
+
+        out = []
+        for warning in warnings:
+            if warning.startswith(MISSING_FONTS):
+                if warning in self._said:
+                    continue
+                self._said.add(warning)
+            out.append(warning)
+        return out
+
+
+said_once = SaidOnce()
+
+
 def profiles() -> dict[str, str]:
     """Bundled profile names with their Chinese labels, 公文 first."""
     from desktop.core.export import bundled_profile_names
@@ -29,13 +62,31 @@ def profiles() -> dict[str, str]:
     return {name: PROFILE_LABELS.get(name, name) for name in ordered}
 
 
-def export_docx(text: str, output: Path, profile: str = "gongwen") -> list[str]:
-    """Write the draft as .docx at output (atomically); return the export's warnings."""
+def export_docx(text: str, output: Path, profile: str = "gongwen", comments: tuple[Comment, ...] = ()) -> list[str]:
+    """Write the draft as .docx at output (atomically), the comments anchored on their spans; return the
+    export's warnings."""
     from desktop.core.export import export_docx as write
     from desktop.core.export import load_profile
+    from desktop.core.export.comments import remarks_for
 
-    result = write(text, Path(output), load_profile(profile))
+    result = write(text, Path(output), load_profile(profile), remarks=remarks_for(comments))
     return list(result.warnings)
+
+
+def file_names(stem: str) -> dict[str, str]:
+    """The file name each bundled profile proposes for a draft: 讲话.docx, 讲话（念稿）.docx."""
+    from desktop.core.export import load_profile
+    from desktop.core.export.profile import output_name
+
+    return {name: output_name(stem, load_profile(name)) for name in profiles()}
+
+
+def font_report(profile: str) -> list[str]:
+    """The fonts the profile uses and whether this computer has them (for the 字体 button)."""
+    from desktop.core.export import load_profile
+    from desktop.core.export.docx_writer import font_report as report
+
+    return report(load_profile(profile))
 
 
 def import_draft(path: Path) -> Imported:

@@ -401,7 +401,7 @@ class MainWindow(QMainWindow):
             try:
                 lint_adapter.save_leaders(dialog.result_leaders())
             except GongwenError as exc:
-                QMessageBox.warning(self, "领导名单", f"领导名单未能保存：{exc}")
+                messages.warning(self, "领导名单", f"领导名单未能保存：{exc}")
         self.checker.check_now()
 
     def _save_settings(self) -> None:
@@ -855,20 +855,28 @@ class MainWindow(QMainWindow):
             analysis = lint_adapter.analyse(self.revision, text, disabled, ignores, self.properties)
         errors = sum(1 for f in analysis.findings if f.level == "error")
         base = self.path or self.imported_from
-        default = (
-            base.with_suffix(".docx")
-            if base
-            else Path(_documents_dir()) / f"{self._first_line()[:20] or '未命名'}.docx"
-        )
+        stem = base.stem if base else (self._first_line()[:20] or "未命名")
+        folder = base.parent if base else Path(_documents_dir())
+        names = export_adapter.file_names(stem)
+        profile = self.settings.export_profile
+        default = folder / names.get(profile, f"{stem}.docx")
         from desktop.ui.dialogs import ExportDialog
 
-        dialog = ExportDialog(export_adapter.profiles(), self.settings.export_profile, default, errors, self)
+        dialog = ExportDialog(
+            export_adapter.profiles(), profile, default, errors, self,
+            file_names=names, findings=len(analysis.findings), fonts=export_adapter.font_report,
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        self.start_export(text, dialog.path, dialog.profile)
+        comments = ()
+        if dialog.comments:  # the open findings: the ignored ones are not in the analysis
+            comments = tuple(
+                export_adapter.Comment(f.code, f.message, f.offset, f.length) for f in analysis.findings
+            )
+        self.start_export(text, dialog.path, dialog.profile, comments)
 
-    def start_export(self, text: str, output: Path, profile: str) -> None:
-        task = Task(lambda: export_adapter.export_docx(text, output, profile))
+    def start_export(self, text: str, output: Path, profile: str, comments=()) -> None:
+        task = Task(lambda: export_adapter.export_docx(text, output, profile, comments))
         self._tasks.add(task)
         task.relay.done.connect(lambda warnings, t=task: self._export_done(t, output, warnings))
         task.relay.failed.connect(lambda message, t=task: self._export_failed(t, message))
@@ -879,7 +887,8 @@ class MainWindow(QMainWindow):
         self._tasks.discard(task)
         self.statusBar().showMessage(f"已导出 {output}", 8000)
         self.exported.emit(str(output))
-        notes = "".join(f"\n注意：{w}" for w in warnings)
+        # the missing fonts are the same every time: said once while the program runs (字体情况… shows them)
+        notes = "".join(f"\n注意：{w}" for w in export_adapter.said_once.new(warnings))
         answer = messages.question(
             self,
             "导出完成",

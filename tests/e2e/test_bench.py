@@ -28,7 +28,7 @@ EXPECTED = {
     *(f"bank.query.{q}.{n}.{p}" for q in QUERY_KINDS for n in QUICK_BANK_SIZES for p in ("p50_ms", "p99_ms")),
     *(f"bank.query.{q}.growth" for q in QUERY_KINDS),
     "lint.full.1000_ms", "lint.full.10000_ms", "lint.growth", "lint.incremental_ms",
-    "export.4_pages_s",
+    "export.4_pages_s", "export.4_pages_lines_s", "export.400_pages_lines_s", "export.growth",
     "startup.first_paint_s", "startup.rss_idle_mb", "startup.rss_with_bank_mb",
     "phrases.bank_size", *PANEL, *POPUP,
     "window.draft_chars", *WINDOW,
@@ -38,6 +38,7 @@ WITH_BASELINE = {
     "mining.seconds", "mining.unseen_seconds", "mining.thread_wait_p99_ms", "mining.thread_wait_max_ms",
     "cleaning.seconds", "cleaning.throughput_mb_s", "cleaning.import_seconds",
     "bank.build_seconds", "lint.full.10000_ms", "lint.incremental_ms", "export.4_pages_s",
+    "export.4_pages_lines_s", "export.400_pages_lines_s",
     "startup.first_paint_s", "startup.rss_idle_mb", "startup.rss_with_bank_mb",
 }  # fmt: skip
 

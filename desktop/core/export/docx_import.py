@@ -8,6 +8,7 @@ title is layout (the title is split into lines for the page), so it is joined, n
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 import tempfile
@@ -19,7 +20,10 @@ from lxml import etree
 from desktop.core.corpus.decode import read_text_file
 from desktop.core.errors import InputError
 from desktop.core.export.numbering import ListNumbering
-from desktop.core.corpus.docx_reader import open_docx_parts
+from desktop.core.corpus.docx_reader import DocxParts, open_docx_parts
+from desktop.core.corpus.files import read_bytes
+from desktop.core.corpus.limits import MAX_OFFICE_BYTES
+from desktop.core.export.anchors import ParagraphSpan, SourceMap, TextPiece
 from desktop.core.corpus.legacy import convert_to_docx
 from desktop.core.export.wordml import W, w_attr
 
@@ -47,6 +51,17 @@ class ImportedDraft:
     kind: str  # "docx", "doc" (converted .doc/.wps) or "txt"
     encoding: str = "utf-8"
     warnings: list[str] = field(default_factory=list)
+    source: DocxSource | None = None  # where the text stands in the file (import_docx with track=True)
+
+
+@dataclass
+class DocxSource:
+    """The parsed .docx behind an imported draft: its bytes, its main part and the map from draft offsets
+    to the w:t elements and paragraphs of that part (for comments anchored on findings)."""
+
+    data: bytes
+    parts: DocxParts
+    map: SourceMap
 
 
 def import_draft(path: str | Path) -> ImportedDraft:
@@ -70,16 +85,18 @@ def _import_legacy(path: Path) -> ImportedDraft:
     return ImportedDraft(path, draft.text, "doc", warnings=warnings)
 
 
-def import_docx(path: str | Path) -> ImportedDraft:
+def import_docx(path: str | Path, *, track: bool = False) -> ImportedDraft:
+    """A .docx as draft text. `track`: also keep the parsed file and where each character came from."""
     path = Path(path)
     # The corpus reader opens untrusted .docx files safely (zip bombs, XML entities): one opener for all.
-    opened = open_docx_parts(path, optional=_OPTIONAL_PARTS)
+    data = read_bytes(path, MAX_OFFICE_BYTES)
+    opened = open_docx_parts(path, optional=_OPTIONAL_PARTS, data=data)
     part = opened.parts.get
     document = opened.document
     styles, numbering_root = part("word/styles.xml"), part("word/numbering.xml")
     footnotes, endnotes, comments = part("word/footnotes.xml"), part("word/endnotes.xml"), part("word/comments.xml")
     margins = [root for name, root in sorted(opened.parts.items()) if _MARGIN_PART.fullmatch(name)]
-    reader = _BodyReader(_StyleInfo(styles), numbering_root)
+    reader = _BodyReader(_StyleInfo(styles), numbering_root, track)
     body = document.find(W + "body")
     if body is None:
         raise InputError(path, "文档没有正文")
@@ -98,7 +115,8 @@ def import_docx(path: str | Path) -> ImportedDraft:
         warnings.append(f"{path.name}：文档有 {len(comments.findall(W + 'comment'))} 条批注，批注未导入")
     for message in warnings:
         log.info("%s", message)
-    return ImportedDraft(path, "\n".join(reader.lines), "docx", warnings=warnings)
+    source = DocxSource(data, opened, reader.source_map()) if track else None
+    return ImportedDraft(path, "\n".join(reader.lines), "docx", warnings=warnings, source=source)
 
 
 _PAGE_NUMBER_CHARS = re.compile(r"[\s\d—–\-第页共/·.]+")
@@ -170,13 +188,35 @@ class _StyleInfo:
 
 
 class _BodyReader:
-    def __init__(self, styles: _StyleInfo, numbering_root: etree._Element | None):
+    """Reads the body into lines. When tracking, each line has its marks beside it: ("t", column, w:t)
+    where a w:t's text stands, ("p", start, end, w:p, number) for the span of a paragraph on the line."""
+
+    def __init__(self, styles: _StyleInfo, numbering_root: etree._Element | None, track: bool = False):
         self.styles = styles
         self.numbering = ListNumbering(numbering_root, styles.numbering_styles())
         self.lines: list[str] = []
+        self.marks: list[list[tuple]] | None = [] if track else None
+        self.paragraphs = 0  # paragraphs that show something, counted as Word counts 段落数
         self.drawings = 0
         self.textboxes = 0
         self.tables = 0
+
+    def _emit(self, line: str, marks: list[tuple] | None = None) -> None:
+        self.lines.append(line)
+        if self.marks is not None:
+            self.marks.append(marks or [])
+
+    def source_map(self) -> SourceMap:
+        source = SourceMap(text_length=sum(len(line) + 1 for line in self.lines) - 1 if self.lines else 0)
+        start = 0
+        for line, marks in zip(self.lines, self.marks or ()):
+            for mark in marks:
+                if mark[0] == "t":
+                    source.pieces.append(TextPiece(start + mark[1], mark[2]))
+                else:
+                    source.paragraphs.append(ParagraphSpan(start + mark[1], start + mark[2], mark[3], mark[4]))
+            start += len(line) + 1
+        return source
 
     def warnings(self, path: Path) -> list[str]:
         out = []
@@ -201,20 +241,31 @@ class _BodyReader:
 
     def read_table(self, table: etree._Element) -> None:
         self.tables += 1
-        self.lines.append(TABLE_MARK)
+        self._emit(TABLE_MARK)
         for row in table.iter(W + "tr"):
             if _owning_table(row) is not table:
                 continue  # rows of a nested table are read with their cell
-            cells = []
+            cells: list[str] = []
+            row_marks: list[tuple] = []
+            column = 0
             for cell in row.iter(W + "tc"):
                 if _owning_table(cell) is not table:
                     continue
                 outer, self.lines = self.lines, []
+                outer_marks, self.marks = self.marks, [] if self.marks is not None else None
                 self.read_container(cell)
                 cell_lines, self.lines = self.lines, outer
-                cells.append(" ".join(line for line in cell_lines if line.strip()))
-            self.lines.append(CELL_SEPARATOR.join(cells))
-        self.lines.append(TABLE_END_MARK)
+                cell_marks, self.marks = self.marks, outer_marks
+                if cells:
+                    column += len(CELL_SEPARATOR)
+                kept = [i for i, line in enumerate(cell_lines) if line.strip()]
+                for n, i in enumerate(kept):  # the cell's lines joined by spaces, blank ones left out
+                    if cell_marks is not None:
+                        row_marks += [_shifted(mark, column) for mark in cell_marks[i]]
+                    column += len(cell_lines[i]) + (1 if n + 1 < len(kept) else 0)
+                cells.append(" ".join(cell_lines[i] for i in kept))
+            self._emit(CELL_SEPARATOR.join(cells), row_marks)
+        self._emit(TABLE_END_MARK)
 
     def read_paragraph(self, paragraph: etree._Element) -> None:
         ppr = paragraph.find(W + "pPr")
@@ -238,25 +289,32 @@ class _BodyReader:
         join_breaks = self.styles.is_title(style_id)
         pieces: list[str] = []
         textboxes: list[etree._Element] = []
-        self._collect(paragraph, pieces, textboxes, join_breaks)
+        sources: list[tuple[int, etree._Element]] | None = [] if self.marks is not None else None
+        self._collect(paragraph, pieces, textboxes, join_breaks, sources)
         text = "".join(pieces)
         marker = self.numbering.marker(*num) if num else ""
         if text.strip() or marker:
-            for index, line in enumerate(text.split("\n")):
-                self.lines.append((marker if index == 0 else "") + line)
+            self.paragraphs += 1
+            lines = text.split("\n")
+            marks = _line_marks(paragraph, self.paragraphs, marker, pieces, lines, sources)
+            for index, line in enumerate(lines):
+                self._emit((marker if index == 0 else "") + line, marks[index] if marks else None)
         elif not textboxes:
-            self.lines.append("")  # an empty (or blank) paragraph is a blank line of the draft
+            self._emit("")  # an empty (or blank) paragraph is a blank line of the draft
         for box in textboxes:
             self.textboxes += 1
-            self.lines.append(TEXTBOX_MARK)
+            self._emit(TEXTBOX_MARK)
             self.read_container(box)
 
-    def _collect(self, element: etree._Element, out: list[str], textboxes: list, join_breaks: bool) -> None:
+    def _collect(self, element: etree._Element, out: list[str], textboxes: list, join_breaks: bool,
+                 sources: list | None = None) -> None:
         for child in element:
             tag = child.tag
             if tag in _SKIP or tag == W + "pPr" or tag == W + "rPr":
                 continue
             if tag == W + "t":
+                if sources is not None:
+                    sources.append((len(out), child))
                 out.append(child.text or "")
             elif tag == W + "tab" and element.tag == W + "r":
                 out.append("\t")
@@ -277,7 +335,35 @@ class _BodyReader:
                 if tag in _DRAWING_TAGS and not any(True for _ in child.iter(W + "txbxContent")):
                     self.drawings += 1
                     continue
-                self._collect(child, out, textboxes, join_breaks)
+                self._collect(child, out, textboxes, join_breaks, sources)
+
+
+def _line_marks(paragraph: etree._Element, number: int, marker: str, pieces: list[str], lines: list[str],
+                sources: list[tuple[int, etree._Element]] | None) -> list[list[tuple]] | None:
+    """The marks of each line a paragraph gives: its span (the marker on the first line) and its w:t."""
+    if sources is None:
+        return None
+    starts = [0]  # where each line starts in the paragraph's text
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    marks: list[list[tuple]] = [[("p", 0, len(marker) + len(lines[0]), paragraph, number)]]
+    marks += [[("p", 0, len(line), paragraph, number)] for line in lines[1:]]
+    offsets = [0]
+    for piece in pieces:
+        offsets.append(offsets[-1] + len(piece))
+    for index, t in sources:
+        if "\n" in (t.text or ""):
+            continue  # a line end inside a w:t: its text is not one run of the draft
+        position = offsets[index]
+        line = bisect.bisect_right(starts, position) - 1
+        marks[line].append(("t", position - starts[line] + (len(marker) if line == 0 else 0), t))
+    return marks
+
+
+def _shifted(mark: tuple, by: int) -> tuple:
+    if mark[0] == "t":
+        return ("t", mark[1] + by, mark[2])
+    return ("p", mark[1] + by, mark[2] + by, mark[3], mark[4])
 
 
 def _symbol(sym: etree._Element) -> str:

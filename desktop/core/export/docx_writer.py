@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from collections.abc import Sequence
+from copy import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,9 +23,12 @@ from docx.enum.section import WD_SECTION
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Twips
+from lxml.etree import SubElement
 
 from desktop import __version__
 from desktop.core.export import ooxml
+from desktop.core.export.anchors import ParagraphSpan, SourceMap, TextPiece
+from desktop.core.export.comments import COMMENTS_CONTENT_TYPE, COMMENTS_RELATIONSHIP, Remark, add_comments
 from desktop.core.export.fonts import FontCatalog, FontChoice, choose, installed_fonts
 from desktop.core.export.profile import Profile, Role
 from desktop.core.export.saving import save_atomically
@@ -53,6 +58,7 @@ class ExportResult:
     paragraphs: int
     fonts: dict[str, FontChoice]
     warnings: list[str] = field(default_factory=list)
+    comments: int = 0  # findings written as Word comments
 
 
 @dataclass(frozen=True)
@@ -65,6 +71,13 @@ def used_font_keys(profile: Profile) -> set[str]:
     return {role.font for role in profile.roles.values()} | {profile.page_number.font, profile.latin_font}
 
 
+MISSING_FONTS = "本机未安装以下字体"  # how the warning about fonts begins
+_ROLE_LABELS = {
+    "title": "标题", "subtitle": "副标题", "byline": "署名与日期", "salutation": "称谓", "body": "正文",
+    "closing": "结尾", "heading1": "一级标题", "heading2": "二级标题", "heading3": "三级标题", "heading4": "四级标题",
+}
+
+
 def resolve_fonts(profile: Profile, catalog: FontCatalog | None = None) -> tuple[dict[str, FontChoice], list[str]]:
     """The font of each chain; one warning naming every chain with no installed font."""
     catalog = catalog if catalog is not None else installed_fonts()
@@ -73,14 +86,33 @@ def resolve_fonts(profile: Profile, catalog: FontCatalog | None = None) -> tuple
     missing = [choices[k].name for k in profile.fonts if k in used and not choices[k].installed]
     warnings = []
     if missing:
-        warnings.append(f"本机未安装以下字体，文档中仍按名称指定，在装有这些字体的电脑上显示正确：{'、'.join(missing)}")
+        warnings.append(f"{MISSING_FONTS}，文档中仍按名称指定，在装有这些字体的电脑上显示正确：{'、'.join(missing)}")
     return choices, warnings
 
 
+def font_report(profile: Profile, catalog: FontCatalog | None = None) -> list[str]:
+    """One line per font the profile uses: what it sets, the font named, and whether this computer has it."""
+    choices, _ = resolve_fonts(profile, catalog)
+    lines = []
+    for key in profile.fonts:
+        users = [_ROLE_LABELS[name] for name, role in profile.roles.items() if role.font == key]
+        users += ["页码"] if profile.page_number.font == key else []
+        users += ["数字与西文"] if profile.latin_font == key else []
+        if not users:
+            continue
+        choice = choices[key]
+        state = "本机已安装" if choice.installed else "本机未安装：文档中照写此名，在装有该字体的电脑上显示正确"
+        lines.append(f"{'、'.join(users)}：{choice.name}（{state}）")
+    return lines
+
+
 def build_document(text: str, profile: Profile, *, outline: Outline | None = None,
-                   catalog: FontCatalog | None = None,
-                   created: dt.datetime | None = None) -> tuple[Document, ExportResult]:
-    """The .docx of a draft, in memory. `outline` may be given when the caller has parsed `text` already."""
+                   catalog: FontCatalog | None = None, created: dt.datetime | None = None,
+                   remarks: Sequence[Remark] = ()) -> tuple[Document, ExportResult]:
+    """The .docx of a draft, in memory. `outline` may be given when the caller has parsed `text` already.
+
+    `remarks` (offsets into the text) become Word comments anchored on their spans.
+    """
     choices, warnings = resolve_fonts(profile, catalog)
     fonts = _Fonts({k: c.name for k, c in choices.items()}, choices[profile.latin_font].name)
     document = docx.Document()
@@ -93,7 +125,8 @@ def build_document(text: str, profile: Profile, *, outline: Outline | None = Non
     body = document.element.body
     for p in list(body.iterchildren(qn("w:p"))):  # the template's empty paragraph
         body.remove(p)
-    builder = _Builder(document, profile, fonts)
+    builder = _Builder(body, _style_ids(document), profile, fonts)
+    builder.source.text_length = len(outline.text)
     blocks = outline.blocks
     for index, block in enumerate(blocks):
         paragraph = builder.add_block(outline.text, block)
@@ -103,25 +136,26 @@ def build_document(text: str, profile: Profile, *, outline: Outline | None = Non
         if block.kind in _FRONT_MATTER and following not in _FRONT_MATTER:
             # the blank line(s) after the title go after the whole title block (title, subtitle, bylines)
             lines = profile.roles["title"].space_after
-            paragraph._p.get_or_add_pPr().get_or_add_spacing().set(qn("w:after"), str(lines * profile.line_pitch))
+            builder.space_after(paragraph, lines * profile.line_pitch)
+    body.append(body.find(qn("w:sectPr")))  # paragraphs were appended after it: it goes last again
+    commented = _add_comments(document, builder.source, remarks, created) if remarks else 0
     if builder.dropped:
         warnings.append(f"文稿中有 {builder.dropped} 个不可见的控制字符（多见于从 PDF 复制的文字），"
                         "Word 文档无法保存它们，已去掉")
-    for ppr in list(body.iter(qn("w:pPr"))):
-        if len(ppr) == 0 and not ppr.attrib:  # python-docx leaves <w:pPr/> on Normal paragraphs
-            ppr.getparent().remove(ppr)
     _add_footers(document, profile, fonts)
     title_block = outline.title
     title = outline.text[title_block.start:title_block.end].strip(_BLANK) if title_block else ""
     _set_properties(document, _xml_safe(title)[0], created)
     _set_font_table(document, sorted(set(fonts.names[k] for k in used_font_keys(profile)) | {fonts.latin}))
-    return document, ExportResult(None, builder.count, choices, warnings)
+    return document, ExportResult(None, builder.count, choices, warnings, commented)
 
 
 def export_docx(text: str, out_path: str | Path, profile: Profile, *, outline: Outline | None = None,
-                catalog: FontCatalog | None = None, created: dt.datetime | None = None) -> ExportResult:
+                catalog: FontCatalog | None = None, created: dt.datetime | None = None,
+                remarks: Sequence[Remark] = ()) -> ExportResult:
     """Build the document and write it atomically to out_path."""
-    document, result = build_document(text, profile, outline=outline, catalog=catalog, created=created)
+    document, result = build_document(text, profile, outline=outline, catalog=catalog, created=created,
+                                      remarks=remarks)
     out_path = Path(out_path)
     save_atomically(document, out_path)
     result.path = out_path
@@ -135,6 +169,21 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]
 def _xml_safe(text: str) -> tuple[str, int]:
     """XML 1.0 cannot hold control characters (form feeds of PDF copies…): remove them, and count them."""
     return _XML_INVALID.subn("", text)
+
+
+def _add_comments(document: Document, source: SourceMap, remarks: Sequence[Remark],
+                  created: dt.datetime | None) -> int:
+    """Anchor the remarks in the body and add the comments part; returns how many were placed."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from lxml import etree
+
+    when = created or dt.datetime.now(dt.timezone.utc)
+    root, placed = add_comments(source, remarks, None, when)
+    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    part = Part(PackURI("/word/comments.xml"), COMMENTS_CONTENT_TYPE, blob, document.part.package)
+    document.part.relate_to(part, COMMENTS_RELATIONSHIP)
+    return placed
 
 
 # --- document parts ---
@@ -206,7 +255,8 @@ def _setup_styles(document: Document, profile: Profile, fonts: _Fonts) -> None:
         role = profile.roles[role_name]
         style = _paragraph_style(document, style_name)
         level = int(role_name[-1]) - 1 if role_name.startswith("heading") else None
-        ooxml.set_ppr(style.element.get_or_add_pPr(), **_ppr_args(role, profile, keep_next=level is not None),
+        keep_next = level is not None or role.keep_with_next
+        ooxml.set_ppr(style.element.get_or_add_pPr(), **_ppr_args(role, profile, keep_next=keep_next),
                       outline_level=level)
         ooxml.set_rpr(style.element.get_or_add_rPr(), **_rpr_args(role, profile, fonts))
     footer = _paragraph_style(document, "Footer")
@@ -238,7 +288,7 @@ def _ppr_args(role: Role, profile: Profile, *, keep_next: bool = False) -> dict:
         "before": role.space_before * profile.line_pitch,
         "after": 0 if role is profile.roles["title"] else role.space_after * profile.line_pitch,
         "first_line": indent, "first_line_chars": round(role.indent_chars * 100),
-        "keep_next": keep_next,
+        "keep_next": keep_next, "keep_lines": profile.keep_lines, "widow_control": profile.widow_control,
     }
 
 
@@ -258,12 +308,20 @@ def _rpr_args(role: Role, profile: Profile, fonts: _Fonts) -> dict:
 
 
 class _Builder:
-    """Adds the paragraphs of outline blocks, counting them and the characters XML cannot hold."""
+    """Appends the paragraphs of outline blocks to the body, in one pass.
 
-    def __init__(self, document: Document, profile: Profile, fonts: _Fonts):
-        self.document, self.profile, self.fonts = document, profile, fonts
+    The paragraphs are built as XML and appended: python-docx's add_paragraph searches the body for its
+    sectPr every time, which made export grow with the square of the paragraph count. The XML is the
+    one python-docx would write. Counts the paragraphs and the characters XML cannot hold, and records
+    where each w:t element's text stands in the draft (for anchoring comments).
+    """
+
+    def __init__(self, body, style_ids: dict[str, str | None], profile: Profile, fonts: _Fonts):
+        self.body, self.style_ids, self.profile, self.fonts = body, style_ids, profile, fonts
         self.count = 0
         self.dropped = 0
+        self.source = SourceMap()
+        self._rpr_of_role: dict[int, object] = {}
 
     def add_block(self, text: str, block: Block):
         raw = text[block.start:block.end]
@@ -271,34 +329,113 @@ class _Builder:
         if not content:
             return None
         self.count += 1
-        roles = self.profile.roles
         offset = block.start + (len(raw) - len(raw.lstrip(_BLANK)))
+        p = self._block_paragraph(content, offset, block)
+        # the span is the whole line, blanks included: a finding on them belongs to this paragraph
+        line_end = text.find("\n", block.end)
+        line = (text.rfind("\n", 0, block.start) + 1, len(text) if line_end < 0 else line_end)
+        self.source.paragraphs.append(ParagraphSpan(*line, p, self.count))
+        return p
+
+    def _block_paragraph(self, content: str, offset: int, block: Block):
+        roles = self.profile.roles
         heading = block.heading
         if heading is not None:
             role_name = f"heading{min(max(heading.level, 1), 4)}"
             if not heading.run_in:
-                return self.paragraph(STYLE_NAMES[role_name], [(content, roles[role_name])])
+                return self.paragraph(STYLE_NAMES[role_name], [(content, offset, roles[role_name])])
             # run-in: only the heading part takes the heading font
             split = max(0, min(len(content), heading.title_end - offset))
-            parts = [(content[:split], roles[role_name]), (content[split:], self.profile.body)]
+            parts = [(content[:split], offset, roles[role_name]), (content[split:], offset + split, self.profile.body)]
             return self.paragraph("Normal", [p for p in parts if p[0]])
         role_name = _ROLE_OF_KIND.get(block.kind, "body")
         role = roles[role_name]
         if role_name == "title" and role.max_chars_per_line:
             lines = split_title(content, role.max_chars_per_line)
-            return self.paragraph(STYLE_NAMES[role_name], [(line, role) for line in lines], breaks=True)
-        return self.paragraph(STYLE_NAMES[role_name], [(content, role)])
+            starts = _subsequence_starts(content, lines)
+            return self.paragraph(STYLE_NAMES[role_name],
+                                  [(line, offset + start, role) for line, start in zip(lines, starts)], breaks=True)
+        return self.paragraph(STYLE_NAMES[role_name], [(content, offset, role)])
 
-    def paragraph(self, style: str, parts: list[tuple[str, Role]], *, breaks: bool = False):
-        paragraph = self.document.add_paragraph(style=style)
-        for index, (text, role) in enumerate(parts):
+    def paragraph(self, style: str, parts: list[tuple[str, int, Role]], *, breaks: bool = False):
+        p = SubElement(self.body, _P)
+        style_id = self.style_ids[style]
+        if style_id is not None:
+            SubElement(SubElement(p, _PPR), _PSTYLE).set(_VAL, style_id)
+        for index, (text, offset, role) in enumerate(parts):
             if breaks and index:
-                paragraph.add_run().add_break()
+                SubElement(SubElement(p, _R), _BR)
+            run = SubElement(p, _R)
+            run.append(copy(self._rpr(role)))  # lxml copies the whole element
+            self._run_content(run, text, offset)
+        return p
+
+    def space_after(self, p, twips: int) -> None:
+        ppr = p.find(_PPR)
+        if ppr is None:
+            ppr = p.makeelement(_PPR, {})
+            p.insert(0, ppr)
+        SubElement(ppr, _SPACING).set(qn("w:after"), str(twips))  # after w:pStyle, its only other child
+
+    def _rpr(self, role: Role):
+        """Every run of a role has the same w:rPr: made once, copied."""
+        rpr = self._rpr_of_role.get(id(role))
+        if rpr is None:
+            rpr = OxmlElement("w:rPr")
+            ooxml.set_rpr(rpr, **_rpr_args(role, self.profile, self.fonts))
+            self._rpr_of_role[id(role)] = rpr
+        return rpr
+
+    def _run_content(self, run, text: str, offset: int) -> None:
+        """Text as python-docx writes it: w:t for characters, w:tab for tabs, w:br for line ends."""
+        start = 0
+        for match in _TAB_OR_BREAK.finditer(text):
+            self._add_t(run, text[start:match.start()], offset + start)
+            SubElement(run, _TAB if match.group() == "\t" else _BR)
+            start = match.end()
+        self._add_t(run, text[start:], offset + start)
+
+    def _add_t(self, run, text: str, offset: int) -> None:
+        """A w:t of the text less the characters XML cannot hold (counted, and remembered as skipped)."""
+        skipped = ()
+        if _XML_INVALID.search(text):
+            skipped = tuple(m.start() for m in _XML_INVALID.finditer(text))
             text, dropped = _xml_safe(text)
             self.dropped += dropped
-            run = paragraph.add_run(text)
-            ooxml.set_rpr(run._r.get_or_add_rPr(), **_rpr_args(role, self.profile, self.fonts))
-        return paragraph
+        if not text:
+            return
+        t = SubElement(run, _T)
+        t.text = text
+        if len(text.strip()) < len(text):
+            t.set(_XML_SPACE, "preserve")
+        self.source.pieces.append(TextPiece(offset, t, skipped))
+
+
+_P, _PPR, _PSTYLE, _R, _T, _TAB, _BR, _SPACING = (
+    qn(tag) for tag in ("w:p", "w:pPr", "w:pStyle", "w:r", "w:t", "w:tab", "w:br", "w:spacing"))
+_VAL, _XML_SPACE = qn("w:val"), qn("xml:space")
+_TAB_OR_BREAK = re.compile("[\t\r\n]")
+
+
+def _style_ids(document: Document) -> dict[str, str | None]:
+    """Style id of each paragraph style we use; None for the default style (no w:pStyle, as python-docx)."""
+    out = {}
+    for name in STYLE_NAMES.values():
+        style = document.styles[name]
+        out[name] = None if style.style_id == document.styles.default(style.type).style_id else style.style_id
+    return out
+
+
+def _subsequence_starts(content: str, lines: list[str]) -> list[int]:
+    """Where each line of a split title starts in the title text (lines are its characters in order)."""
+    starts, pos = [], 0
+    for line in lines:
+        found = content.find(line, pos) if line else pos
+        if found < 0:
+            found = pos
+        starts.append(found)
+        pos = found + len(line)
+    return starts
 
 
 # --- footers: "— N —", odd pages right, even pages left ---

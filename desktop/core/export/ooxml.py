@@ -75,14 +75,17 @@ def set_rpr(rpr, *, east_asia: str, latin: str, size_pt: float, spacing: int = 0
 
 def set_ppr(ppr, *, align: str, line: int, before: int = 0, after: int = 0, first_line: int = 0,
             first_line_chars: int = 0, left: int = 0, right: int = 0, keep_next: bool = False,
-            outline_level: int | None = None) -> None:
-    """Alignment, exact line spacing (twips) and indents of a w:pPr; widow control off to keep the grid."""
+            keep_lines: bool = False, widow_control: bool = False, outline_level: int | None = None) -> None:
+    """Alignment, exact line spacing (twips) and indents of a w:pPr. Widow control is off unless asked
+    for: on the 公文 grid it would leave pages of 21 lines."""
     for tag in ("w:keepNext", "w:keepLines", "w:pBdr", "w:numPr", "w:contextualSpacing", "w:tabs"):
         for old in ppr.findall(qn(tag)):
             ppr.remove(old)
     if keep_next:
         _set_child(ppr, "w:keepNext", _PPR_ORDER)
-    _set_child(ppr, "w:widowControl", _PPR_ORDER, {"w:val": "0"})
+    if keep_lines:
+        _set_child(ppr, "w:keepLines", _PPR_ORDER)
+    _set_child(ppr, "w:widowControl", _PPR_ORDER, {} if widow_control else {"w:val": "0"})
     _set_child(ppr, "w:spacing", _PPR_ORDER, {"w:before": str(before), "w:after": str(after),
                                               "w:line": str(line), "w:lineRule": "exact"})
     ind = {"w:left": str(left), "w:right": str(right), "w:firstLine": str(first_line)}

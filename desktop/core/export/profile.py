@@ -57,6 +57,7 @@ class Role:
     space_after: int = 0
     bold: bool = False
     max_chars_per_line: int = 0  # titles only: split longer titles into lines
+    keep_with_next: bool = False  # no page break between this paragraph and the next (headings always)
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,9 @@ class Profile:
     latin_font: str  # key of the chain used for Latin letters and digits
     roles: dict[str, Role]
     page_number: PageNumber
+    file_suffix: str = ""  # added to the draft's name for the proposed file: 讲话（念稿）.docx
+    keep_lines: bool = False  # no page break inside a paragraph (a reading copy); off keeps the 公文 grid
+    widow_control: bool = False
 
     @property
     def body(self) -> Role:
@@ -97,6 +101,12 @@ class Profile:
     def char_pitch(self, size_pt: float) -> int:
         """Advance of one full-width character in twips, spacing included."""
         return int(size_pt * 20) + self.char_spacing(size_pt)
+
+
+def output_name(stem: str, profile: Profile) -> str:
+    """The file name proposed for a draft exported with `profile`: each profile its own, so one export
+    never overwrites another (讲话.docx, 讲话（念稿）.docx)."""
+    return f"{stem}{profile.file_suffix}.docx"
 
 
 def bundled_profiles_dir() -> Path:
@@ -200,10 +210,15 @@ def _build(path: Path, data: dict[str, Any]) -> Profile:
     if odd not in ("right", "left", "center"):
         raise ValueError("page_number.odd 应为 right、left 或 center")
     page_number = PageNumber(pn_font, float(pn_t.get("size", 14)), pn_format, odd, float(pn_t.get("gap_chars", 1)))
+    suffix = str(data.get("file_suffix", ""))
+    if any(ch in suffix for ch in '\\/:*?"<>|'):
+        raise ValueError("file_suffix 不能含有 \\ / : * ? \" < > | 这些文件名不允许的字符")
+    flow = data.get("flow", {})
     profile = Profile(
         name=str(data.get("name", path.stem)), source=path, page=page, line_pitch=line_pitch,
         chars_per_line=chars, east_asia_lang=str(data.get("language", {}).get("east_asia", "zh-CN")),
-        fonts=fonts, latin_font=latin, roles=roles, page_number=page_number,
+        fonts=fonts, latin_font=latin, roles=roles, page_number=page_number, file_suffix=suffix,
+        keep_lines=bool(flow.get("keep_lines", False)), widow_control=bool(flow.get("widow_control", False)),
     )
     log.debug("profile %s: line pitch %d twips, %d chars a line", path, line_pitch, chars)
     return profile
@@ -223,4 +238,5 @@ def _role(name: str, table: dict[str, Any], fonts: dict[str, tuple[str, ...]]) -
         font=font, size=size, align=align, indent_chars=float(table.get("indent_chars", 0)),
         space_before=_int(table, "space_before", 0), space_after=_int(table, "space_after", 0),
         bold=bool(table.get("bold", False)), max_chars_per_line=_int(table, "max_chars_per_line", 0),
+        keep_with_next=bool(table.get("keep_with_next", False)),
     )

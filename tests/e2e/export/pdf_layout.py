@@ -17,16 +17,22 @@ def office_binary() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def to_pdf(docx: Path, out_dir: Path) -> Path:
-    return to_pdfs([docx], out_dir)[0]
+# Word comments into the PDF: in the page margin where LibreOffice can (7.5 and later), and as PDF
+# comments (annotations holding the author and text) in any case.
+PDF_WITH_COMMENTS = ('pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"},'
+                     '"ExportNotesInMargin":{"type":"boolean","value":"true"}}')
 
 
-def to_pdfs(docx_files: list[Path], out_dir: Path) -> list[Path]:
+def to_pdf(docx: Path, out_dir: Path, *, comments: bool = False) -> Path:
+    return to_pdfs([docx], out_dir, comments=comments)[0]
+
+
+def to_pdfs(docx_files: list[Path], out_dir: Path, *, comments: bool = False) -> list[Path]:
     """Convert in one LibreOffice run, with a private profile so parallel or earlier runs cannot interfere."""
     profile = out_dir / "lo-profile"
     subprocess.run(
         [office_binary() or "soffice", f"-env:UserInstallation=file://{profile}", "--headless",
-         "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, docx_files)],
+         "--convert-to", PDF_WITH_COMMENTS if comments else "pdf", "--outdir", str(out_dir), *map(str, docx_files)],
         check=True, capture_output=True, timeout=300,
     )
     pdfs = [out_dir / (docx.stem + ".pdf") for docx in docx_files]
@@ -96,3 +102,16 @@ def page_lines(pdf: Path, page: int) -> list[Line]:
         else:
             lines.append([word])
     return [Line(sorted(ws, key=lambda w: w.x_min)) for ws in lines]
+
+
+def pdf_comments(pdf: Path) -> list[tuple[int, str, str]]:
+    """(page, author, text) of each comment LibreOffice wrote into the PDF, in page order."""
+    import pypdf
+
+    out = []
+    for number, page in enumerate(pypdf.PdfReader(pdf).pages, 1):
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") == "/Text":
+                out.append((number, str(annotation.get("/T", "")), str(annotation.get("/Contents", ""))))
+    return out

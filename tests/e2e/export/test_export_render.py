@@ -5,6 +5,7 @@ Each profile is converted once per module (a conversion costs a second or two); 
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -131,9 +132,32 @@ def test_title_is_larger_and_centred(gongwen_pdf):
 
 def test_speech_profile_is_set_larger_and_looser(speech_pdf, gongwen_pdf):
     pdf, profile = speech_pdf
+    geo = _geometry(profile)
     lines = _body_lines(pdf, 2, profile)
-    assert len(lines) == profile.page.text_height // profile.line_pitch  # 21 lines at 30 pt
-    assert lines[0].height > _body_lines(gongwen_pdf[0], 2, gongwen_pdf[1])[0].height
+    assert len(lines) <= profile.page.text_height // profile.line_pitch  # 17 lines at 36 pt
+    gaps = [b.y_max - a.y_max for a, b in zip(lines, lines[1:])]
+    assert gaps and all(abs(gap - geo["pitch"]) < 0.5 for gap in gaps)
+    assert lines[0].height > 1.25 * _body_lines(gongwen_pdf[0], 2, gongwen_pdf[1])[0].height  # 22 pt against 16
+    full = [line for line in lines if abs(line.x_min - geo["left"]) < 1 * MM and abs(line.x_max - geo["right"]) < 1 * MM]
+    assert full and all(len(line.text) <= 21 for line in full)  # about 20 characters a line
+
+
+def test_reading_copy_never_turns_a_page_inside_a_paragraph_or_after_a_heading(speech_pdf):
+    """Every page after the first begins with the first line of a paragraph (indented two characters),
+    and no page ends on a heading or on 同志们：."""
+    pdf, profile = speech_pdf
+    geo = _geometry(profile)
+    indent = 2 * profile.body.size
+    pages = page_info(pdf)[0]
+    assert pages >= 3
+    heading = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
+    for page in range(1, pages + 1):
+        lines = _body_lines(pdf, page, profile)
+        if page > 1:
+            assert abs(lines[0].x_min - (geo["left"] + indent)) < 1 * MM, (page, lines[0].text)
+        if page < pages:
+            last = lines[-1].text
+            assert not (heading.match(last) and not last.endswith("。")) and last != "同志们：", (page, last)
 
 
 def test_date_line_centred_and_salutation_flush_left(gongwen_pdf):

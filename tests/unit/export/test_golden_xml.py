@@ -16,7 +16,7 @@ import pytest
 from lxml import etree
 
 from desktop.core.export import export_docx, load_profile
-from tests.unit.export.conftest import FIXED_TIME
+from tests.unit.export.conftest import DATA, FIXED_TIME
 
 REFERENCE = Path(__file__).resolve().parent / "reference"
 PARTS = ("word/document.xml", "word/styles.xml", "word/settings.xml", "word/footer1.xml", "word/footer2.xml",
@@ -50,3 +50,22 @@ def test_docx_xml_matches_reference(tmp_path, speech_text, no_fonts, profile_nam
         reference = (folder / Path(part).name).read_text(encoding="utf-8").splitlines()
         diff = list(difflib.unified_diff(reference, lines, "reference", "produced", lineterm="", n=1))
         assert not diff, f"{profile_name}/{part} differs from the reference:\n" + "\n".join(diff[:60])
+
+
+@pytest.mark.parametrize("profile_name", ["gongwen", "speech"])
+def test_edge_case_paragraphs_match_reference(tmp_path, no_fonts, profile_name):
+    """Tabs, spaces that need xml:space, a run-in heading with nothing after its 。, a split title, a blank
+    line of a tab, control characters from a PDF copy: the paragraphs are the XML python-docx's
+    add_paragraph wrote for them (the references were made by it, before export built the body itself)."""
+    text = (DATA / "edge_cases.txt").read_text(encoding="utf-8") + "从 PDF 复制的\x0c控制\x01字符\n"
+    out = tmp_path / "out.docx"
+    result = export_docx(text, out, load_profile(profile_name), catalog=no_fonts, created=FIXED_TIME)
+    assert any("2 个不可见的控制字符" in w for w in result.warnings)
+    with zipfile.ZipFile(out) as package:
+        produced = pretty(package.read("word/document.xml"))
+    target = REFERENCE / f"edge_{profile_name}" / "document.xml"
+    if os.environ.get("GONGWEN_UPDATE_GOLDEN"):
+        target.write_text("\n".join(produced) + "\n", encoding="utf-8")
+    reference = target.read_text(encoding="utf-8").splitlines()
+    diff = list(difflib.unified_diff(reference, produced, "reference", "produced", lineterm="", n=1))
+    assert not diff, f"edge_{profile_name}/document.xml differs from the reference:\n" + "\n".join(diff[:60])

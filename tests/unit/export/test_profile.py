@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.core.errors import InputError
-from desktop.core.export.profile import bundled_profile_names, load_profile
+from desktop.core.export.profile import bundled_profile_names, load_profile, output_name
 from tests.conftest import REPO_ROOT
 
 
@@ -28,10 +28,25 @@ def test_gongwen_numbers_follow_gb_t_9704():
     assert profile.page_number.format == "\u2014 {page} \u2014"
 
 
-def test_speech_profile_is_larger():
+def test_speech_profile_is_a_reading_copy():
     speech, gongwen = load_profile("speech"), load_profile("gongwen")
-    assert speech.body.size > gongwen.body.size
-    assert speech.line_pitch == 600 and speech.char_spacing(speech.body.size) == 0
+    # two Chinese sizes above the 公文's 三号 body, the title still the largest line
+    assert speech.body.size == 22 and gongwen.body.size == 16
+    assert speech.roles["title"].size > speech.body.size
+    assert all(speech.roles[f"heading{n}"].size == speech.body.size for n in range(1, 5))
+    # looser lines than the 公文 grid, at natural character width
+    assert speech.line_pitch == 720 and speech.line_pitch / 20 >= 1.6 * speech.body.size
+    assert gongwen.line_pitch / 20 < 1.85 * gongwen.body.size
+    assert speech.char_spacing(speech.body.size) == 0
+    # no page break inside a paragraph or after the title block and 同志们：; the 公文 grid keeps them off
+    assert speech.keep_lines and speech.widow_control and not (gongwen.keep_lines or gongwen.widow_control)
+    assert all(speech.roles[r].keep_with_next for r in ("title", "subtitle", "byline", "salutation"))
+
+
+def test_each_profile_proposes_its_own_file_name():
+    speech, gongwen = load_profile("speech"), load_profile("gongwen")
+    assert output_name("讲话", gongwen) == "讲话.docx"
+    assert output_name("讲话", speech) == "讲话（念稿）.docx"
 
 
 def test_profile_by_path(tmp_path):
@@ -49,6 +64,7 @@ def test_profile_by_path(tmp_path):
     (("format = \"— {page} —\"", "format = \"第页\""), "{page}"),
     (("margin_left = 1587", "margin_left = \"wide\""), "margin_left"),
     (("[page]", "[page"), "格式有误"),
+    (('file_suffix = ""', 'file_suffix = "/念稿"'), "file_suffix"),
 ])
 def test_broken_profile_names_file_and_key(tmp_path, change, reason):
     path = tmp_path / "坏版式.toml"
