@@ -143,7 +143,7 @@ def test_the_font_warning_is_said_once_and_shown_again_on_request(qtbot, window,
     for name in ("一.docx", "二.docx"):
         with qtbot.waitSignal(window.exported, timeout=30_000):
             window.start_export(window.editor.toPlainText(), tmp_path / name, str(profile))
-    said = [text for kind, _, text in calls if kind == "question"]
+    said = [text for kind, _, text, _ in calls if kind == "question"]
     assert len(said) == 2
     assert "本机未安装以下字体" in said[0] and "没有这种字体" in said[0]
     assert "本机未安装以下字体" not in said[1]
