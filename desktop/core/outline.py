@@ -10,6 +10,7 @@ and the junk lines of web copies (marked `boilerplate`, so checks leave them alo
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -104,6 +105,9 @@ class Outline:
     runs: list[InlineRun] = field(default_factory=list)
     announcements: list[Announcement] = field(default_factory=list)
     families: list[str] = field(default_factory=list)  # heading families in level order, as used here
+    # Worked out on first use and kept: rules ask for them once per finding, and a long draft has thousands.
+    _groups: list[list[Block]] | None = field(default=None, repr=False, compare=False)
+    _line_starts: list[int] | None = field(default=None, repr=False, compare=False)
 
     @property
     def headings(self) -> list[Block]:
@@ -122,7 +126,19 @@ class Outline:
         return next((b for b in self.blocks if b.kind is BlockKind.CLOSING), None)
 
     def sibling_groups(self) -> list[list[Block]]:
-        """Headings of one family under one parent heading, in order: the lists that are numbered together."""
+        """Headings of one family under one parent heading, in order: the lists that are numbered together.
+        Computed once per outline (made when the blocks are all there); callers must not change the lists."""
+        if self._groups is None:
+            self._groups = self._sibling_groups()
+        return self._groups
+
+    def line_at(self, offset: int) -> int:
+        """The 1-based line number of `offset`."""
+        if self._line_starts is None:
+            self._line_starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
+        return bisect.bisect_right(self._line_starts, offset)
+
+    def _sibling_groups(self) -> list[list[Block]]:
         groups: dict[tuple[int, str], list[Block]] = {}
         stack: list[tuple[float, int]] = []  # (rank, block index) of the open ancestors
         for index, block in enumerate(self.blocks):
@@ -622,7 +638,7 @@ def _find_runs(outline: Outline) -> list[InlineRun]:
 def _find_announcements(outline: Outline) -> list[Announcement]:
     text = outline.text
     found: list[Announcement] = []
-    groups = None
+    followers: _Followers | None = None
     for bi, block in enumerate(outline.blocks):
         if block.boilerplate or block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.CLOSING):
             continue
@@ -633,9 +649,9 @@ def _find_announcements(outline: Outline) -> list[Announcement]:
                 continue
             if "等" in text[max(block.start, m.start() - 2) : m.start()]:
                 continue  # 从甲、乙等四个方面: an enumeration, not an announcement
-            if groups is None:
-                groups = outline.sibling_groups()
-            items = _announced_items(outline, bi, m.end(), groups)
+            if followers is None:
+                followers = _Followers(outline)
+            items = followers.items_after(bi, m.end())
             found.append(
                 Announcement(
                     m.start(), m.end(), count, m.group("unit"), bi, m.group(), items, m.start("n"), m.end("n")
@@ -644,24 +660,35 @@ def _find_announcements(outline: Outline) -> list[Announcement]:
     return found
 
 
-def _announced_items(outline: Outline, bi: int, end: int, groups: list[list[Block]]) -> tuple[tuple[int, int], ...]:
-    """The items an announcement introduces: an inline run starting right after it, or, when it closes its
-    paragraph, the headings that follow."""
-    text = outline.text
-    block = outline.blocks[bi]
-    for run in outline.runs:
-        first = run.items[0]
-        if first.start < end:
-            continue
-        if first.start - end > 40 or first.block not in (bi, bi + 1):
-            break
-        if any(b.heading is not None and end <= b.start < first.start for b in outline.blocks[bi : first.block + 1]):
-            break
-        return tuple((item.start, item.end) for item in run.items)
-    if text[end : block.end].strip(" 。：:") == "":
-        nxt = next((b for b in outline.blocks[bi + 1 :] if not b.boilerplate), None)
-        if nxt is not None and nxt.heading is not None:
-            for group in groups:
-                if nxt in group:
-                    return tuple((b.heading.marker_start, b.heading.marker_end) for b in group[group.index(nxt) :])
-    return ()
+class _Followers:
+    """What may follow an announcement, indexed once per parse: the runs by where they start, and each
+    heading's sibling group (a long draft has thousands of announcements, runs and headings)."""
+
+    def __init__(self, outline: Outline):
+        self.outline = outline
+        self.run_starts = [run.items[0].start for run in outline.runs]
+        self.group_of: dict[int, tuple[list[Block], int]] = {}  # heading block start -> (group, index)
+        for group in outline.sibling_groups():
+            for index, block in enumerate(group):
+                self.group_of[block.start] = (group, index)
+
+    def items_after(self, bi: int, end: int) -> tuple[tuple[int, int], ...]:
+        """The items an announcement introduces: an inline run starting right after it, or, when it closes
+        its paragraph, the headings that follow."""
+        outline = self.outline
+        text = outline.text
+        block = outline.blocks[bi]
+        at = bisect.bisect_left(self.run_starts, end)
+        if at < len(outline.runs):
+            run = outline.runs[at]
+            first = run.items[0]
+            if first.start - end <= 40 and first.block in (bi, bi + 1) and not any(
+                b.heading is not None and end <= b.start < first.start for b in outline.blocks[bi : first.block + 1]
+            ):
+                return tuple((item.start, item.end) for item in run.items)
+        if text[end : block.end].strip(" 。：:") == "":
+            nxt = next((b for b in itertools.islice(outline.blocks, bi + 1, None) if not b.boilerplate), None)
+            if nxt is not None and nxt.heading is not None and nxt.start in self.group_of:
+                group, index = self.group_of[nxt.start]
+                return tuple((b.heading.marker_start, b.heading.marker_end) for b in group[index:])
+        return ()

@@ -113,6 +113,9 @@ class ParagraphContext:
 class DocumentContext:
     outline: Outline
     data: dict[str, Any]
+    # Kept by the Linter between checks, one per rule: a document rule's per-paragraph work keyed by what
+    # it depends on, so a long draft edited in one place is not worked through again paragraph by paragraph.
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False)
 
     @property
     def text(self) -> str:

@@ -87,11 +87,19 @@ def check_unpaired(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
     paragraphs opens each with “ and closes only in the last, so a “ left open before a paragraph that
     starts with “ is that convention, not a missing ”."""
     outline = ctx.outline
+    text = outline.text
     blocks = [b for b in outline.blocks if not b.boilerplate]
     for index, block in enumerate(blocks):
-        following = outline.block_text(blocks[index + 1]).lstrip() if index + 1 < len(blocks) else ""
-        paragraph = ParagraphContext(outline.block_text(block), block, ctx.data, None)
-        for pos, message in _unpaired(paragraph, quote_continues=following.startswith("“")):
+        following = text[blocks[index + 1].start : blocks[index + 1].end].lstrip() if index + 1 < len(blocks) else ""
+        continues = following.startswith("“")
+        h = block.heading
+        marker = (h.family, h.marker_start - block.start, h.marker_end - block.start) if h is not None else None
+        key = (text[block.start : block.end], marker, continues)
+        problems = ctx.memo.get(key)
+        if problems is None:
+            paragraph = ParagraphContext(key[0], block, ctx.data, None)
+            problems = ctx.memo[key] = _unpaired(paragraph, quote_continues=continues)
+        for pos, message in problems:
             yield rule.diagnostic(block.start + pos, 1, f"{message}；请补齐或删去")
 
 
