@@ -682,8 +682,9 @@ class _Followers:
         if at < len(outline.runs):
             run = outline.runs[at]
             first = run.items[0]
+            between = outline.blocks[bi : first.block + 1]
             if first.start - end <= 40 and first.block in (bi, bi + 1) and not any(
-                b.heading is not None and end <= b.start < first.start for b in outline.blocks[bi : first.block + 1]
+                b.heading is not None and end <= b.start < first.start for b in between
             ):
                 return tuple((item.start, item.end) for item in run.items)
         if text[end : block.end].strip(" 。：:") == "":

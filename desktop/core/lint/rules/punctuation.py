@@ -90,10 +90,10 @@ def check_unpaired(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
     text = outline.text
     blocks = [b for b in outline.blocks if not b.boilerplate]
     for index, block in enumerate(blocks):
-        following = text[blocks[index + 1].start : blocks[index + 1].end].lstrip() if index + 1 < len(blocks) else ""
-        continues = following.startswith("“")
+        after = blocks[index + 1] if index + 1 < len(blocks) else None
+        continues = after is not None and text[after.start : after.end].lstrip().startswith("“")
         h = block.heading
-        marker = (h.family, h.marker_start - block.start, h.marker_end - block.start) if h is not None else None
+        marker = None if h is None else (h.family, h.marker_start - block.start, h.marker_end - block.start)
         key = (text[block.start : block.end], marker, continues)
         problems = ctx.memo.get(key)
         if problems is None:
