@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from desktop.core.textstats import count_zi
+from desktop.core.sections import Section, sections
 from desktop.ui.widgets import JumpTree
 
 if TYPE_CHECKING:  # outlines arrive from the checker after the first paint; the parser loads with it
@@ -17,42 +16,6 @@ if TYPE_CHECKING:  # outlines arrive from the checker after the first paint; the
 
 LINE_ROLE = Qt.ItemDataRole.UserRole
 RIGHT_ALIGNED = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter  # built once, see lint_panel
-
-
-@dataclass(frozen=True)
-class Section:
-    line: int
-    level: int  # 0 = the title
-    label: str
-    zi: int
-
-
-def sections(outline: Outline) -> list[Section]:
-    """Title and headings in order; a heading's section runs to the next heading of its level or above."""
-    from desktop.core.outline import BlockKind
-
-    text = outline.text
-    marks = []  # (line, level, start, label)
-    title = outline.title
-    if title is not None:
-        marks.append((title.line, 0, title.start, text[title.start : title.end].strip()))
-    for block in outline.blocks:
-        if block.heading is None or block.kind is BlockKind.TITLE:
-            continue
-        h = block.heading
-        label = text[block.start : (h.title_end if h.run_in else block.end)].strip()
-        marks.append((block.line, max(1, h.level), block.start, label))
-    result = []
-    for i, (line, level, start, label) in enumerate(marks):
-        end = len(text)
-        for _, other_level, other_start, _ in marks[i + 1 :]:
-            if other_level <= level:
-                end = other_start
-                break
-        result.append(
-            Section(line, level, label if len(label) <= 40 else label[:39] + "…", count_zi(text[start:end]))
-        )
-    return result
 
 
 class OutlinePanel(QWidget):
