@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # the engine, its rules, its config and the outline parser lo
     from desktop.core.lint.config import Suppression
     from desktop.core.lint.report import Positions
     from desktop.core.outline import Outline
+    from desktop.core.sections import Section
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +78,9 @@ class Analysis:
     findings: list[Finding]
     ignored: int = 0
     problems: list[str] = field(default_factory=list)  # e.g. the user's lint.toml could not be read
+    checked: bool = True  # False: the outline alone was parsed (a draft checked on F7 only), no findings
+    sections: list[Section] | None = None  # the navigator's and highlighter's shares, when made off-thread
+    styles: dict | None = None
 
 
 def rule_catalogue() -> list[tuple[str, str]]:
@@ -131,6 +135,14 @@ class Analyser:
                 continue
             findings.append(finding)
         return Analysis(revision, text, result.outline, findings, ignored, list(self._problems))
+
+
+    def outline(self, revision: int, text: str) -> Analysis:
+        """The outline alone, for a draft checked on F7 only."""
+        from desktop.core.outline import parse_outline
+
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        return Analysis(revision, text, parse_outline(text), [], checked=False)
 
 
 def analyse(

@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 from desktop import APP_TITLE
 from desktop.core import paths
 from desktop.core.errors import GongwenError
-from desktop.core.textstats import count_zi, format_duration, speaking_seconds
+from desktop.core.textstats import format_duration, speaking_seconds
 from desktop.ui import export_adapter, lint_adapter
 from desktop.ui.after_paint import after_next_paint
+from desktop.ui.draft_count import DraftCount
 from desktop.ui.editor import DraftEditor
 from desktop.ui.highlighter import OutlineHighlighter
 from desktop.ui.lint_adapter import LEVEL_NAMES, Analysis, Finding
@@ -62,6 +63,11 @@ PREFERRED_FONTS = (
 _KEYBOARD_KEY = r"^((Ctrl|Shift|Alt|Meta)\+)*(.|F([1-9]|1[0-2])|Return|Enter|Del|Ins|Backspace|Esc)$"
 OPEN_FILTER = "文稿 (*.txt *.docx);;文本文件 (*.txt);;Word 文档 (*.docx);;所有文件 (*)"
 CHECK_PAINT_FALLBACK_MS = 1000  # a shown editor that is somehow not repainted is checked anyway
+# Beyond this many characters (UTF-16 positions; some 330 pages) the draft is checked on F7 only: a check
+# of the whole draft then takes seconds of the interpreter the window types with. Its outline is still
+# parsed after a pause in typing.
+LIVE_CHECK_LIMIT = 200_000
+OUTLINE_PAUSE_MS = 2000
 
 
 class MainWindow(QMainWindow):
@@ -89,6 +95,7 @@ class MainWindow(QMainWindow):
         self.ignores: set[Suppression] = set()
         self.analysis: Analysis | None = None
         self._jump_after_check = False
+        self.checking_on_f7_only = False  # a draft beyond LIVE_CHECK_LIMIT
         self._cancel_check_after_paint: Callable[[], None] | None = None
         self._tasks: set[Task] = set()
 
@@ -119,6 +126,7 @@ class MainWindow(QMainWindow):
         self.checker = LiveChecker(self.settings.lint_delay_ms, self)
         self.checker.set_source(lambda: (self.revision, self.editor.toPlainText()), lambda: self.revision)
         self.checker.analysed.connect(self.apply_analysis)
+        self.checker.outlined.connect(self.apply_outline)
         self.checker.failed.connect(self._check_failed)
         self.background_pool = QThreadPool(self)  # slow loads that must not hold up the checker
         self.background_pool.setMaxThreadCount(1)
@@ -132,6 +140,7 @@ class MainWindow(QMainWindow):
         self.autosave_timer.timeout.connect(self.autosave)
 
         doc = self.editor.document()
+        self.draft_count = DraftCount(doc)
         doc.contentsChanged.connect(self._text_changed)
         doc.modificationChanged.connect(self.setWindowModified)
         self.editor.cursorPositionChanged.connect(self._cursor_moved)
@@ -351,11 +360,11 @@ class MainWindow(QMainWindow):
         self.editor.setFont(font)
         self.editor.setTabStopDistance(self.editor.fontMetrics().horizontalAdvance("字") * 2)
         self.autosave_timer.start(max(1, settings.autosave_seconds) * 1000)
-        self.checker.timer.setInterval(settings.lint_delay_ms)
+        self.checker.set_delay(settings.lint_delay_ms)
         if self.phrase_tools is not None:
             self.phrase_tools.set_chords(settings.completion_chord, settings.palette_chord)
         self._apply_rule_switches()
-        self.checker.schedule()
+        self._schedule_check()
         self._update_stats()
 
     def _apply_rule_switches(self) -> None:
@@ -374,7 +383,8 @@ class MainWindow(QMainWindow):
             return
         self.apply_settings(dialog.result_settings())
         self._save_settings()
-        self.checker.check_now()
+        if not self.checking_on_f7_only:
+            self.checker.check_now()
 
     def _save_settings(self) -> None:
         try:
@@ -385,11 +395,34 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- text and analysis
     def _text_changed(self) -> None:
         self.revision += 1
-        self.checker.schedule()
+        self._schedule_check()
         self.stats_timer.start()
 
+    def _schedule_check(self) -> None:
+        """After a pause in typing: the check, or beyond LIVE_CHECK_LIMIT the outline alone."""
+        big = self.editor.document().characterCount() > LIVE_CHECK_LIMIT
+        if big != self.checking_on_f7_only:
+            self.checking_on_f7_only = big
+            self._say_check_mode()
+        if big:
+            self.checker.schedule_outline(OUTLINE_PAUSE_MS)
+        else:
+            self.checker.schedule()
+
+    def _say_check_mode(self) -> None:
+        if self.checking_on_f7_only:
+            limit = f"{LIVE_CHECK_LIMIT // 10_000} 万"
+            self.findings_label.setText("检查：按 F7")
+            self.findings_label.setToolTip(f"文稿超过 {limit}字符，只在按 F7 时检查全文；大纲在停顿后更新。")
+            self.statusBar().showMessage(
+                f"文稿超过 {limit}字符：自动检查已改为按 F7 时检查全文（打字不受影响），大纲在停顿后更新。", 15000
+            )
+        else:
+            self.findings_label.setToolTip("")
+            self.statusBar().showMessage("文稿已不足上限，恢复边写边检查。", 5000)
+
     def _update_stats(self) -> None:
-        zi = count_zi(self.editor.toPlainText())
+        zi = self.draft_count.total
         seconds = speaking_seconds(zi, self.settings.speaking_rate)
         self.zi_label.setText(f"字数 {zi}")
         self.time_label.setText(f"讲话约 {format_duration(seconds)}（{self.settings.speaking_rate} 字/分钟）")
@@ -402,18 +435,16 @@ class MainWindow(QMainWindow):
 
     def apply_analysis(self, analysis: Analysis) -> None:
         self.analysis = analysis
-        self.editor.set_findings(analysis.findings)
+        self.editor.set_findings(analysis.findings, analysis.text)
         self.lint_panel.set_findings(analysis.findings, analysis.ignored)
-        self.outline_panel.set_outline(analysis.outline)
-        self.outline_panel.follow_line(self.editor.textCursor().blockNumber())
-        self.highlighter.set_outline(analysis.outline)
+        self.apply_outline(analysis)
         counts = [
             f"{LEVEL_NAMES[level]} {n}"
             for level in ("error", "warning", "info")
             if (n := sum(1 for f in analysis.findings if f.level == level))
         ]
         self.findings_label.setText("检查：" + (" · ".join(counts) if counts else "无问题"))
-        self.findings_label.setToolTip("")
+        self.findings_label.setToolTip("按 F7 再次检查全文" if self.checking_on_f7_only else "")
         if analysis.problems:
             self.statusBar().showMessage("；".join(analysis.problems), 10000)
         if self._jump_after_check:
@@ -423,6 +454,15 @@ class MainWindow(QMainWindow):
             else:
                 self.statusBar().showMessage("全部检查完毕，未发现问题。", 5000)
         self.analysis_applied.emit(analysis)
+
+    def apply_outline(self, analysis: Analysis) -> None:
+        """The outline of a snapshot (a check's, or beyond LIVE_CHECK_LIMIT a parse alone): navigator and colours."""
+        if analysis.sections is None:
+            self.outline_panel.set_outline(analysis.outline)
+        else:
+            self.outline_panel.set_sections(analysis.sections)
+        self.outline_panel.follow_line(self.editor.textCursor().blockNumber())
+        self.highlighter.set_outline(analysis.outline, analysis.styles)
 
     def _check_failed(self, message: str) -> None:
         self._jump_after_check = False
@@ -437,7 +477,7 @@ class MainWindow(QMainWindow):
         self.checker.check_now()
 
     def jump_to_finding(self, finding: Finding) -> None:
-        self.editor.go_to(finding.offset, finding.length)
+        self.editor.go_to_finding(finding)
         self.lint_panel.select(finding)
         self.statusBar().showMessage(f"{finding.code} {finding.message}", 8000)
 
@@ -484,7 +524,10 @@ class MainWindow(QMainWindow):
         apply_edits(self.editor, fix.edits or (fix,), current)
         if fix.label:
             self.statusBar().showMessage(f"已{fix.label}，请核对（Ctrl+Z 撤销）。", 8000)
-        self.checker.check_now()
+        if self.checking_on_f7_only:
+            self.statusBar().showMessage("已修正。按 F7 重新检查全文。", 8000)
+        else:
+            self.checker.check_now()
 
     def renumber(self) -> None:
         """编辑 → 重新编号: headings, inline runs and announced counts in order, as one undo step."""
@@ -537,20 +580,31 @@ class MainWindow(QMainWindow):
         highlighter and event calls wait for (a 54,792-character draft: often ~200 ms to the first
         frame instead of ~20 ms, see docs/PERFORMANCE.md)."""
         self.checker.timer.stop()  # the debounced check scheduled by the new text is this one
+        if self.checking_on_f7_only:  # no findings until F7; the outline after the first paint
+            self.analysis = None
+            self.editor.set_findings([], "")
+            self.lint_panel.set_findings([], 0)
+            self._say_check_mode()
         viewport = self.editor.viewport()
         handle = self.windowHandle()
         if not viewport.isVisible() or handle is None or not handle.isExposed():
-            self.checker.check_now()  # no frame is coming: nothing to wait for
+            self._check_or_outline_now()  # no frame is coming: nothing to wait for
             return
         if self._cancel_check_after_paint is not None:
             return  # already waiting: that check takes the newest text
 
         def start() -> None:
             self._cancel_check_after_paint = None
-            self.checker.check_now()
+            self._check_or_outline_now()
 
         self._cancel_check_after_paint = after_next_paint(viewport, start, CHECK_PAINT_FALLBACK_MS)
         viewport.update()  # a frame even when the new text looks like the old one (empty to empty)
+
+    def _check_or_outline_now(self) -> None:
+        if self.checking_on_f7_only:
+            self.checker.outline_now()
+        else:
+            self.checker.check_now()
 
     def maybe_save(self) -> bool:
         """True when the current document may be replaced (saved, discarded or unchanged)."""
@@ -773,11 +827,12 @@ class MainWindow(QMainWindow):
     def export_dialog(self) -> None:
         text = self.editor.toPlainText()
         analysis = self.analysis
-        if analysis is None or analysis.revision != self.revision:
+        if (analysis is None or analysis.revision != self.revision) and not self.checking_on_f7_only:
             analysis = lint_adapter.analyse(
                 self.revision, text, frozenset(self.settings.disabled_rules), frozenset(self.ignores)
             )
-        errors = sum(1 for f in analysis.findings if f.level == "error")
+        # beyond LIVE_CHECK_LIMIT the last F7's count: a check here would hold the window for seconds
+        errors = sum(1 for f in analysis.findings if f.level == "error") if analysis is not None else 0
         base = self.path or self.imported_from
         default = (
             base.with_suffix(".docx")

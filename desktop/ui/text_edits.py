@@ -15,7 +15,7 @@ from typing import Protocol
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
-_WIDE = re.compile("[\U00010000-\U0010FFFF]")  # two UTF-16 code units each
+WIDE = re.compile("[\U00010000-\U0010FFFF]")  # two UTF-16 code units each
 
 
 class TextEdit(Protocol):
@@ -28,7 +28,7 @@ class DocumentPositions:
     """Python offsets of a text ↔ QTextDocument positions of the same text."""
 
     def __init__(self, text: str):
-        self._wide = [m.start() for m in _WIDE.finditer(text)]  # usually empty
+        self._wide = [m.start() for m in WIDE.finditer(text)]  # usually empty
 
     def to_document(self, offset: int) -> int:
         return offset + bisect.bisect_left(self._wide, offset)
@@ -46,7 +46,7 @@ class DocumentPositions:
 
 def utf16_length(text: str) -> int:
     """How many QTextDocument positions `text` takes."""
-    return len(text) + len(_WIDE.findall(text))
+    return len(text) + len(WIDE.findall(text))
 
 
 def apply_edits(editor: QPlainTextEdit, edits: Iterable[TextEdit], text: str | None = None) -> int:

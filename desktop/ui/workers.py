@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
+from desktop.core.sections import SectionCounter
 from desktop.ui import lint_adapter
 
 if TYPE_CHECKING:  # lint's config loads with the first check, after the first paint
@@ -51,6 +52,7 @@ class LiveChecker(QObject):
 
     started = Signal(int)  # a check of this revision was handed to the worker
     analysed = Signal(object)  # lint_adapter.Analysis of the current revision
+    outlined = Signal(object)  # an Analysis without findings: the outline alone (a draft checked on F7 only)
     failed = Signal(str)  # the checker raised: the window says so instead of showing stale results
 
     def __init__(self, delay_ms: int = 400, parent: QObject | None = None):
@@ -61,12 +63,15 @@ class LiveChecker(QObject):
         self.timer.setSingleShot(True)
         self.timer.setInterval(delay_ms)
         self.timer.timeout.connect(self._start)
+        self.delay_ms = delay_ms
+        self._outline_only = False  # what the timer starts: the check, or the outline alone
         self._source: Callable[[], tuple[int, str]] | None = None
         self._revision_now: Callable[[], int] = lambda: self.current_revision
         self.current_revision = -1
         self.disabled: frozenset[str] = frozenset()
         self.ignores: frozenset[Suppression] = frozenset()
         self.analyser = lint_adapter.Analyser()  # used only from the pool's one thread
+        self.sections = SectionCounter()  # likewise
         self._busy = False
         self._pending = False
         self._tasks: set[Task] = set()
@@ -77,12 +82,28 @@ class LiveChecker(QObject):
         self._source = source
         self._revision_now = revision_now
 
+    def set_delay(self, delay_ms: int) -> None:
+        self.delay_ms = delay_ms
+        self.timer.setInterval(delay_ms)
+
     def schedule(self) -> None:
         """The text changed: check it after a pause in typing."""
-        self.timer.start()
+        self._outline_only = False
+        self.timer.start(self.delay_ms)
+
+    def schedule_outline(self, delay_ms: int) -> None:
+        """The text changed and is checked on F7 only: parse its outline after a longer pause."""
+        self._outline_only = True
+        self.timer.start(delay_ms)
 
     def check_now(self) -> None:
         self.timer.stop()
+        self._outline_only = False
+        self._start()
+
+    def outline_now(self) -> None:
+        self.timer.stop()
+        self._outline_only = True
         self._start()
 
     def _start(self) -> None:
@@ -94,7 +115,10 @@ class LiveChecker(QObject):
         revision, text = self._source()
         self.current_revision = revision
         disabled, ignores = self.disabled, self.ignores
-        task = Task(lambda: self.analyser.analyse(revision, text, disabled, ignores))
+        if self._outline_only:
+            task = Task(lambda: self._for_window(self.analyser.outline(revision, text)))
+        else:
+            task = Task(lambda: self._for_window(self.analyser.analyse(revision, text, disabled, ignores)))
         task.relay.done.connect(self._finished)
         task.relay.failed.connect(self._failed)
         self._tasks.add(task)
@@ -107,11 +131,21 @@ class LiveChecker(QObject):
         if analysis.revision != self._revision_now():
             self.dropped += 1
             log.debug("dropped stale analysis of revision %s", analysis.revision)
-        else:
+        elif analysis.checked:
             self.analysed.emit(analysis)
+        else:
+            self.outlined.emit(analysis)
         if self._pending:
             self._pending = False
             self._start()
+
+    def _for_window(self, analysis: lint_adapter.Analysis) -> lint_adapter.Analysis:
+        """What the window makes of an outline, worked out here rather than in the GUI thread."""
+        from desktop.ui.highlighter import line_styles
+
+        analysis.sections = self.sections.sections(analysis.outline)
+        analysis.styles = line_styles(analysis.outline)
+        return analysis
 
     def _failed(self, message: str) -> None:
         log.error("checker failed: %s", message)
