@@ -66,6 +66,8 @@ def build_cli_parser() -> argparse.ArgumentParser:
     lint.add_argument("--select", metavar="CODES", help="只检查这些规则，逗号分隔")
     lint.add_argument("--ignore", metavar="CODES", help="不检查这些规则，逗号分隔")
     lint.add_argument("--fix", action="store_true", help="应用安全的自动修正")
+    lint.add_argument("--level", metavar="层级", help="文稿的层级（省 市 县 区 旗 州 盟 镇 乡），不给则从标题推断")
+    lint.add_argument("--place", metavar="地名", help="文稿的地名（如 民权县），不给则从标题推断")
     _add_bank(lint)
 
     export = sub.add_parser("export", help="按公文格式或讲话稿格式导出 Word")

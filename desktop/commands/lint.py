@@ -14,6 +14,7 @@ from desktop.core.files import atomic_write_bytes
 from desktop.core.lint import Level, Linter, apply_fixes, load_config, parse_codes
 from desktop.core.lint.config import LintConfig, load_suppressions, suppressions_path
 from desktop.core.lint.corpus_index import BankSentenceIndex, SentenceIndex
+from desktop.core.lint.properties import LEVELS, DraftProperties, load_properties
 from desktop.core.lint.report import Positions, dumps, format_text, gather, to_json_obj
 
 log = logging.getLogger(__name__)
@@ -81,6 +82,15 @@ def _config(args: argparse.Namespace) -> LintConfig:
     return config.with_codes(select, ignore)
 
 
+def _properties(args: argparse.Namespace, path: Path) -> DraftProperties:
+    """The draft's level and place: given on the command line, else kept beside the draft by the window."""
+    level = getattr(args, "level", None)
+    if level and level not in LEVELS:
+        raise GongwenError(f"层级“{level}”无效（可用 {' '.join(LEVELS)}）")
+    kept = load_properties(path)
+    return DraftProperties(level or kept.level, getattr(args, "place", None) or kept.place)
+
+
 def run(args: argparse.Namespace) -> int:
     linter = Linter(_config(args), open_corpus_index(getattr(args, "bank", None)))
     failed = False
@@ -93,10 +103,11 @@ def run(args: argparse.Namespace) -> int:
             original = path.read_bytes()
             sidecar = suppressions_path(path)
             ignored = load_suppressions(sidecar) if sidecar.exists() else []
+            properties = _properties(args, path)
             if args.fix:
                 if decoded is None:
                     raise InputError(path, "不能直接修正 Word 文档；请在编辑器中打开修正，或另存为 .txt 后再用 --fix")
-                result = linter.lint(text, ignored)
+                result = linter.lint(text, ignored, properties)
                 fixed, applied = apply_fixes(text, result.diagnostics)
                 if applied:
                     write_back(path, fixed, decoded, original)
@@ -106,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"错误：{exc}", file=sys.stderr)
             failed = True
             continue
-        diagnostics = gather(text, linter.lint(text, ignored).diagnostics)
+        diagnostics = gather(text, linter.lint(text, ignored, properties).diagnostics)
         positions = Positions(text)
         for d in diagnostics:
             if worst is None or d.level.rank > worst.rank:

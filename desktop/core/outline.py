@@ -50,6 +50,7 @@ class Block:
     line: int  # 0-based line number
     heading: Heading | None = None
     boilerplate: bool = False  # web-copy junk, a repeated title, a separator line: checks skip it
+    part: int = 0  # 0 = the document; 1, 2 … = the appendices after 附件1, 附件2 (numbered on their own)
 
 
 @dataclass(frozen=True)
@@ -139,16 +140,19 @@ class Outline:
         return bisect.bisect_right(self._line_starts, offset)
 
     def _sibling_groups(self) -> list[list[Block]]:
-        groups: dict[tuple[int, str], list[Block]] = {}
+        groups: dict[tuple[int, int, str], list[Block]] = {}
         stack: list[tuple[float, int]] = []  # (rank, block index) of the open ancestors
+        part = 0
         for index, block in enumerate(self.blocks):
             if block.heading is None:
                 continue
+            if block.part != part:  # an appendix is numbered on its own
+                stack, part = [], block.part
             rank = FAMILY_RANK[block.heading.family]
             while stack and stack[-1][0] >= rank:
                 stack.pop()
             parent = stack[-1][1] if stack else -1
-            groups.setdefault((parent, block.heading.family), []).append(block)
+            groups.setdefault((part, parent, block.heading.family), []).append(block)
             stack.append((rank, index))
         return list(groups.values())
 
@@ -240,6 +244,18 @@ MARKERS: tuple[_MarkerSpec, ...] = (
 FAMILY_RANK = {spec.family: spec.rank for spec in MARKERS}
 _SPEC_BY_FAMILY = {spec.family: spec for spec in MARKERS}
 
+# 一、二、三产业, 二、三级医院, 第一、第三产业, 第一、二轮督察, 1、2号线: numerals listed before the word they
+# count are part of a name, not ordinals; the tail after the first 、 tells them apart
+_COUNTED = r"(?:产业|产|级|类|批|轮|档|次|期|号|代|届|季度|线|星|胎|孩|等奖|个|种|项|名)"
+_NUMERAL_LIST_TAIL = re.compile(
+    rf"(?:第?[{CN_NUM}两]{{1,3}}、)*第?[{CN_NUM}两]{{1,3}}{_COUNTED}|(?:\d{{1,2}}、)*\d{{1,2}}{_COUNTED}"
+)
+
+
+def numeral_list_at(text: str, pos: int) -> bool:
+    """Whether the text at `pos`, just after "一、" or "第一、", goes on listing numerals of a name."""
+    return _NUMERAL_LIST_TAIL.match(text, pos) is not None
+
 
 @dataclass(frozen=True)
 class MarkerMatch:
@@ -272,6 +288,8 @@ def match_marker(text: str, pos: int = 0) -> MarkerMatch | None:
         if missing_open and (m.end() >= len(text) or text[m.end()].isspace()):
             continue
         end = m.end()
+        if m.group("sep") == "、" and numeral_list_at(text, end):
+            return None
         return MarkerMatch(spec.family, number, pos, end, text[pos:end], spec.proper(number, m.group("sep") or ""))
     return None
 
@@ -283,7 +301,7 @@ _BOUNDARY = "。！？；：:;!?\n “”"  # an item starts a sentence or a cla
 _RUN_ITEM = re.compile(
     rf"(?=[{CN_NUM}第其首再最{CIRCLED}])"  # fail fast where no item can start
     rf"(?:(?P<shi>(?P<n1>{_N}) ?是)"
-    rf"|(?P<yao>(?P<n2>{_N}) ?要)"
+    rf"|(?P<yao>(?P<n2>{_N}) ?要(?![素件点害领义旨职]))"
     rf"|(?P<di>第(?P<n3>{_N})[，,、](?!是))"
     rf"|(?P<qi>其(?P<n4>[一二三四五六七八九]))(?=[，,、是])"
     r"|(?P<seq>首先|其次|再次|最后)"
@@ -293,9 +311,13 @@ _SEQ_NUMBER = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
 
 
 def _item_allowed_at(text: str, pos: int, block_start: int, marker: str) -> bool:
+    if marker.endswith("、") and numeral_list_at(text, pos + len(marker)):
+        return False  # 第一、第三产业: the numbers of a name
     if pos == block_start:
         return True
     prev = text[pos - 1]
+    if prev == "“" and "”" in text[pos : pos + 8]:
+        return False  # a short quoted term such as “六要素”, not the start of a run
     if prev in _BOUNDARY:
         return True
     # "一要提速审批，二要降低成本": after a comma only numbered items and continuations count
@@ -322,7 +344,13 @@ _TITLE_WORDS = re.compile(
 _JUNK = re.compile(
     r"https?://|www\.|\bQQ|[Cc]opyright|版权|©|本文档|文库|客服|小编|阅读文章|推荐阅读|扩展阅读|相关阅读|还看了"
     r"|付费|下载|会员|咨询|仅供学习|禁止外传|自建平台|订阅|\d+(?:\.\d+)?\s*KB|^\s*\d+\s*页\s*$|发布\s*$|倒卖"
+    # a news page's chrome, one piece a line: 【字体： 大 中 小 】 打印本页 关闭窗口 来源: 阅读量：
+    r"|^[【】]$|^[大中小]$|字体[：:]|打印本页|关闭窗口|扫一扫|^(?:分享|来源|发表时间|发布时间|阅读量|当前位置)[：:]"
 )
+_BRACKETED_URL = re.compile(r"[（(](?:https?://|www\.)[A-Za-z0-9./:?#&=_%~+@-]+[）)]")
+_WEAK_JUNK = {"咨询", "会员", "订阅", "下载", "付费"}  # junk on a web page, ordinary words in a sentence
+_APPENDIX = re.compile(r"附件\s*[0-9０-９一二三四五六七八九十]{0,3}")  # a line of its own opens an appendix
+_ITEM_WITH_DIGITS = re.compile(r"(\d{1,2})[.．](?=\d)")  # 20.2026年10件民生实事 in a list at 19.
 _ATTACHMENT = re.compile(r"^附件[：:]")
 _LIST_TAIL = re.compile(r"还看了|推荐阅读|扩展阅读|相关阅读|相关文章|猜你喜欢")
 _BULLET = re.compile(r"^\s*[•·●▪◆]")
@@ -420,7 +448,14 @@ def _is_junk(seg: str) -> bool:
     s = seg.strip()
     if _BULLET.match(seg) or _SEPARATOR.match(s):
         return True
-    return len(s) <= 100 and bool(_JUNK.search(s))
+    if len(s) > 100:
+        return False
+    if ("www" in s or "http" in s) and ("，" in s or "。" in s):
+        s = _BRACKETED_URL.sub("", s)  # （www.gov.cn） inside a sentence is part of the text
+    found = {m.group() for m in _JUNK.finditer(s)}
+    if found and found <= _WEAK_JUNK and any(ch in s for ch in "，；。") and match_marker(s) is not None:
+        return False  # a numbered sentence (8.实现法律援助咨询全覆盖；…) uses these words as text
+    return bool(found)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -446,9 +481,15 @@ def parse_outline(text: str) -> Outline:
     in_tail = False
     in_attachments = False
     body_started = False
+    part = 0
+    last_arabic = 0  # the number of the last "1." heading
     raw_blocks: list[tuple[BlockKind, _Segment, MarkerMatch | None, bool]] = []
+    parts: list[int] = []
     for i, (seg, seg_text) in enumerate(zip(segments, seg_texts)):
         stripped = seg_text.strip()
+        if _APPENDIX.fullmatch(stripped):
+            part += 1
+        parts.append(part)
         boiler = in_tail or (title_index is not None and i < title_index) or _is_junk(seg_text)
         if _LIST_TAIL.search(stripped) and len(stripped) <= 60:
             in_tail = True
@@ -472,12 +513,16 @@ def parse_outline(text: str) -> Outline:
             continue
         if _ATTACHMENT.match(stripped):
             in_attachments = True
-        elif in_attachments and text[seg.start - 1 : seg.start] != "\n" and match_marker(text, seg.start):
-            raw_blocks.append((BlockKind.PARAGRAPH, seg, None, False))  # the indented list under 附件：
+        elif in_attachments and match_marker(text, seg.start):
+            raw_blocks.append((BlockKind.PARAGRAPH, seg, None, False))  # the list under 附件：1.… 2.…
             continue
         else:
             in_attachments = False
         marker = match_marker(text, seg.start)
+        if marker is None and last_arabic:
+            marker = _item_with_digits(text, seg.start, last_arabic + 1)
+        if marker is not None and marker.family == "1.":
+            last_arabic = marker.number
         if marker and marker.end < seg.end:
             body_started = True
             raw_blocks.append((BlockKind.HEADING, seg, marker, False))
@@ -502,10 +547,18 @@ def parse_outline(text: str) -> Outline:
             heading = _make_heading(text, seg, marker, level_of[marker.family])
         if i == closing_index:
             kind = BlockKind.CLOSING
-        outline.blocks.append(Block(kind, seg.start, seg.end, seg.line, heading, boiler))
+        outline.blocks.append(Block(kind, seg.start, seg.end, seg.line, heading, boiler, parts[i]))
     outline.runs = _find_runs(outline)
     outline.announcements = _find_announcements(outline)
     return outline
+
+
+def _item_with_digits(text: str, pos: int, expected: int) -> MarkerMatch | None:
+    """"20.2026年…" right after item 19.: the item number, not a decimal."""
+    m = _ITEM_WITH_DIGITS.match(text, pos)
+    if m is None or int(m.group(1)) != expected:
+        return None
+    return MarkerMatch("1.", expected, pos, m.end(), m.group(), f"{expected}.")
 
 
 def _find_title(seg_texts: list[str]) -> int | None:
@@ -600,7 +653,10 @@ def _find_runs(outline: Outline) -> list[InlineRun]:
             open_runs.clear()
         last_block_seen = item.block
         for key, run in list(open_runs.items()):
-            if item.block - run.items[-1].block > 3:
+            gap = item.block - run.items[-1].block
+            # items that each open a paragraph (一是… at the head of a long section) may lie far apart
+            far_leads = gap <= 40 and _leads_block(outline, item) and _leads_block(outline, run.items[-1])
+            if gap > 3 and not far_leads:
                 del open_runs[key]
         seq = open_runs.get("首先")
         if item.family == "首先":
@@ -633,6 +689,10 @@ def _find_runs(outline: Outline) -> list[InlineRun]:
         else:
             current.items.append(item)
     return runs
+
+
+def _leads_block(outline: Outline, item: RunItem) -> bool:
+    return outline.blocks[item.block].start == item.start
 
 
 def _find_announcements(outline: Outline) -> list[Announcement]:

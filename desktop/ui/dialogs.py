@@ -1,4 +1,4 @@
-"""Small dialogs of the window: export to Word, help."""
+"""Small dialogs of the window: export to Word, the draft's properties, help."""
 
 from __future__ import annotations
 
@@ -22,6 +22,41 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.widgets import ok_cancel_buttons
+
+
+class DraftPropertiesDialog(QDialog):
+    """文稿属性: the administrative level the draft speaks for and its place name; empty means "infer from
+    the title and opening"."""
+
+    def __init__(self, properties, parent=None):
+        from desktop.core.lint.properties import LEVELS
+
+        super().__init__(parent)
+        self.setWindowTitle("文稿属性")
+        self.level_box = QComboBox()
+        self.level_box.addItem("自动（从标题推断）", "")
+        for level in LEVELS:
+            self.level_box.addItem(f"{level}（全{level}、我{level}）", level)
+        self.place_edit = QLineEdit()
+        self.place_edit.setPlaceholderText("如 民权县；留空则从标题推断")
+        if properties is not None:
+            self.level_box.setCurrentIndex(max(0, self.level_box.findData(properties.level)))
+            self.place_edit.setText(properties.place)
+        form = QFormLayout()
+        form.addRow("层级：", self.level_box)
+        form.addRow("地名：", self.place_edit)
+        note = QLabel("检查“层级口吻”和“地名不符”时以此为准：全县的讲话里出现「我市」「全市上下」或别县的地名会被指出。")
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(ok_cancel_buttons(self))
+        self.setMinimumWidth(440)
+
+    def result_properties(self):
+        from desktop.core.lint.properties import DraftProperties
+
+        return DraftProperties(self.level_box.currentData(), self.place_edit.text().strip())
 
 
 class ExportDialog(QDialog):

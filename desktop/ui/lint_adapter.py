@@ -17,6 +17,8 @@ from desktop.core.errors import GongwenError
 if TYPE_CHECKING:  # the engine, its rules, its config and the outline parser load after the first paint
     from desktop.core.lint import LintConfig, Linter
     from desktop.core.lint.config import Suppression
+    from desktop.core.lint.leaders import Leader
+    from desktop.core.lint.properties import DraftProperties
     from desktop.core.lint.report import Positions
     from desktop.core.outline import Outline
     from desktop.core.sections import Section
@@ -116,6 +118,7 @@ class Analyser:
         text: str,
         disabled: frozenset[str] = frozenset(),
         ignores: frozenset[Suppression] = frozenset(),
+        properties: DraftProperties | None = None,
     ) -> Analysis:
         if self._linter is None or disabled != self._disabled:
             from desktop.core.lint import Linter
@@ -125,7 +128,7 @@ class Analyser:
             self._disabled = disabled
         from desktop.core.lint.report import Positions
 
-        result = self._linter.lint(text)
+        result = self._linter.lint(text, (), properties)
         positions = Positions(text)
         findings, ignored = [], 0
         for d in result.diagnostics:
@@ -150,9 +153,10 @@ def analyse(
     text: str,
     disabled: frozenset[str] = frozenset(),
     ignores: frozenset[Suppression] = frozenset(),
+    properties: DraftProperties | None = None,
 ) -> Analysis:
     """A one-off analysis (export's error count, tests) with a fresh Linter."""
-    return Analyser().analyse(revision, text, disabled, ignores)
+    return Analyser().analyse(revision, text, disabled, ignores, properties)
 
 
 def _convert(d, text: str, positions: Positions) -> Finding:
@@ -203,6 +207,43 @@ def save_ignores(draft: Path, ignores: set[Suppression]) -> None:
             sidecar.unlink(missing_ok=True)
     except OSError as exc:
         raise GongwenError(f"{sidecar.name}：忽略列表未能保存（{exc.strerror or exc}）") from exc
+
+
+def load_leaders() -> list[Leader]:
+    """The office's leader list of the settings dialog (empty when none is kept or it cannot be read)."""
+    from desktop.core.lint.leaders import load_leaders as load
+
+    try:
+        return load()
+    except GongwenError as exc:
+        log.warning("%s", exc)
+        return []
+
+
+def save_leaders(leaders: list[Leader]) -> None:
+    """Store the list where the checker reads it; the live checker sees the change at its next run."""
+    from desktop.core.lint.leaders import save_leaders as save
+
+    save(leaders)
+
+
+def load_properties(draft: Path) -> DraftProperties | None:
+    from desktop.core.lint.properties import load_properties as load
+
+    try:
+        return load(draft)
+    except GongwenError as exc:
+        log.warning("%s", exc)
+        return None
+
+
+def save_properties(draft: Path, properties: DraftProperties) -> None:
+    from desktop.core.lint.properties import save_properties as save
+
+    try:
+        save(draft, properties)
+    except OSError as exc:
+        raise GongwenError(f"文稿属性未能保存（{exc.strerror or exc}）") from exc
 
 
 def ignores_to_json(ignores: set[Suppression]) -> list[dict]:

@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self.revision = 0
         self.autosaved_revision = 0
         self.ignores: set[Suppression] = set()
+        self.properties = None  # DraftProperties the writer set in 文稿属性, kept beside the draft
         self.analysis: Analysis | None = None
         self._jump_after_check = False
         self.checking_on_f7_only = False  # a draft beyond LIVE_CHECK_LIMIT
@@ -237,6 +238,9 @@ class MainWindow(QMainWindow):
         self.act_export = self._action(
             m, "导出 Word…", self.export_dialog, "Ctrl+E", "按公文格式或讲话稿版式导出 .docx"
         )
+        self.act_properties = self._action(
+            m, "文稿属性…", self.properties_dialog, tip="指定文稿的层级和地名，供层级口吻和地名检查使用"
+        )
         m.addSeparator()
         self.act_settings = self._action(
             m,
@@ -372,17 +376,24 @@ class MainWindow(QMainWindow):
         self.revision += 1
         self.checker.disabled = frozenset(self.settings.disabled_rules)
         self.checker.ignores = frozenset(self.ignores)
+        self.checker.properties = self.properties
 
     def settings_dialog(self) -> None:
         from desktop.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(
-            self.settings, export_adapter.profiles(), lint_adapter.rule_catalogue(), self.editor.font(), self
+            self.settings, export_adapter.profiles(), lint_adapter.rule_catalogue(), self.editor.font(), self,
+            lint_adapter.load_leaders(),
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.apply_settings(dialog.result_settings())
         self._save_settings()
+        if dialog.leaders_changed():
+            try:
+                lint_adapter.save_leaders(dialog.result_leaders())
+            except GongwenError as exc:
+                QMessageBox.warning(self, "领导名单", f"领导名单未能保存：{exc}")
         if not self.checking_on_f7_only:
             self.checker.check_now()
 
@@ -560,6 +571,25 @@ class MainWindow(QMainWindow):
             ) as exc:  # a read-only folder: the list stays in memory and in the recovery copy
                 self.statusBar().showMessage(str(exc), 8000)
 
+    def properties_dialog(self) -> None:
+        """The draft's level and place (文稿属性), kept beside the draft; empty fields mean "infer"."""
+        from desktop.ui.dialogs import DraftPropertiesDialog
+
+        dialog = DraftPropertiesDialog(self.properties, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.properties = dialog.result_properties()
+        self._store_properties()
+        self._apply_rule_switches()
+        self.checker.check_now()
+
+    def _store_properties(self) -> None:
+        if self.path is not None and self.properties is not None:
+            try:
+                lint_adapter.save_properties(self.path, self.properties)
+            except GongwenError as exc:  # a read-only folder: the properties stay in memory
+                self.statusBar().showMessage(str(exc), 8000)
+
     # ---------------------------------------------------------------- files
     def _update_title(self) -> None:
         name = self.path.name if self.path else (self.imported_from.name if self.imported_from else "未命名")
@@ -630,6 +660,7 @@ class MainWindow(QMainWindow):
         self.path, self.imported_from, self.stamp = None, None, None
         self.encoding, self.newline, self.bom = "utf-8", "\n", False
         self.ignores = set()
+        self.properties = None
         self._apply_rule_switches()
         self._set_text("")
         self._update_title()
@@ -701,6 +732,7 @@ class MainWindow(QMainWindow):
         self.path, self.imported_from, self.stamp = own, source, stamp
         self.encoding, self.newline, self.bom = encoding, newline, bom
         self.ignores = lint_adapter.load_ignores(path) if own else set()
+        self.properties = lint_adapter.load_properties(path) if own else None
         self._apply_rule_switches()
         self._set_text(text)
         self._update_title()
@@ -765,6 +797,7 @@ class MainWindow(QMainWindow):
         self.encoding, self.newline, self.bom = encoding, newline, bom
         self.editor.document().setModified(False)
         self._store_ignores()
+        self._store_properties()
         self.recovery.remove(self.session)  # the file on disk holds it all now
         self.autosaved_revision = self.revision
         self.autosave_label.setText(f"已保存 {datetime.now():%H:%M:%S}")
@@ -828,9 +861,8 @@ class MainWindow(QMainWindow):
         text = self.editor.toPlainText()
         analysis = self.analysis
         if (analysis is None or analysis.revision != self.revision) and not self.checking_on_f7_only:
-            analysis = lint_adapter.analyse(
-                self.revision, text, frozenset(self.settings.disabled_rules), frozenset(self.ignores)
-            )
+            disabled, ignores = frozenset(self.settings.disabled_rules), frozenset(self.ignores)
+            analysis = lint_adapter.analyse(self.revision, text, disabled, ignores, self.properties)
         # beyond LIVE_CHECK_LIMIT the last F7's count: a check here would hold the window for seconds
         errors = sum(1 for f in analysis.findings if f.level == "error") if analysis is not None else 0
         base = self.path or self.imported_from

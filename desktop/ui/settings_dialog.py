@@ -1,4 +1,5 @@
-"""The settings dialog: editor font and size, speaking rate, autosave interval, export profile, rules."""
+"""The settings dialog: editor font and size, speaking rate, autosave interval, export profile, rules, and
+the office's leader list (names, titles, order of precedence) the checker compares drafts with."""
 
 from __future__ import annotations
 
@@ -12,13 +13,23 @@ from PySide6.QtWidgets import (
     QFontComboBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
     QKeySequenceEdit,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QPushButton,
     QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
+    QWidget,
 )
+
+from desktop.core.lint.leaders import Leader
 
 from desktop.ui.phrases.chords import chord_problem
 from desktop.ui.settings import Settings
@@ -33,6 +44,7 @@ class SettingsDialog(QDialog):
         rules: list[tuple[str, str]],
         current_font: QFont,
         parent=None,
+        leaders: list[Leader] | None = None,
     ):
         super().__init__(parent)
         self.setWindowTitle("设置")
@@ -85,11 +97,92 @@ class SettingsDialog(QDialog):
         buttons = ok_cancel_buttons(self, "确定")
         buttons.accepted.disconnect(self.accept)
         buttons.accepted.connect(self._check_and_accept)
+        general = QWidget()
+        general_layout = QVBoxLayout(general)
+        general_layout.addLayout(form)
+        general_layout.addWidget(rules_box, 1)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(general, "常规")
+        self.tabs.addTab(self._leaders_page(leaders or []), "领导名单")
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(rules_box, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
-        self.resize(520, 560)
+        self.resize(560, 600)
+
+    # ------------------------------------------------------------ leader list
+    _LEADER_COLUMNS = ("姓名", "职务", "其他职务（用、分隔）")
+
+    def _leaders_page(self, leaders: list[Leader]) -> QWidget:
+        page = QWidget()
+        self.leaders_table = QTableWidget(0, len(self._LEADER_COLUMNS))
+        self.leaders_table.setHorizontalHeaderLabels(self._LEADER_COLUMNS)
+        self.leaders_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for leader in leaders:
+            self._add_leader_row(leader.name, leader.title, "、".join(leader.also))
+        self._initial_leaders = self.result_leaders()
+        add, remove = QPushButton("添加"), QPushButton("删除")
+        up, down = QPushButton("上移"), QPushButton("下移")
+        add.clicked.connect(lambda: self._add_leader_row("", "", "", edit=True))
+        remove.clicked.connect(self._remove_leader_row)
+        up.clicked.connect(lambda: self._move_leader_row(-1))
+        down.clicked.connect(lambda: self._move_leader_row(1))
+        row = QHBoxLayout()
+        for button in (add, remove, up, down):
+            row.addWidget(button)
+        row.addStretch(1)
+        note = QLabel(
+            "按排序先后填写本单位领导的姓名和现任职务。检查时，名单上的人配错职务、几位领导并列时顺序不对，都会提示。"
+        )
+        note.setWordWrap(True)
+        layout = QVBoxLayout(page)
+        layout.addWidget(note)
+        layout.addWidget(self.leaders_table, 1)
+        layout.addLayout(row)
+        return page
+
+    def _add_leader_row(self, name: str, title: str, also: str, edit: bool = False) -> None:
+        table = self.leaders_table
+        index = table.rowCount()
+        table.insertRow(index)
+        for column, value in enumerate((name, title, also)):
+            table.setItem(index, column, QTableWidgetItem(value))
+        if edit:
+            table.setCurrentCell(index, 0)
+            table.editItem(table.item(index, 0))
+
+    def _remove_leader_row(self) -> None:
+        index = self.leaders_table.currentRow()
+        if index >= 0:
+            self.leaders_table.removeRow(index)
+
+    def _move_leader_row(self, step: int) -> None:
+        table = self.leaders_table
+        index = table.currentRow()
+        target = index + step
+        if index < 0 or not 0 <= target < table.rowCount():
+            return
+        values = [self._row(index), self._row(target)]
+        for r, row_values in zip((target, index), values):
+            for c, value in enumerate(row_values):
+                table.setItem(r, c, QTableWidgetItem(value))
+        table.setCurrentCell(target, table.currentColumn())
+
+    def result_leaders(self) -> list[Leader]:
+        """The rows with a name and a title, in the table's order (the order of precedence)."""
+        out = []
+        for r in range(self.leaders_table.rowCount()):
+            name, title, also = (value.strip() for value in self._row(r))
+            titles = tuple(t.strip() for t in also.replace("，", "、").split("、") if t.strip())
+            if name and title:
+                out.append(Leader(name, title, titles))
+        return out
+
+    def _row(self, r: int) -> list[str]:
+        table = self.leaders_table
+        return [table.item(r, c).text() if table.item(r, c) else "" for c in range(len(self._LEADER_COLUMNS))]
+
+    def leaders_changed(self) -> bool:
+        return self.result_leaders() != self._initial_leaders
 
     def chord_texts(self) -> tuple[str, str]:
         return tuple(box.keySequence().toString(QKeySequence.SequenceFormat.PortableText)

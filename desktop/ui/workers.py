@@ -70,6 +70,7 @@ class LiveChecker(QObject):
         self.current_revision = -1
         self.disabled: frozenset[str] = frozenset()
         self.ignores: frozenset[Suppression] = frozenset()
+        self.properties = None  # the draft's level and place as the writer set them (DraftProperties)
         self.analyser = lint_adapter.Analyser()  # used only from the pool's one thread
         self.sections = SectionCounter()  # likewise
         self._busy = False
@@ -114,11 +115,13 @@ class LiveChecker(QObject):
             return
         revision, text = self._source()
         self.current_revision = revision
-        disabled, ignores = self.disabled, self.ignores
+        disabled, ignores, properties = self.disabled, self.ignores, self.properties
         if self._outline_only:
             task = Task(lambda: self._for_window(self.analyser.outline(revision, text)))
         else:
-            task = Task(lambda: self._for_window(self.analyser.analyse(revision, text, disabled, ignores)))
+            task = Task(
+                lambda: self._for_window(self.analyser.analyse(revision, text, disabled, ignores, properties))
+            )
         task.relay.done.connect(self._finished)
         task.relay.failed.connect(self._failed)
         self._tasks.add(task)

@@ -16,8 +16,8 @@ def render_rules_markdown() -> str:
         "# 结构检查规则",
         "",
         "本文件由 `scripts/gen_rules_doc.py` 根据各规则自带的说明和示例生成，请勿手改。",
-        "规则数据（占位符、易混用词、阈值）在 `resources/rules/*.toml`，可由配置文件夹中的 `lint.toml` 增补，",
-        "见 [LINT.md](LINT.md)。",
+        "规则数据（占位符、阈值、易混用词、规范表述、禁用词）在 `resources/rules/*.toml`，每个词条注明出处；",
+        "可由配置文件夹中的 `lint.toml` 和同名词表文件增补，本单位领导名单在“设置”中维护，见 [LINT.md](LINT.md)。",
         "",
         "| 代码 | 名称 | 级别 | 可自动修正 | 检查什么 |",
         "|---|---|---|---|---|",
@@ -40,6 +40,8 @@ def render_rules_markdown() -> str:
         ]
         for i, ex in enumerate(rule.examples, 1):
             label = f"示例 {i}" if len(rule.examples) > 1 else "示例"
+            if ex.setup:
+                out += ["", f"{label}所用的名单（配置文件夹中的词表）：", "", _quote(ex.setup.strip())]
             out += ["", f"{label}，有问题：", "", _quote(ex.bad), "", "改为：", "", _quote(ex.good)]
             if ex.fixed is not None and ex.fixed != ex.good:
                 out += ["", "自动修正的结果：", "", _quote(ex.fixed)]

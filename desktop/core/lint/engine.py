@@ -12,9 +12,21 @@ from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from desktop.core.lint.config import LintConfig, Suppression, load_config
-from desktop.core.lint.model import CorpusIndex, Diagnostic, DocumentContext, Level, ParagraphContext, Rule
+from desktop.core.errors import GongwenError
+from desktop.core.lint.config import LintConfig, Suppression, file_stamp, load_config
+from desktop.core.lint.model import (
+    HOUSE_STYLE_MIN,
+    CorpusIndex,
+    Diagnostic,
+    DocumentContext,
+    Fix,
+    Level,
+    ParagraphContext,
+    Rule,
+)
+from desktop.core.lint.properties import DraftProperties
 from desktop.core.lint.registry import ALL_RULES
+from desktop.core.lint.spans import enclosed, within
 from desktop.core.outline import Block, Outline, parse_outline
 
 log = logging.getLogger(__name__)
@@ -59,7 +71,11 @@ class Linter:
         self._memos: dict[str, dict] = {rule.code: {} for rule in self._document_rules}
         self.stats = {"paragraphs_checked": 0, "paragraphs_cached": 0}
 
-    def lint(self, text: str, suppressions: Iterable[Suppression] = ()) -> LintResult:
+    def lint(
+        self, text: str, suppressions: Iterable[Suppression] = (), properties: DraftProperties | None = None
+    ) -> LintResult:
+        if self.config.stale():
+            self._reload()
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         outline = parse_outline(text)
         # Every paragraph of the draft stays cached, however long the draft: otherwise a draft of more
@@ -74,9 +90,24 @@ class Linter:
             memo = self._memos[rule.code]
             if len(memo) > self._cache_size:
                 memo.clear()
-            found.extend(rule.check(rule, DocumentContext(outline, self.config.data, memo)))
+            results = list(rule.check(rule, DocumentContext(outline, self.config.data, properties, memo)))
+            if rule.quiet_inside:
+                results = _outside_marks(outline, rule.quiet_inside, results)
+            found.extend(results)
         found = self._finish(text, found, list(suppressions))
         return LintResult(outline, found)
+
+    def _reload(self) -> None:
+        """The user edited a word list or lint.toml: read it again (a broken file keeps the old lists)."""
+        try:
+            self.config = self.config.refreshed()
+        except GongwenError as exc:
+            log.warning("%s", exc)
+            now = tuple((path, file_stamp(path)) for path, _ in self.config.watched)
+            self.config = replace(self.config, watched=now)
+        self._cache.clear()
+        for memo in self._memos.values():
+            memo.clear()
 
     def _paragraph(self, text: str, block: Block) -> tuple[Diagnostic, ...]:
         key = _paragraph_key(text, block)
@@ -89,7 +120,11 @@ class Linter:
         ctx = ParagraphContext(text, block, self.config.data, self.corpus)
         results: list[Diagnostic] = []
         for rule in self._paragraph_rules:
-            results.extend(rule.check(rule, ctx))
+            own = list(rule.check(rule, ctx))
+            if own and rule.quiet_inside:
+                spans = enclosed(text, rule.quiet_inside)
+                own = [d for d in own if not within(spans, d.offset, d.offset + d.length)]
+            results.extend(own)
         value = tuple(results)
         self._cache[key] = value
         if len(self._cache) > self._cache_size:
@@ -99,7 +134,7 @@ class Linter:
     def _finish(self, text: str, found: list[Diagnostic], suppressions: list[Suppression]) -> list[Diagnostic]:
         levels = self.config.levels
         out = []
-        for d in found:
+        for d in _one_per_span(_house_styles(found)):
             if suppressions and any(s.code == d.code and s.matches(text, d) for s in suppressions):
                 continue
             if d.code in levels:
@@ -107,6 +142,66 @@ class Linter:
             out.append(d)
         out.sort(key=lambda d: (d.offset, d.code))
         return out
+
+
+def _outside_marks(outline: Outline, openers: str, found: list[Diagnostic]) -> list[Diagnostic]:
+    """A document rule's findings less those inside quotation marks or 《》 of their paragraph."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    kept = []
+    for d in found:
+        index = outline.block_index_at(d.offset)
+        if index is not None:
+            block = outline.blocks[index]
+            if index not in spans:
+                marked = enclosed(outline.block_text(block), openers)
+                spans[index] = [(a + block.start, b + block.start) for a, b in marked]
+            if within(spans[index], d.offset, d.offset + d.length):
+                continue
+        kept.append(d)
+    return kept
+
+
+def _house_styles(found: list[Diagnostic]) -> list[Diagnostic]:
+    """A departure from the standard that the draft makes at every place it could (each stand-alone heading
+    ends in 。) is its house style: one note naming the style, not a warning per place."""
+    groups: dict[tuple[str, str], list[Diagnostic]] = {}
+    for d in found:
+        if d.style is not None:
+            groups.setdefault((d.code, d.style[0]), []).append(d)
+    collapsed: set[int] = set()
+    notes = []
+    for (_code, style), group in groups.items():
+        population = group[0].style[1]
+        if len(group) < HOUSE_STYLE_MIN or len(group) != population:
+            continue
+        collapsed.update(id(d) for d in group)
+        spots = tuple(s for d in group for s in (d.spots or ((d.offset, d.length),)))
+        edits = tuple(e for d in group if d.fix is not None for e in d.fix.edits)
+        first = group[0]
+        notes.append(replace(
+            first,
+            level=Level.INFO,
+            message=f"全文 {len(group)} 处都{style}，看来是本文的体例，不逐处提示；按规范应统一改正",
+            length=max(o + n for o, n in spots) - first.offset,
+            fix=Fix(edits, safe=False) if edits else None,  # a style is changed on purpose, never by --fix
+            spots=spots,
+            style=None,
+        ))  # fmt: skip
+    return [d for d in found if id(d) not in collapsed] + notes
+
+
+def _one_per_span(found: list[Diagnostic]) -> list[Diagnostic]:
+    """One finding per rule per span: a second finding of the same rule on the same or an inner span goes."""
+    kept: list[Diagnostic] = []
+    last_end: dict[str, int] = {}
+    for d in sorted(found, key=lambda d: (d.code, d.offset, -d.length)):
+        if d.length and d.offset + d.length <= last_end.get(d.code, -1):
+            continue
+        if kept and kept[-1].code == d.code and (kept[-1].offset, kept[-1].length) == (d.offset, d.length):
+            continue
+        kept.append(d)
+        last_end[d.code] = max(last_end.get(d.code, -1), d.offset + d.length)
+    return kept
 
 
 def lint_text(text: str, config: LintConfig | None = None, corpus: CorpusIndex | None = None) -> LintResult:

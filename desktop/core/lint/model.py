@@ -8,6 +8,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
+    from desktop.core.lint.properties import DraftProperties
     from desktop.core.outline import Block, Outline
 
 
@@ -62,6 +63,18 @@ def single_fix(offset: int, length: int, replacement: str, safe: bool) -> Fix:
     return Fix((Edit(offset, length, replacement),), safe)
 
 
+def prepared(data: dict[str, Any], key: str, build: Callable[[dict[str, Any]], Any]) -> Any:
+    """What a rule derives from its data (a combined pattern of a word list), built once per configuration:
+    every paragraph of every check reuses it."""
+    cache = data.setdefault("_prepared", {})
+    if key not in cache:
+        cache[key] = build(data)
+    return cache[key]
+
+
+HOUSE_STYLE_MIN = 3  # places that must all follow one departure from the standard before it counts as a style
+
+
 @dataclass(frozen=True)
 class Diagnostic:
     code: str
@@ -72,6 +85,9 @@ class Diagnostic:
     length: int
     fix: Fix | None = None
     spots: tuple[tuple[int, int], ...] = ()  # (offset, length) of each place, when one finding gathers several
+    # (the house style this place follows, how many places of the draft could follow it): when every one
+    # does, the engine says so once instead of at each place
+    style: tuple[str, int] | None = None
 
     def shifted(self, delta: int) -> Diagnostic:
         return replace(
@@ -87,6 +103,7 @@ class Example:
     bad: str
     good: str
     fixed: str | None = None  # what the bad text becomes after its safe fixes, when there are any
+    setup: str = ""  # rule data the example needs (TOML: the office's leader list), added to the bundled data
 
 
 @dataclass(frozen=True)
@@ -113,6 +130,7 @@ class ParagraphContext:
 class DocumentContext:
     outline: Outline
     data: dict[str, Any]
+    properties: DraftProperties | None = None  # level and place the writer set for the draft
     # Kept by the Linter between checks, one per rule: a document rule's per-paragraph work keyed by what
     # it depends on, so a long draft edited in one place is not worked through again paragraph by paragraph.
     memo: dict[Any, Any] = field(default_factory=dict, compare=False)
@@ -142,6 +160,9 @@ class Rule:
     scope: str  # "paragraph" or "document"
     check: Callable[[Rule, Any], Iterable[Diagnostic]] = field(repr=False)
     title: str = ""  # a short Chinese name for menus and the rules page
+    # opening marks (“ ‘ 《 「) inside whose pair the rule stays silent: a rule about the writer's own wording
+    # has nothing to say about a quotation or the title of a document
+    quiet_inside: str = ""
 
     def diagnostic(
         self,
@@ -150,5 +171,6 @@ class Rule:
         message: str,
         fix: Fix | None = None,
         spots: tuple[tuple[int, int], ...] = (),
+        style: tuple[str, int] | None = None,
     ) -> Diagnostic:
-        return Diagnostic(self.code, self.name, self.level, message, offset, length, fix, spots)
+        return Diagnostic(self.code, self.name, self.level, message, offset, length, fix, spots, style)

@@ -15,6 +15,8 @@ from desktop.core.lint.model import (
     ParagraphContext,
     Rule,
     RuleDoc,
+    prepared,
+    single_fix,
 )
 from desktop.core.outline import BlockKind
 
@@ -45,6 +47,8 @@ def _placeholder_spans(text: str, data: dict) -> list[tuple[int, int]]:
         before, after = text[s - 1 : s], text[e : e + 1]
         if typed[0] in "×xｘ" and before.isdigit() and after.isdigit():
             continue  # 3×3, 2x100
+        if typed[0] in "XＸ" and before.isdigit():
+            continue  # “415X”, “555X”: the open end of a programme's name
         if typed[0] == "○" and (before in _NUMERAL_NEIGHBOURS or after in _NUMERAL_NEIGHBOURS):
             continue  # 二○○八年
         if typed == "某某" and text.startswith(unnamed_after, e):
@@ -78,6 +82,8 @@ def check_duplicate_text(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnosti
     outline = ctx.outline
     text = outline.text
     min_chars = int(ctx.data.get("duplicate_text", {}).get("min_chars", 12))
+    # within one paragraph a shorter sentence said twice is a slip too (要抓好落实。……要抓好落实。)
+    min_in_paragraph = int(ctx.data.get("duplicate_text", {}).get("min_chars_in_paragraph", 6))
     seen_paragraphs: dict[str, int] = {}
     seen_sentences: dict[str, int] = {}
     for block in outline.blocks:
@@ -89,8 +95,13 @@ def check_duplicate_text(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnosti
             yield rule.diagnostic(block.start, block.end - block.start, f"这一段与第{line}行的段落完全重复；请删去一段")
             continue
         seen_paragraphs.setdefault(body, block.start)
+        in_paragraph: set[str] = set()
         for m in _SENTENCE.finditer(text, block.start, block.end):
             sentence = _normal(m.group())
+            if min_in_paragraph <= len(sentence) < min_chars and not sentence.rstrip("。！？!?").isdigit():
+                if sentence in in_paragraph:
+                    yield rule.diagnostic(m.start(), len(m.group().rstrip()), "这句话在本段里说了两次；请删去一处")
+                in_paragraph.add(sentence)
             if len(sentence) < min_chars:
                 continue
             if sentence in seen_sentences:
@@ -100,6 +111,49 @@ def check_duplicate_text(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnosti
                 )
             else:
                 seen_sentences[sentence] = m.start()
+
+
+_DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
+
+
+def _doubled_chars(data: dict) -> re.Pattern[str]:
+    chars = data.get("repetition", {}).get("chars", [])
+    return re.compile("(" + "|".join(map(re.escape, chars)) + r")\1") if chars else re.compile(r"(?!)")
+
+
+def _is_word(text: str) -> bool:
+    """Whether a two-character stretch is a dictionary word (jieba's table, loaded the first time a
+    doubled pair needs it)."""
+    from desktop.core.mining.lexicon import lexicon
+
+    return text in lexicon()
+
+
+def check_doubled(rule: Rule, ctx: ParagraphContext) -> Iterator[Diagnostic]:
+    conf = ctx.data.get("repetition", {})
+    text = ctx.text
+    before, after = conf.get("legit_before", {}), conf.get("legit_after", {})
+    for m in prepared(ctx.data, "doubled_chars", _doubled_chars).finditer(text):
+        ch, i, j = m.group(1), m.start(), m.end()
+        prev, nxt = text[i - 1 : i], text[j : j + 1]
+        if (prev and prev in before.get(ch, "")) or (nxt and nxt in after.get(ch, "")):
+            continue  # 目的的, 为了了解: two words that meet, not one typed twice
+        if nxt and text[j + 1 : j + 2] == nxt:
+            continue  # 的的确确, 是是非非: AABB reduplication
+        yield rule.diagnostic(i, 2, f"「{ch}」连写了两次；请删去一个", single_fix(i + 1, 1, "", safe=False))
+    words = set(conf.get("reduplicating", ()))
+    for m in _DOUBLED_WORD.finditer(text):
+        unit = m.group(1)
+        if unit in words or unit[0] == "一" or len(set(unit)) == 1:
+            continue  # 研究研究, 一步一步: reduplication a speech may use
+        if unit[0] in "很更最太真好多" or text.startswith("再" + unit, m.end()):
+            continue  # 很紧很紧, 精准精准再精准: emphasis said on purpose
+        if len(unit) == 2 and not _is_word(unit):
+            continue  # 构建共建共治: two words that happen to repeat two characters
+        yield rule.diagnostic(
+            m.start(), len(m.group()), f"「{unit}」连写了两次；请删去一个",
+            single_fix(m.start() + len(unit), len(unit), "", safe=False),
+        )
 
 
 def check_overused(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
@@ -201,13 +255,14 @@ RULES = (
     Rule(
         "GW302", "duplicate-text", Level.WARNING,
         RuleDoc(
-            "同一句话（12 字以上）或同一段在文中出现了两次。",
+            "同一句话（12 字以上）或同一段在文中出现了两次；同一段里 6 字以上的句子说了两次。",
             "多半是拼稿、改稿时复制多了；听众会以为讲稿出了错。",
             "删去重复的一处，或换个说法。",
         ),
         (
             Example("要以钉钉子精神一抓到底抓好落实。会后各单位要认真研究。要以钉钉子精神一抓到底抓好落实。",
                     "要以钉钉子精神一抓到底抓好落实。会后各单位要认真研究。"),
+            Example("各单位要抓好落实。会后立即部署。各单位要抓好落实。", "各单位要抓好落实。会后立即部署。"),
         ),
         "document", check_duplicate_text, "文字重复",
     ),
@@ -250,5 +305,19 @@ RULES = (
         ),
         (Example("这是一句从范文里原样照搬过来的足够长的句子。", "这是一句我自己写的、与范文不同的句子。"),),
         "paragraph", check_corpus_copy, "照搬范文",
+    ),
+    Rule(
+        "GW307", "doubled-word", Level.WARNING,
+        RuleDoc(
+            "字词误连写了两次：的的、在在、进一步进一步。「研究研究」「一步一步」这类叠用和「目的的」"
+            "「为了了解」这类两词相接不算。",
+            "多打的字一眼就能看出，念稿时也会卡住。",
+            "删去重复的一个。",
+        ),
+        (
+            Example("推动全县的的经济发展。", "推动全县的经济发展。"),
+            Example("要进一步进一步压实责任。", "要进一步压实责任。"),
+        ),
+        "paragraph", check_doubled, "字词重复",
     ),
 )

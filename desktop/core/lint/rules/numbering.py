@@ -20,7 +20,7 @@ from desktop.core.lint.model import (
     single_fix,
 )
 from desktop.core.numerals import chinese_count
-from desktop.core.outline import CN_NUM, FAMILY_RANK, Block, InlineRun, Outline, cn_numeral
+from desktop.core.outline import CN_NUM, FAMILY_RANK, Block, InlineRun, Outline, cn_numeral, numeral_list_at
 from desktop.core.renumber import NumberChange, plan_renumbering
 
 _HALF_TO_FULL = str.maketrans({",": "，", ":": "：", ";": "；"})
@@ -161,7 +161,12 @@ def check_duplicate(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
         )
 
 
-_INLINE_DI = re.compile(rf"(?:^|(?<=[。！？；：\s]))第[{CN_NUM}]{{1,3}}、")
+# An ordinal with 、 where GB/T 15834 B.3 wants another mark: 第一/首先/其一 take ，; 一是…二是… take none.
+# Found by the ordinal first (a rare sight), then checked to open a sentence or clause.
+_INLINE_ORDINAL = re.compile(
+    rf"(?P<comma>第[{CN_NUM}]{{1,3}}|首先|其次|再次|其[{CN_NUM}])、|(?P<bare>[{CN_NUM}]{{1,3}}是)、"
+)
+_OPENS_AFTER = "。！？；：\n \t　"
 
 
 def check_marker_format(rule: Rule, ctx: ParagraphContext) -> Iterator[Diagnostic]:
@@ -177,14 +182,29 @@ def check_marker_format(rule: Rule, ctx: ParagraphContext) -> Iterator[Diagnosti
                 single_fix(start, len(h.marker), h.proper_marker, safe=True),
             )
     skip = ctx.rel(h.marker_end) if h is not None else 0
-    for m in _INLINE_DI.finditer(ctx.text, skip):
-        proper = m.group()[:-1] + "，"
-        yield rule.diagnostic(
-            m.start(),
-            len(m.group()),
-            f"「{m.group()}」后应用逗号，写作「{proper}」",
-            single_fix(m.start(), len(m.group()), proper, safe=True),
-        )
+    text = ctx.text
+    for m in _INLINE_ORDINAL.finditer(text, skip):
+        before = text[m.start() - 1] if m.start() > 0 else "\n"
+        if m.group("comma"):
+            if before not in _OPENS_AFTER or (m.group()[0] == "第" and numeral_list_at(text, m.end())):
+                continue  # 全省第一、全国第三; 第一、二轮督察: the numbers of a name
+            yield _comma_not_dunhao(rule, m)
+        elif before in _OPENS_AFTER or before == "，":
+            bare = m.group("bare")
+            yield rule.diagnostic(
+                m.start(), len(m.group()), f"「{bare}」后不加顿号，写作「{bare}」",
+                single_fix(m.end() - 1, 1, "", safe=True),
+            )
+
+
+def _comma_not_dunhao(rule: Rule, m: re.Match[str]) -> Diagnostic:
+    proper = m.group()[:-1] + "，"
+    return rule.diagnostic(
+        m.start(),
+        len(m.group()),
+        f"「{m.group()}」后应用逗号，写作「{proper}」",
+        single_fix(m.start(), len(m.group()), proper, safe=True),
+    )
 
 
 def check_level_skip(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
@@ -195,6 +215,8 @@ def check_level_skip(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
         h = block.heading
         if h is None or h.family not in ladder:
             continue
+        if stack and stack[-1].part != block.part:
+            stack = []  # an appendix is numbered on its own
         rank = FAMILY_RANK[h.family]
         while stack and FAMILY_RANK[stack[-1].heading.family] >= rank:
             stack.pop()
@@ -210,6 +232,29 @@ def check_level_skip(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
                     f"请补上「{expected}」一级或改用「{expected}」编号",
                 )
         stack.append(block)
+
+
+_LADDER = ("一、", "（一）", "1.", "（1）", "①")
+
+
+def check_climb_back(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
+    """一、 > （一） > 1. > （1） > ①: a higher level that starts again under a lower one turns it upside down."""
+    previous: Block | None = None
+    for block in ctx.outline.blocks:
+        h = block.heading
+        if h is None or h.family not in _LADDER:
+            continue
+        if previous is not None and previous.part != block.part:
+            previous = None
+        if previous is not None and h.number == 1:
+            above = previous.heading
+            if FAMILY_RANK[above.family] > FAMILY_RANK[h.family]:
+                yield rule.diagnostic(
+                    h.marker_start, h.marker_end - h.marker_start,
+                    f"「{h.marker}」放在了「{above.marker}」之下：层次序号依次为「一、（一）1.（1）①」，"
+                    f"不能倒过来；请把这一层改用比「{above.marker}」低的序号，或调整结构",
+                )
+        previous = block
 
 
 def check_count(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
@@ -328,14 +373,17 @@ RULES = (
     Rule(
         "GW103", "marker-format", Level.WARNING,
         RuleDoc(
-            "序号格式不规范：1、→1.　（一）、→（一）　一.→一、　(1)→（1）　第一、→第一，。",
-            "GB/T 9704 的层次序号依次为「一、」「（一）」「1.」「（1）」；括号序号后不再加顿号。",
+            "序号格式不规范：1、→1.　（一）、→（一）　一.→一、　(1)→（1）　第一、→第一，　首先、→首先，　一是、→一是。",
+            "GB/T 15834 附录 B.3：「第一」「首先」「其一」后用逗号，汉字数字后用顿号，阿拉伯数字后用下脚点，"
+            "括号序号后不再加标点，「一是」「二是」后不加标点。",
             "照规范的写法改正序号（可自动修正）。",
         ),
         (
             Example("1、加强领导。各单位要落实责任。", "1.加强领导。各单位要落实责任。", "1.加强领导。各单位要落实责任。"),
             Example("（一）、提高认识", "（一）提高认识", "（一）提高认识"),
             Example("(1)明确目标。", "（1）明确目标。", "（1）明确目标。"),
+            Example("首先、要明确目标。其次、要抓好落实。", "首先，要明确目标。其次，要抓好落实。", "首先，要明确目标。其次，要抓好落实。"),
+            Example("一是、加强领导。二是、压实责任。", "一是加强领导。二是压实责任。", "一是加强领导。二是压实责任。"),
         ),
         "paragraph", check_marker_format, "序号格式",
     ),
@@ -350,6 +398,19 @@ RULES = (
             Example("一、总体要求\n（一）提高认识\n1.学习文件\n二、重点任务\n1.抓好项目", "一、总体要求\n（一）提高认识\n1.学习文件\n二、重点任务\n（一）抓好项目"),
         ),
         "document", check_level_skip, "层级跳跃",
+    ),
+    Rule(
+        "GW109", "level-inverted", Level.WARNING,
+        RuleDoc(
+            "层次序号倒用：「（一）」放在「1.」之下，「一、」放在「（一）」之下。",
+            "GB/T 15834 附录 B.3.8：层次序号依次为「一、」「（一）」「1.」「（1）」「①」，不能越级倒用；"
+            "倒过来，读者分不清哪一层管哪一层，排版时样式也会错。",
+            "下一层改用更低一级的序号，或把这一层提上去。",
+        ),
+        (
+            Example("一、总体要求\n1.提高认识\n（一）学习文件\n（二）开展培训\n2.压实责任", "一、总体要求\n（一）提高认识\n1.学习文件\n2.开展培训\n（二）压实责任"),
+        ),
+        "document", check_climb_back, "层次倒用",
     ),
     Rule(
         "GW105", "count-mismatch", Level.ERROR,
