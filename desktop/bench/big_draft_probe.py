@@ -91,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
             pump(0.03)  # a brisk typist: some 15 characters a second
         return times
 
+    if window is not None:  # whether the outline of the opened draft was still being parsed meanwhile
+        out["worker_busy"] = float(window.checker._busy)
     typing = keystrokes()
     out.update(typing=statistics.median(typing), typing_max=max(typing))
     if args.f7 and window is not None:
