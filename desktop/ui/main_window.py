@@ -420,13 +420,14 @@ class MainWindow(QMainWindow):
         else:
             self.checker.schedule()
 
-    def _say_check_mode(self) -> None:
+    def _say_check_mode(self, before: str = "") -> None:
         if self.checking_on_f7_only:
             limit = f"{LIVE_CHECK_LIMIT // 10_000} 万"
             self.findings_label.setText("检查：按 F7")
             self.findings_label.setToolTip(f"文稿超过 {limit}字符，只在按 F7 时检查全文；大纲在停顿后更新。")
             self.statusBar().showMessage(
-                f"文稿超过 {limit}字符：自动检查已改为按 F7 时检查全文（打字不受影响），大纲在停顿后更新。", 15000
+                f"{before}文稿超过 {limit}字符：自动检查已改为按 F7 时检查全文（打字不受影响），大纲在停顿后更新。",
+                15000,
             )
         else:
             self.findings_label.setToolTip("")
@@ -738,7 +739,10 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.settings.add_recent(path)
         self._save_settings()
-        self.statusBar().showMessage(f"已打开 {path}（{encoding}）", 5000)
+        if self.checking_on_f7_only:
+            self._say_check_mode(f"已打开 {path.name}（{encoding}）。")
+        else:
+            self.statusBar().showMessage(f"已打开 {path}（{encoding}）", 5000)
         if warnings:
             QMessageBox.information(self, "导入提示", "\n".join(warnings))
         return True

@@ -152,7 +152,8 @@ class LiveChecker(QObject):
         self._tasks.add(task)
         self._busy = True
         self.pool.start(task)
-        self.started.emit(revision)
+        if not outline_only:
+            self.started.emit(revision)
 
     def _finished(self, analysis: lint_adapter.Analysis) -> None:
         self._release()
