@@ -148,7 +148,8 @@ def bench_big_draft(chars: int, keystrokes: int, press_f7: bool, workdir: Path) 
     draft.write_text(text, encoding="utf-8")
     size_mb = len(text.encode("utf-8")) / 1024 / 1024
     args = ["--draft", str(draft), "--typing", str(keystrokes)]
-    r = run_qt_child("desktop.bench.big_draft_probe", [*args, *(["--f7"] if press_f7 else [])], folder / "data")
+    f7 = ["--f7"] if press_f7 else []
+    r = run_qt_child("desktop.bench.big_draft_probe", [*args, *f7], folder / "data")
     bare = run_qt_child("desktop.bench.big_draft_probe", [*args, "--bare"], folder / "bare-data")
     ms = {k: v * 1000 for k, v in r.items() if k not in ("peak_mb", "findings", "f7_only", "worker_busy")}
     bare_ms = {k: v * 1000 for k, v in bare.items() if k != "peak_mb"}

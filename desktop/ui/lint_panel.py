@@ -93,8 +93,8 @@ class LintPanel(QWidget):
         )
         keep = None
         if current is not None:
-            same = (i for i, f in enumerate(self.findings) if (f.code, f.offset) == (current.code, current.offset))
-            keep = next(same, None)
+            was = (current.code, current.offset)
+            keep = next((i for i, f in enumerate(self.findings) if (f.code, f.offset) == was), None)
         self._show_rows(0 if keep is None else self._first_row_for(keep))
         if keep is not None:
             self.list.setCurrentItem(self.list.topLevelItem(keep - self.first_row))

@@ -470,7 +470,7 @@ class MainWindow(QMainWindow):
         self.analysis_applied.emit(analysis)
 
     def apply_outline(self, analysis: Analysis) -> None:
-        """The outline of a snapshot (a check's, or beyond LIVE_CHECK_LIMIT a parse alone): navigator and colours."""
+        """A snapshot's outline (a check's, or past LIVE_CHECK_LIMIT a parse alone): navigator, colours."""
         if analysis.sections is None:
             self.outline_panel.set_outline(analysis.outline)
         else:

@@ -82,7 +82,7 @@ def test_underlines_are_made_near_the_screen_and_follow_edits_and_scrolling(qtbo
     window.editor.ensureCursorVisible()
     qtbot.waitUntil(lambda: any(a > len(window.editor.toPlainText()) - 400 for a, _ in underlined(window)))
     text = window.editor.toPlainText()
-    spans = [(a, b) for a, b in underlined(window) if b - a == 1]  # the commas (the last paragraph is one too)
+    spans = [(a, b) for a, b in underlined(window) if b - a == 1]  # the commas (the last paragraph too)
     assert spans and all(text[a:b] == "," for a, b in spans)
     assert (commas[-1].offset + 3, commas[-1].end + 3) in spans
 

@@ -135,7 +135,8 @@ def check_unpaired(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
         problems = ctx.memo.get(key)
         if problems is None:
             pieces = [ParagraphContext(outline.block_text(b), b, ctx.data, None) for b in unit]
-            problems = [(pos - base, message) for pos, message in _unpaired(pieces, quote_continues=continues)]
+            found = _unpaired(pieces, quote_continues=continues)
+            problems = [(pos - base, message) for pos, message in found]
             ctx.memo[key] = problems
         for pos, message in problems:
             yield rule.diagnostic(base + pos, 1, f"{message}；请补齐或删去")
