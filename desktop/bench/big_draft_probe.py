@@ -1,12 +1,14 @@
 """Child of `gongwen bench --only window` (run offscreen by desktop.bench.ui_suites): typing in a very large
 draft (5 MB, some 1.7 million characters, tens of thousands of findings), as the writer meets it.
 
-    python -m desktop.bench.big_draft_probe --draft FILE --typing 21 [--bare] [--f7]
+    python -m desktop.bench.big_draft_probe --draft FILE --typing 21 [--bare] [--f7] [--settled]
 
 The window (or with --bare a plain QPlainTextEdit of the same font and size, the baseline) opens the draft,
 lets 5 s pass with events processed, then takes keystrokes in the middle of the draft. With --f7 it then
-checks the whole draft (F7), waits for the findings to be shown, and takes the keystrokes again. Peak
-memory is the process's maximum resident set. Prints one JSON object, times in seconds.
+checks the whole draft (F7), waits for the findings to be shown, and takes the keystrokes again. With
+--settled it then waits until the window has nothing left to do in the background, takes the keystrokes
+once more, and measures the CPU time one keystroke costs until the window is idle again. Peak memory is
+the process's maximum resident set. Prints one JSON object, times in seconds.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--typing", type=int, default=21)
     parser.add_argument("--bare", action="store_true")
     parser.add_argument("--f7", action="store_true")
+    parser.add_argument("--settled", action="store_true")
     args = parser.parse_args(argv)
 
     from PySide6.QtGui import QInputMethodEvent
@@ -110,6 +113,34 @@ def main(argv: list[str] | None = None) -> int:
         editor.setFocus()
         typing = keystrokes()
         out.update(typing_f7=statistics.median(typing), typing_f7_max=max(typing))
+    if args.settled and window is not None:
+
+        def busy() -> bool:
+            return window.checker._busy or window.checker.timer.isActive()
+
+        def until_idle() -> float:
+            start = time.perf_counter()
+            deadline = time.monotonic() + 900
+            while busy() or time.monotonic() < start + 0.1:
+                if time.monotonic() > deadline:
+                    raise RuntimeError("the window did not become idle")
+                app.processEvents()
+                time.sleep(0.01)
+            pump(0.5)
+            return time.perf_counter() - start
+
+        out["settle"] = until_idle()
+        editor.setFocus()
+        typing = keystrokes()
+        out.update(typing_settled=statistics.median(typing), typing_settled_max=max(typing))
+        until_idle()
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        before = usage.ru_utime + usage.ru_stime
+        args.typing = 1
+        keystrokes()
+        out["idle_after_keystroke"] = until_idle()
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        out["cpu_per_keystroke"] = usage.ru_utime + usage.ru_stime - before
     out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     document.setModified(False)  # no question on close
     if window is not None:
