@@ -46,11 +46,16 @@ class DraftEditor(QPlainTextEdit):
         self.blockCountChanged.connect(self._underlines_later)
 
     # ---- findings ----
-    def set_findings(self, findings: list[Finding], text: str | None = None) -> None:
-        """Findings of a check of `text` (the editor's text by default), offsets in Python characters."""
+    def set_findings(
+        self, findings: list[Finding], text: str | None = None, spans: FindingSpans | None = None
+    ) -> None:
+        """Findings of a check of `text` (the editor's text by default), offsets in Python characters;
+        `spans` when the checker's thread already made them."""
         self.findings = sorted(findings, key=lambda f: f.offset)
         self._starts = [f.offset for f in self.findings]
-        self._spans = FindingSpans(self.findings, self.toPlainText() if text is None else text)
+        if spans is None:
+            spans = FindingSpans(self.findings, self.toPlainText() if text is None else text)
+        self._spans = spans
         self._checked_text = text
         self._positions = None
         self._shown = None

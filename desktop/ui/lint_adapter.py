@@ -81,8 +81,10 @@ class Analysis:
     ignored: int = 0
     problems: list[str] = field(default_factory=list)  # e.g. the user's lint.toml could not be read
     checked: bool = True  # False: the outline alone was parsed (a draft checked on F7 only), no findings
-    sections: list[Section] | None = None  # the navigator's and highlighter's shares, when made off-thread
+    # the navigator's, highlighter's and underlines' shares, when made off the GUI thread
+    sections: list[Section] | None = None
     styles: dict | None = None
+    spans: object | None = None  # desktop.ui.finding_spans.FindingSpans
 
 
 def rule_catalogue() -> list[tuple[str, str]]:

@@ -449,7 +449,7 @@ class MainWindow(QMainWindow):
 
     def apply_analysis(self, analysis: Analysis) -> None:
         self.analysis = analysis
-        self.editor.set_findings(analysis.findings, analysis.text)
+        self.editor.set_findings(analysis.findings, analysis.text, analysis.spans)
         self.lint_panel.set_findings(analysis.findings, analysis.ignored)
         self.apply_outline(analysis)
         counts = [

@@ -170,10 +170,13 @@ class LiveChecker(QObject):
 
     def _for_window(self, analysis: lint_adapter.Analysis) -> lint_adapter.Analysis:
         """What the window makes of an outline, worked out here rather than in the GUI thread."""
+        from desktop.ui.finding_spans import FindingSpans
         from desktop.ui.highlighter import line_styles
 
         analysis.sections = self.sections.sections(analysis.outline)
         analysis.styles = line_styles(analysis.outline)
+        if analysis.checked:
+            analysis.spans = FindingSpans(analysis.findings, analysis.text)
         return analysis
 
     def _failed(self, message: str) -> None:
