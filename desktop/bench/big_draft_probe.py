@@ -113,10 +113,10 @@ def main(argv: list[str] | None = None) -> int:
         editor.setFocus()
         typing = keystrokes()
         out.update(typing_f7=statistics.median(typing), typing_f7_max=max(typing))
-    if args.settled and window is not None:
+    if args.settled:
 
         def busy() -> bool:
-            return window.checker._busy or window.checker.timer.isActive()
+            return window is not None and (window.checker._busy or window.checker.timer.isActive())
 
         def until_idle() -> float:
             start = time.perf_counter()

@@ -433,7 +433,8 @@ class MainWindow(QMainWindow):
             )
         else:
             self.findings_label.setToolTip("")
-            self.statusBar().showMessage("文稿已不足上限，恢复边写边检查。", 5000)
+            if self.editor.document().isUndoAvailable():  # cut down by the writer, not another draft opened
+                self.statusBar().showMessage("文稿已不足上限，恢复边写边检查。", 5000)
 
     def _update_stats(self) -> None:
         zi = self.draft_count.total
