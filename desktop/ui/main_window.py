@@ -39,7 +39,7 @@ from desktop.ui.lint_panel import LintPanel
 from desktop.ui.outline_panel import OutlinePanel
 from desktop.ui.recovery import DISCARD, RESTORE, ask_restore
 from desktop.ui.settings import Settings, load_settings, save_settings
-from desktop.ui.workers import LiveChecker, Task
+from desktop.ui.workers import LIVE_CHECK_LIMIT, LiveChecker, Task
 
 if TYPE_CHECKING:  # the phrase side is imported when it is installed, lint's config after the first paint
     from desktop.core.files import FileStamp
@@ -63,11 +63,7 @@ PREFERRED_FONTS = (
 _KEYBOARD_KEY = r"^((Ctrl|Shift|Alt|Meta)\+)*(.|F([1-9]|1[0-2])|Return|Enter|Del|Ins|Backspace|Esc)$"
 OPEN_FILTER = "文稿 (*.txt *.docx);;文本文件 (*.txt);;Word 文档 (*.docx);;所有文件 (*)"
 CHECK_PAINT_FALLBACK_MS = 1000  # a shown editor that is somehow not repainted is checked anyway
-# Beyond this many characters (UTF-16 positions; some 330 pages) the draft is checked on F7 only: a check
-# of the whole draft then takes seconds of the interpreter the window types with. Its outline is still
-# parsed after a pause in typing.
-LIVE_CHECK_LIMIT = 200_000
-OUTLINE_PAUSE_MS = 2000
+OUTLINE_PAUSE_MS = 2000  # a draft checked on F7 only has its outline parsed after this pause in typing
 
 
 class MainWindow(QMainWindow):

@@ -48,7 +48,10 @@ class Task(QRunnable):
         self.relay.done.emit(result)
 
 
-GENTLE_OVER = 200_000  # characters: a check of a longer draft takes seconds
+# Beyond this many characters (some 330 pages) the window checks the draft on F7 only: a check of the
+# whole draft takes seconds of the interpreter the window types with. Its outline is still parsed after a
+# pause in typing, and such jobs run gently (below).
+LIVE_CHECK_LIMIT = 200_000
 GENTLE_SWITCH_S = 0.0005
 
 
@@ -87,6 +90,7 @@ class LiveChecker(QObject):
         self.timer.timeout.connect(self._start)
         self.delay_ms = delay_ms
         self._outline_only = False  # what the timer starts: the check, or the outline alone
+        self._check_asked = False  # check_now while a job ran: a check, whatever the timer does meanwhile
         self._source: Callable[[], tuple[int, str]] | None = None
         self._revision_now: Callable[[], int] = lambda: self.current_revision
         self.current_revision = -1
@@ -95,7 +99,6 @@ class LiveChecker(QObject):
         self.properties = None  # the draft's level and place as the writer set them (DraftProperties)
         self.analyser = lint_adapter.Analyser()  # used only from the pool's one thread
         self.sections = SectionCounter()  # likewise
-        self.gentle_over = GENTLE_OVER
         self._busy = False
         self._pending = False
         self._tasks: set[Task] = set()
@@ -122,7 +125,7 @@ class LiveChecker(QObject):
 
     def check_now(self) -> None:
         self.timer.stop()
-        self._outline_only = False
+        self._check_asked = True
         self._start()
 
     def outline_now(self) -> None:
@@ -139,14 +142,15 @@ class LiveChecker(QObject):
         revision, text = self._source()
         self.current_revision = revision
         disabled, ignores, properties = self.disabled, self.ignores, self.properties
-        outline_only, analyser = self._outline_only, self.analyser
+        outline_only, analyser = self._outline_only and not self._check_asked, self.analyser
+        self._check_asked = False
 
         def job() -> lint_adapter.Analysis:
             if outline_only:
                 return self._for_window(analyser.outline(revision, text))
             return self._for_window(analyser.analyse(revision, text, disabled, ignores, properties))
 
-        task = Task(_gently(job) if len(text) > self.gentle_over else job)
+        task = Task(_gently(job) if len(text) > LIVE_CHECK_LIMIT else job)
         task.relay.done.connect(self._finished)
         task.relay.failed.connect(self._failed)
         self._tasks.add(task)
