@@ -100,6 +100,11 @@ class LintPanel(QWidget):
             self.list.setCurrentItem(self.list.topLevelItem(keep - self.first_row))
         self._update_buttons()
 
+    def set_unchecked(self, why: str) -> None:
+        """No findings because nothing was checked yet (a draft checked on F7 only): say so, not 未发现问题."""
+        self.set_findings([], 0)
+        self.summary.setText(why)
+
     def _first_row_for(self, index: int) -> int:
         """The first listed finding when `index` must be listed: the list moves by half its length."""
         if self.first_row <= index < self.first_row + LISTED:

@@ -613,7 +613,8 @@ class MainWindow(QMainWindow):
         if self.checking_on_f7_only:  # no findings until F7; the outline after the first paint
             self.analysis = None
             self.editor.set_findings([], "")
-            self.lint_panel.set_findings([], 0)
+            self.outline_panel.set_waiting()
+            self.lint_panel.set_unchecked(f"尚未检查：文稿超过 {LIVE_CHECK_LIMIT // 10_000} 万字符，按 F7（或“全部检查”）检查全文。")
             self._say_check_mode()
         viewport = self.editor.viewport()
         handle = self.windowHandle()

@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # outlines arrive from the checker after the first paint; the
     from desktop.core.outline import Outline
 
 LINE_ROLE = Qt.ItemDataRole.UserRole
+NO_HEADINGS = "文稿中还没有标题。\n\n按“一、”“（一）”“1.”等序号起行，\n大纲会显示在这里。"
 RIGHT_ALIGNED = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter  # built once, see lint_panel
 
 
@@ -32,7 +33,7 @@ class OutlinePanel(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setUniformRowHeights(True)
         self.tree.jump_requested.connect(self.jump_requested)
-        self.empty = QLabel("文稿中还没有标题。\n\n按“一、”“（一）”“1.”等序号起行，\n大纲会显示在这里。")
+        self.empty = QLabel(NO_HEADINGS)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.empty.setStyleSheet("color: #777; padding: 12px;")
@@ -74,8 +75,14 @@ class OutlinePanel(QWidget):
         self.tree.expandAll()
         self.tree.setVisible(bool(items))
         self.empty.setVisible(not items)
+        self.empty.setText(NO_HEADINGS)
         if current_line is not None:
             self.follow_line(current_line)
+
+    def set_waiting(self) -> None:
+        """A large draft just opened: its outline is being parsed in the background."""
+        self.set_sections([])
+        self.empty.setText("正在整理大纲……")
 
     def follow_line(self, line: int) -> None:
         """Select the heading whose section holds line, without jumping the editor."""

@@ -148,6 +148,7 @@ def test_beyond_the_size_the_draft_is_checked_on_f7_only_and_the_status_bar_says
     assert window.checking_on_f7_only
     assert "按 F7" in window.statusBar().currentMessage()
     assert window.findings_label.text() == "检查：按 F7"
+    assert "尚未检查" in window.lint_panel.summary.text()  # not 未发现问题
     qtbot.waitUntil(lambda: bool(outlined), timeout=60_000)  # the outline still comes, without a check
     assert window.outline_panel.tree.topLevelItemCount() == 1  # the title, with the parts under it
     assert window.analysis is None and window.lint_panel.findings == []
