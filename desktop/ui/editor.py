@@ -17,6 +17,7 @@ log = logging.getLogger(__name__)
 
 LEVEL_COLOURS = {"error": QColor("#d32f2f"), "warning": QColor("#e68a00"), "info": QColor("#1e88e5")}
 LEVEL_RANKS = {"info": 0, "warning": 1, "error": 2}
+UNDERLINED_ABOVE = 30  # paragraphs above the screen whose findings are underlined too
 
 
 class DraftEditor(QPlainTextEdit):
@@ -69,22 +70,17 @@ class DraftEditor(QPlainTextEdit):
             self._underline_timer.start()
 
     def visible_range(self) -> tuple[int, int]:
-        """Document positions from the first block on screen to the end of the last, a screen more either
-        side (a small scroll then finds its underlines already there)."""
+        """Document positions from some paragraphs above the screen to a screen below it (a small scroll
+        then finds its underlines already there)."""
         block = self.firstVisibleBlock()
-        height = self.viewport().height()
-        offset = self.contentOffset()
         first = block
-        for _ in range(200):  # a screen up
-            previous = first.previous()
-            if not previous.isValid() or first.blockNumber() <= block.blockNumber() - 60:
+        for _ in range(UNDERLINED_ABOVE):
+            if not first.previous().isValid():
                 break
-            first = previous
-        last, bottom = block, offset.y()
-        while last.isValid() and bottom < 2 * height:
+            first = first.previous()
+        last, bottom, height = block, self.contentOffset().y(), self.viewport().height()
+        while bottom < 2 * height and last.next().isValid():
             bottom += self.blockBoundingRect(last).height()
-            if not last.next().isValid():
-                break
             last = last.next()
         return first.position(), last.position() + last.length()
 
