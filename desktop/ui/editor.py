@@ -36,6 +36,7 @@ class DraftEditor(QPlainTextEdit):
         self._checked_text: str | None = None
         self._positions: DocumentPositions | None = None
         self._shown: tuple[int, int, int] | None = None  # the range whose underlines are shown
+        self._revision = self.document().revision()  # an edit changes it, new formats alone do not
         self.setAcceptDrops(True)
         self.document().contentsChange.connect(self._document_changed)
         # Underlines follow the screen: after a scroll, a resize or lines added, once events settle.
@@ -63,7 +64,9 @@ class DraftEditor(QPlainTextEdit):
         self.refresh_underlines()
 
     def _document_changed(self, position: int, removed: int, added: int) -> None:
-        self._spans.record(position, removed, added)
+        revision = self.document().revision()
+        self._spans.record(position, removed, added, revision != self._revision)
+        self._revision = revision
 
     def _underlines_later(self, *_args) -> None:
         if self.findings and not self._underline_timer.isActive():

@@ -48,10 +48,10 @@ class FindingSpans:
         return len(self._short) + len(self._long)
 
     # ---- edits since the check ----
-    def record(self, position: int, removed: int, added: int) -> None:
-        """QTextDocument.contentsChange. A change of formats alone (the highlighter) reports equal counts
-        and moves nothing; a same-length replacement typed over text is treated the same way."""
-        if removed == added:
+    def record(self, position: int, removed: int, added: int, text_changed: bool = True) -> None:
+        """QTextDocument.contentsChange. A change of formats alone reports equal counts and leaves the
+        document's revision as it was: it moves nothing."""
+        if removed == added == 0 or (removed == added and not text_changed):
             return
         last = self._edits[-1] if self._edits else None
         if last is not None and last.removed == 0:
