@@ -41,6 +41,11 @@ def build_cli_parser() -> argparse.ArgumentParser:
     mine.add_argument("--json", action="store_true", help="以 JSON 输出汇总")
     mine.add_argument("--remove", action="store_true", help="从素材库中删除这些文件（或文件夹中全部文件）的素材")
 
+    clean = sub.add_parser("clean", help="清理语料文件（与导入时相同），输出清理后的正文")
+    clean.add_argument("files", nargs="+", metavar="FILE")
+    clean.add_argument("-o", "--output", metavar="DIR", help="输出文件夹：每个文件以原名（.txt）写入；不指定时输出到标准输出")
+    clean.add_argument("--explain", action="store_true", help="逐条列出删去的内容及删去它的规则")
+
     phrases = sub.add_parser("phrases", help="列出素材库中的全部素材")
     _add_bank(phrases)
     phrases.add_argument("--kind", help="只列出某一类素材")
@@ -75,17 +80,17 @@ def build_cli_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", required=True, metavar="OUT.docx")
     export.add_argument("--profile", default="gongwen", help="gongwen、speech 或版式文件 PATH.toml")
 
-    bench = sub.add_parser("bench", help="性能测量：挖掘、素材库查询、检查、导出、启动、素材面板与补全框、长稿窗口，均与同次测得的基线对比")
+    bench = sub.add_parser("bench", help="性能测量：挖掘、语料清理、素材库查询、检查、导出、启动、素材面板与补全框、长稿窗口，均与同次测得的基线对比")
     bench.add_argument("--quick", action="store_true", help="小规模快速运行（只验证测量本身可用）")
     bench.add_argument("--json", action="store_true")
-    bench.add_argument("--only", metavar="AREAS", help="只测其中几项，逗号分隔：mining,bank,lint,export,startup,phrases,window")
+    bench.add_argument("--only", metavar="AREAS", help="只测其中几项，逗号分隔：mining,cleaning,bank,lint,export,startup,phrases,window")
     return parser
 
 
 def build_gui_parser() -> argparse.ArgumentParser:
     parser = ChineseArgumentParser(
         prog="gongwen",
-        description="公文写作助手。不带子命令时打开编辑器；子命令：mine phrases suggest search lint export",
+        description="公文写作助手。不带子命令时打开编辑器；子命令：mine clean phrases suggest search lint export bench",
     )
     parser.add_argument("--version", action="version", version=f"gongwen {__version__}")
     parser.add_argument("file", nargs="?", metavar="FILE", help="要打开的文稿")
@@ -94,7 +99,7 @@ def build_gui_parser() -> argparse.ArgumentParser:
     return parser
 
 
-COMMANDS = ("mine", "phrases", "suggest", "search", "lint", "export", "bench")
+COMMANDS = ("mine", "clean", "phrases", "suggest", "search", "lint", "export", "bench")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -204,6 +204,7 @@ REQUIRED = {
         "PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so",
         "PySide6/Qt/plugins/platforminputcontexts/libcomposeplatforminputcontextplugin.so",
         "PySide6/Qt/lib/libQt6Widgets.so.6",
+        "PySide6/Qt/translations/qtbase_zh_CN.qm",  # Qt's dialogs and buttons in Chinese
         "jieba/dict.txt",
         "pypinyin/pinyin_dict.json",
         "pypinyin/phrases_dict.json",
@@ -214,6 +215,7 @@ REQUIRED = {
         "PySide6/plugins/platforms/qwindows.dll",
         "PySide6/plugins/platforms/qoffscreen.dll",
         "PySide6/Qt6Widgets.dll",
+        "PySide6/translations/qtbase_zh_CN.qm",
         "jieba/dict.txt",
         "pypinyin/pinyin_dict.json",
         "pypinyin/phrases_dict.json",

@@ -24,6 +24,7 @@ from desktop.core.bank.importer import import_paths  # noqa: E402
 from desktop.ui.phrases.bank_provider import BankProvider  # noqa: E402
 from desktop.ui.phrases.completion_popup import CompletionPopup  # noqa: E402
 from desktop.ui.phrases.concordance_panel import ConcordancePanel  # noqa: E402
+from desktop.ui.phrases.palette import PhrasePalette  # noqa: E402
 from desktop.ui.phrases.phrase_panel import PhrasePanel  # noqa: E402
 
 DRAFT = "同志们：\n今天召开全市优化营商环境工作会议，主要任务是抓落实。\n我们要坚持问题导向，久久"
@@ -91,6 +92,18 @@ def main(out: Path, bank_file: Path | None) -> None:
         painter.end()
         shot.save(str(out / name))
         popup.close_popup()
+
+    palette = PhrasePalette(editor, provider, chord=None)
+    palette.open_palette()
+    palette.search.setText("发展")
+    settle(app, palette.runner)
+    shot = QPixmap(host.size())
+    host.render(shot)
+    painter = QPainter(shot)
+    painter.drawPixmap(host.mapFromGlobal(palette.pos()), palette.grab())
+    painter.end()
+    shot.save(str(out / "palette.png"))
+    palette.hide()
 
     tabs.setCurrentWidget(examples)
     examples.search.setText("营商环境")

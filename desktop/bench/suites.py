@@ -322,6 +322,7 @@ def bench_export(scale: Scale, workdir: Path) -> list[Measurement]:
 
 
 def run_all(scale: Scale, only: set[str] | None = None, progress=None) -> list[Measurement]:
+    from desktop.bench.cleaning import bench_cleaning
     from desktop.bench.startup import bench_startup
     from desktop.bench.ui_suites import bench_big_draft, bench_phrases, bench_window
 
@@ -330,6 +331,7 @@ def run_all(scale: Scale, only: set[str] | None = None, progress=None) -> list[M
         workdir = Path(tmp)
         areas = {
             "mining": lambda: bench_mining(scale),
+            "cleaning": lambda: bench_cleaning(scale.corpus_bytes, scale.repeat, workdir),
             "bank": lambda: bench_bank(scale, workdir),
             "lint": lambda: bench_lint(scale),
             "export": lambda: bench_export(scale, workdir),

@@ -1,4 +1,4 @@
-"""gongwen bench: measure mining, the bank, lint, export, start-up, the phrase widgets and the window on a
+"""gongwen bench: measure mining, cleaning, the bank, lint, export, start-up, the phrase widgets and the window on a
 long draft, each beside a baseline."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import sys
 from desktop.bench.report import as_json, as_table
 from desktop.bench.suites import FULL, QUICK, run_all
 
-AREAS = ("mining", "bank", "lint", "export", "startup", "phrases", "window")
+AREAS = ("mining", "cleaning", "bank", "lint", "export", "startup", "phrases", "window")
 
 
 def run(args: argparse.Namespace) -> int:

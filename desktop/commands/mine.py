@@ -7,7 +7,7 @@ import sys
 
 from desktop.cli import EXIT_OK, EXIT_USAGE
 from desktop.commands.phrase_output import print_json, progress_printer
-from desktop.core.bank.banks import open_write_bank
+from desktop.core.bank.banks import documents_read_with, open_query_banks, open_write_bank
 from desktop.core.bank.importer import STATUS_NAMES, ImportReport, import_paths, remove_paths
 from desktop.core.mining.model import KIND_NAMES
 
@@ -17,7 +17,8 @@ def run(args: argparse.Namespace) -> int:
         if getattr(args, "remove", False):
             report = remove_paths(bank, args.paths)
         else:
-            report = import_paths(bank, args.paths, progress=progress_printer)
+            report = import_paths(bank, args.paths, progress=progress_printer,
+                                  elsewhere=documents_read_with(args.bank))
     if report.failures:
         print(f"有 {len(report.failures)} 个文件未能处理：", file=sys.stderr)
         for outcome in report.failures:
@@ -26,6 +27,10 @@ def run(args: argparse.Namespace) -> int:
         print_json(report.to_json())
     else:
         print(summary(report))
+        if args.bank is None:
+            with open_query_banks() as group:
+                documents, phrases = group.totals()
+            print(f"连同内置素材库共有文档 {documents} 篇，素材 {phrases} 条")
     return EXIT_USAGE if report.failures else EXIT_OK
 
 

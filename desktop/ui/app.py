@@ -25,15 +25,22 @@ def _application():
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_TITLE)
     app.setApplicationVersion(__version__)
+    from desktop.ui.qt_translation import install_qt_translation
+
+    install_qt_translation(app)
     return app
 
 
 def create_window(file: str | None = None, bank: str | None = None):
     """Build and show the window. Once it is painted, open FILE; once the opened draft is checked (or
     at once without a file), build the phrase side, offer a restore and warm up the bank."""
+    from PySide6.QtWidgets import QApplication
+
     from desktop.ui.after_paint import after_next_paint
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.qt_translation import install_qt_translation, install_translation_gaps
 
+    install_qt_translation(QApplication.instance())  # before any widget: Qt's words in Chinese
     window = MainWindow(phrases_after_paint=True, bank=Path(bank) if bank else None)
     window.show()
 
@@ -50,6 +57,7 @@ def create_window(file: str | None = None, bank: str | None = None):
         _after_check(window, start_up)
 
     def start_up() -> None:
+        install_translation_gaps(QApplication.instance())
         window.install_phrase_tools()
         if not file:
             window.checker.check_now()
@@ -132,11 +140,10 @@ def _refuse_dialogs() -> None:
     """Nobody answers dialogs in a self-test: any message box becomes the failure of the running step."""
     from PySide6.QtWidgets import QMessageBox
 
-    def refuse(parent, title, text, *args, **kwargs):
-        raise SelftestFailure(f"{title}：{text}")
+    def refuse(box):
+        raise SelftestFailure(f"{box.windowTitle()}：{box.text()}")
 
-    for kind in ("question", "warning", "information", "critical"):
-        setattr(QMessageBox, kind, staticmethod(refuse))
+    QMessageBox.exec = refuse
 
 
 def run_selftest(bank: str | None = None) -> int:
@@ -150,7 +157,13 @@ def run_selftest(bank: str | None = None) -> int:
 
         state["window"] = window = MainWindow()
         window.show()
-        return f"{window.width()}×{window.height()}"
+        from desktop.ui.qt_translation import install_qt_translation, install_translation_gaps
+
+        translation = install_qt_translation(state["app"])
+        install_translation_gaps(state["app"])
+        if translation is None:
+            raise SelftestFailure("缺少 Qt 中文翻译 qtbase_zh_CN.qm：文件对话框等会显示英文")
+        return f"{window.width()}×{window.height()}，{translation.name}"
 
     def step_open() -> str:
         from desktop.ui.main_window import sample_draft_path

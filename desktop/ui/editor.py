@@ -33,6 +33,8 @@ class DraftEditor(QPlainTextEdit):
         self.findings: list[Finding] = []
         self._starts: list[int] = []  # the findings' offsets in the checked text, for F8
         self._spans = FindingSpans()
+        self._all = 0  # the findings of the last check
+        self._showing: set[int] | None = None  # ids of those shown, when not all are
         self._checked_text: str | None = None
         self._positions: DocumentPositions | None = None
         self._shown: tuple[int, int, int] | None = None  # the range whose underlines are shown
@@ -49,19 +51,32 @@ class DraftEditor(QPlainTextEdit):
 
     # ---- findings ----
     def set_findings(
-        self, findings: list[Finding], text: str | None = None, spans: FindingSpans | None = None
+        self,
+        findings: list[Finding],
+        text: str | None = None,
+        spans: FindingSpans | None = None,
+        shown: list[Finding] | None = None,
     ) -> None:
         """Findings of a check of `text` (the editor's text by default), offsets in Python characters;
-        `spans` when the checker's thread already made them."""
-        self.findings = sorted(findings, key=lambda f: f.offset)
-        self._starts = [f.offset for f in self.findings]
+        `spans` when the checker's thread already made them; `shown`: those of them to show (all)."""
         if spans is None:
-            spans = FindingSpans(self.findings, self.toPlainText() if text is None else text)
+            spans = FindingSpans(findings, self.toPlainText() if text is None else text)
         self._spans = spans
         self._checked_text = text
         self._positions = None
+        self._all = len(findings)
+        self.show_only(findings if shown is None else shown)
+
+    def show_only(self, findings: list[Finding]) -> None:
+        """Of the last check's findings, underline and step through these (the others wait)."""
+        self.findings = sorted(findings, key=lambda f: f.offset)
+        self._starts = [f.offset for f in self.findings]
+        self._showing = None if len(findings) == self._all else {id(f) for f in findings}
         self._shown = None
         self.refresh_underlines()
+
+    def _showing_it(self, finding: Finding) -> bool:
+        return self._showing is None or id(finding) in self._showing
 
     def _document_changed(self, position: int, removed: int, added: int) -> None:
         revision = self.document().revision()
@@ -100,7 +115,8 @@ class DraftEditor(QPlainTextEdit):
         length = self.document().characterCount() - 1
         selections = []
         # Where underlines overlap the later one is drawn: hints first, errors last.
-        shown = sorted(self._spans.in_range(start, end), key=lambda s: LEVEL_RANKS.get(s[2].level, 0))
+        spans = (s for s in self._spans.in_range(start, end) if self._showing_it(s[2]))
+        shown = sorted(spans, key=lambda s: LEVEL_RANKS.get(s[2].level, 0))
         formats: dict[int, QTextCharFormat] = {}
         for a, b, finding in shown:
             if a > length:
@@ -131,7 +147,7 @@ class DraftEditor(QPlainTextEdit):
 
     def findings_at(self, position: int) -> list[Finding]:
         """Findings underlined at a document position."""
-        return self._spans.at(position)
+        return [f for f in self._spans.at(position) if self._showing_it(f)]
 
     def finding_span(self, finding: Finding) -> tuple[int, int] | None:
         """Where a finding is in the document now (QTextDocument positions), None if edited away."""

@@ -8,9 +8,10 @@ the draft's ignore list (忽略此处), which lives beside the draft as the CLI 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import GongwenError
 
@@ -59,6 +60,7 @@ class Finding:
     line: int  # 0-based
     fix: Fix | None = None
     spots: tuple[tuple[int, int], ...] = ()  # every place of a finding that gathers several
+    unfinished: bool = False  # may only mean the draft is not finished yet (see Diagnostic)
 
     @property
     def end(self) -> int:
@@ -87,6 +89,21 @@ class Analysis:
     spans: object | None = None  # desktop.ui.finding_spans.FindingSpans
 
 
+@dataclass(frozen=True)
+class CorpusSource:
+    """The phrase banks GW306 (照搬范文) looks sentences up in, as `gongwen lint --bank` does.
+
+    `group()` returns the calling thread's BankGroup (SQLite connections belong to their thread, and
+    the checker's pool may replace its thread); `generation` changes whenever the banks were written,
+    so sentences found before an import are looked up again."""
+
+    generation: int
+    group: Callable[[], Any]
+
+    def search(self, text: str, *, limit: int = 20) -> list:
+        return self.group().search(text, limit=limit)
+
+
 def rule_catalogue() -> list[tuple[str, str]]:
     """(code, Chinese name) of every rule, for the settings dialog."""
     from desktop.core.lint import ALL_RULES
@@ -111,7 +128,7 @@ class Analyser:
 
     def __init__(self) -> None:
         self._linter: Linter | None = None
-        self._disabled: frozenset[str] | None = None
+        self._inputs: tuple | None = None  # the rule switches and the corpus the Linter was made with
         self._problems: list[str] = []
 
     def analyse(
@@ -121,13 +138,17 @@ class Analyser:
         disabled: frozenset[str] = frozenset(),
         ignores: frozenset[Suppression] = frozenset(),
         properties: DraftProperties | None = None,
+        corpus: CorpusSource | None = None,
     ) -> Analysis:
-        if self._linter is None or disabled != self._disabled:
+        inputs = (disabled, corpus.generation if corpus is not None else None)
+        if self._linter is None or inputs != self._inputs:
             from desktop.core.lint import Linter
+            from desktop.core.lint.corpus_index import BankSentenceIndex
 
             self._problems = []
-            self._linter = Linter(_config(disabled, self._problems))
-            self._disabled = disabled
+            index = BankSentenceIndex(corpus) if corpus is not None else None
+            self._linter = Linter(_config(disabled, self._problems), index)
+            self._inputs = inputs
         from desktop.core.lint.report import Positions
 
         result = self._linter.lint(text, (), properties)
@@ -181,6 +202,7 @@ def _convert(d, text: str, positions: Positions) -> Finding:
         positions.line_column(d.offset)[0] - 1,
         fix,
         tuple(d.spots),
+        d.unfinished,
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,12 +30,13 @@ class LintPanel(QWidget):
     fix_requested = Signal(object)
     ignore_requested = Signal(object)
     check_requested = Signal()
+    entered = Signal()  # the writer went into the list: to read the findings, all of them
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.findings: list[Finding] = []
         self.first_row = 0  # the index of the first listed finding
-        self._ignored = 0
+        self._ignored = self._held = 0
         self._index_of: dict[int, int] = {}
         self._counts = ""
         self.summary = QLabel()
@@ -53,6 +54,7 @@ class LintPanel(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.list.setWordWrap(True)
         self.list.jump_requested.connect(self._emit_jump)
+        self.list.installEventFilter(self)
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.detail = QLabel()  # the selected finding's whole message: the column elides long ones
         self.detail.setWordWrap(True)
@@ -81,10 +83,11 @@ class LintPanel(QWidget):
         layout.addLayout(buttons)
         self.set_findings([], 0)
 
-    def set_findings(self, findings: list[Finding], ignored: int) -> None:
+    def set_findings(self, findings: list[Finding], ignored: int, held: int = 0) -> None:
+        """held: findings that wait until the writer leaves the paragraph (or presses F7)."""
         current = self.selected()
         self.findings = list(findings)
-        self._ignored = ignored
+        self._ignored, self._held = ignored, held
         self._index_of = {id(f): i for i, f in enumerate(self.findings)}
         self._counts = " ".join(
             f"{LEVEL_NAMES[level]} {n}"
@@ -126,11 +129,12 @@ class LintPanel(QWidget):
             items.append(item)
         self.list.addTopLevelItems(items)
         total, ignored = len(self.findings), self._ignored
+        waiting = f"写作中暂缓提示 {self._held} 处（离开此段或按 F7 显示）。" if self._held else ""
         if not total:
-            self.summary.setText("未发现问题。" + (f"（已忽略 {ignored} 处）" if ignored else ""))
+            self.summary.setText("未发现问题。" + (f"（已忽略 {ignored} 处）" if ignored else "") + waiting)
             return
         extra = f"，已忽略 {ignored} 处" if ignored else ""
-        text = f"共 {total} 处：{self._counts}{extra}。回车或单击跳到原文。"
+        text = f"共 {total} 处：{self._counts}{extra}。回车或单击跳到原文。{waiting}"
         if total > LISTED:
             shown = f"列出第 {first + 1}–{first + len(items)} 处" if first else f"列出前 {len(items)} 处"
             text += f"\n{shown}，另有 {total - len(items)} 处未列出（F8 / Shift+F8 逐处查看，列表随之移动）。"
@@ -168,6 +172,11 @@ class LintPanel(QWidget):
             self.detail.setText(f"{f.code} {f.name}（第 {f.line + 1} 行）：{f.message}{fix}")
         self.fix_button.setEnabled(f is not None and f.fix is not None)
         self.ignore_button.setEnabled(f is not None)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.list and event.type() == QEvent.Type.FocusIn:
+            self.entered.emit()
+        return super().eventFilter(watched, event)
 
     def _emit_jump(self, index: int) -> None:
         if 0 <= index < len(self.findings):

@@ -29,7 +29,7 @@ from desktop import APP_TITLE
 from desktop.core import paths
 from desktop.core.errors import GongwenError
 from desktop.core.textstats import format_duration, speaking_seconds
-from desktop.ui import export_adapter, lint_adapter
+from desktop.ui import export_adapter, lint_adapter, messages
 from desktop.ui.after_paint import after_next_paint
 from desktop.ui.draft_count import DraftCount
 from desktop.ui.editor import DraftEditor
@@ -93,6 +93,12 @@ class MainWindow(QMainWindow):
         self.analysis: Analysis | None = None
         self._jump_after_check = False
         self.checking_on_f7_only = False  # a draft beyond LIVE_CHECK_LIMIT
+        # The paragraph the writer is writing (the last edit's). Findings that may only mean the draft
+        # is unfinished wait while it is at or after them; moving elsewhere or F7 shows them.
+        self._writing_block: int | None = None
+        self._held = 0  # findings of the analysis shown that wait so
+        self._findings_from: Analysis | None = None  # the analysis whose findings the editor has
+        self._status_finding: Finding | None = None  # the finding the status bar names
         self._cancel_check_after_paint: Callable[[], None] | None = None
         self._tasks: set[Task] = set()
 
@@ -135,6 +141,12 @@ class MainWindow(QMainWindow):
         self.stats_timer.setSingleShot(True)
         self.stats_timer.setInterval(150)
         self.stats_timer.timeout.connect(self._update_stats)
+        # A cursor move is read once the event that made it is over: typing moves the cursor before
+        # the text changes, and only a move without an edit leaves the paragraph being written.
+        self.left_paragraph_timer = QTimer(self)
+        self.left_paragraph_timer.setSingleShot(True)
+        self.left_paragraph_timer.setInterval(0)
+        self.left_paragraph_timer.timeout.connect(self._check_left_paragraph)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.timeout.connect(self.autosave)
 
@@ -149,6 +161,7 @@ class MainWindow(QMainWindow):
         self.lint_panel.fix_requested.connect(self.apply_fix)
         self.lint_panel.ignore_requested.connect(self.ignore_finding)
         self.lint_panel.check_requested.connect(self.full_check)
+        self.lint_panel.entered.connect(self.release_held_findings)
 
         self.apply_settings(self.settings)
         self._update_title()
@@ -330,6 +343,11 @@ class MainWindow(QMainWindow):
         self.bank_label = tools.panel.bank_status  # warm_up_bank reports the banks' state here
         self.examples_tab = tools.examples
         tools.provider.changed.connect(self.warm_up_bank)  # recount after imports and edits
+        # GW306 (照搬范文) looks sentences up in the same banks, from the checker's worker thread.
+        provider = tools.provider
+        self.checker.corpus_source = lambda: lint_adapter.CorpusSource(provider.generation, provider.group)
+        provider.changed.connect(self._schedule_check)
+        self._schedule_check()  # what was checked before the banks were there is checked with them
         current = self.side_tabs.currentWidget()
         self.side_tabs.insertTab(0, self.material_tab, "素材")
         self.side_tabs.addTab(self.examples_tab, "范文")
@@ -341,12 +359,13 @@ class MainWindow(QMainWindow):
         """Every action that has a shortcut, as (name, keys) — the help lists exactly this."""
         rows = []
         for action in self.actions():
+            # Told apart by their English names (NativeText is translated: Alt+回车), shown natively;
+            # media keys such as "Open" and F14 are skipped.
             keys = [
                 k.toString(QKeySequence.SequenceFormat.NativeText)
                 for k in action.shortcuts()
-                if not k.isEmpty()
-            ]
-            keys = [k for k in keys if re.match(_KEYBOARD_KEY, k)][:2]  # skip media keys such as "Open", F14
+                if re.match(_KEYBOARD_KEY, k.toString(QKeySequence.SequenceFormat.PortableText))
+            ][:2]
             if keys:
                 rows.append((action.text().rstrip("…"), " / ".join(keys)))
         return rows
@@ -399,11 +418,12 @@ class MainWindow(QMainWindow):
         try:
             save_settings(self.settings)
         except GongwenError as exc:
-            QMessageBox.warning(self, "设置", f"设置未能保存：{exc}")
+            messages.warning(self, "设置", f"设置未能保存：{exc}")
 
     # ---------------------------------------------------------------- text and analysis
     def _text_changed(self) -> None:
         self.revision += 1
+        self._writing_block = self.editor.textCursor().blockNumber()
         self._schedule_check()
         self.stats_timer.start()
 
@@ -443,19 +463,25 @@ class MainWindow(QMainWindow):
         line = cursor.blockNumber()
         self.position_label.setText(f"第 {line + 1} 行")
         self.outline_panel.follow_line(line)
+        if self._writing_block is not None and line != self._writing_block:
+            self.left_paragraph_timer.start()
+
+    def _check_left_paragraph(self) -> None:
+        if self._writing_block is not None and self.editor.textCursor().blockNumber() != self._writing_block:
+            self.release_held_findings()
+
+    def release_held_findings(self) -> None:
+        """The writer has moved on (or pressed F7): findings held back while writing are shown."""
+        self._writing_block = None
+        if self.analysis is not None and self._held:
+            self._show_findings(self.analysis)
 
     def apply_analysis(self, analysis: Analysis) -> None:
         self.analysis = analysis
-        self.editor.set_findings(analysis.findings, analysis.text, analysis.spans)
-        self.lint_panel.set_findings(analysis.findings, analysis.ignored)
+        if self._jump_after_check:
+            self._writing_block = None  # F7 asks for everything
+        self._show_findings(analysis)
         self.apply_outline(analysis)
-        counts = [
-            f"{LEVEL_NAMES[level]} {n}"
-            for level in ("error", "warning", "info")
-            if (n := sum(1 for f in analysis.findings if f.level == level))
-        ]
-        self.findings_label.setText("检查：" + (" · ".join(counts) if counts else "无问题"))
-        self.findings_label.setToolTip("按 F7 再次检查全文" if self.checking_on_f7_only else "")
         if analysis.problems:
             self.statusBar().showMessage("；".join(analysis.problems), 10000)
         if self._jump_after_check:
@@ -475,6 +501,35 @@ class MainWindow(QMainWindow):
         self.outline_panel.follow_line(self.editor.textCursor().blockNumber())
         self.highlighter.set_outline(analysis.outline, analysis.styles)
 
+    def held_back(self, finding: Finding) -> bool:
+        """An unfinished-draft finding at or before the paragraph being written waits."""
+        return finding.unfinished and self._writing_block is not None and finding.line <= self._writing_block
+
+    def _show_findings(self, analysis: Analysis) -> None:
+        shown = [f for f in analysis.findings if not self.held_back(f)]
+        held = self._held = len(analysis.findings) - len(shown)
+        if analysis is self._findings_from:  # held ones released: the underlines keep the edits made since
+            self.editor.show_only(shown)
+        else:
+            self.editor.set_findings(analysis.findings, analysis.text, analysis.spans, shown)
+            self._findings_from = analysis
+        self.lint_panel.set_findings(shown, analysis.ignored, held)
+        counts = [
+            f"{LEVEL_NAMES[level]} {n}"
+            for level in ("error", "warning", "info")
+            if (n := sum(1 for f in shown if f.level == level))
+        ]
+        self.findings_label.setText("检查：" + (" · ".join(counts) if counts else "无问题"))
+        if held:
+            self.findings_label.setToolTip(f"写作中暂缓提示 {held} 处：离开此段或按 F7 显示")
+        else:
+            self.findings_label.setToolTip("按 F7 再次检查全文" if self.checking_on_f7_only else "")
+        named = self._status_finding
+        if named is not None and not any(_same_spot(named, f) for f in shown):
+            self._status_finding = None
+            if self.statusBar().currentMessage() == _finding_message(named):
+                self.statusBar().clearMessage()  # it named a finding that is fixed (or gone) now
+
     def _check_failed(self, message: str) -> None:
         self._jump_after_check = False
         self.findings_label.setText("检查：出错")
@@ -490,7 +545,8 @@ class MainWindow(QMainWindow):
     def jump_to_finding(self, finding: Finding) -> None:
         self.editor.go_to_finding(finding)
         self.lint_panel.select(finding)
-        self.statusBar().showMessage(f"{finding.code} {finding.message}", 8000)
+        self.statusBar().showMessage(_finding_message(finding), 8000)
+        self._status_finding = finding
 
     def step_finding(self, backwards: bool) -> None:
         finding = self.editor.next_finding(backwards)
@@ -535,8 +591,10 @@ class MainWindow(QMainWindow):
         apply_edits(self.editor, fix.edits or (fix,), current)
         if fix.label:
             self.statusBar().showMessage(f"已{fix.label}，请核对（Ctrl+Z 撤销）。", 8000)
-        if self.checking_on_f7_only:
-            self.statusBar().showMessage("已修正。按 F7 重新检查全文。", 8000)
+        else:
+            self.statusBar().showMessage(f"已修正：{finding.name}", 4000)
+        if self.checking_on_f7_only:  # a check of the whole draft is the writer's to ask for
+            self.statusBar().showMessage(f"已修正：{finding.name}。按 F7 重新检查全文。", 8000)
         else:
             self.checker.check_now()
 
@@ -598,6 +656,7 @@ class MainWindow(QMainWindow):
 
     def _set_text(self, text: str) -> None:
         self.editor.setPlainText(text)  # also clears undo history: a new document
+        self._writing_block = None  # opened, not being written
         self.editor.document().setModified(False)
         self.editor.go_to(0)
         self.autosaved_revision = self.revision
@@ -611,7 +670,7 @@ class MainWindow(QMainWindow):
         frame instead of ~20 ms, see docs/PERFORMANCE.md)."""
         self.checker.timer.stop()  # the debounced check scheduled by the new text is this one
         if self.checking_on_f7_only:  # no findings until F7; the outline after the first paint
-            self.analysis = None
+            self.analysis, self._findings_from, self._held = None, None, 0
             self.editor.set_findings([], "")
             self.outline_panel.set_waiting()
             self.lint_panel.set_unchecked(f"尚未检查：文稿超过 {LIVE_CHECK_LIMIT // 10_000} 万字符，按 F7（或“全部检查”）检查全文。")
@@ -642,18 +701,16 @@ class MainWindow(QMainWindow):
         if not self.editor.document().isModified():
             return True
         name = self.path.name if self.path else "未命名文稿"
-        answer = QMessageBox.question(
+        answer = messages.question(
             self,
             "保存改动",
             f"“{name}”有未保存的改动，是否保存？",
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
+            messages.Button.Save | messages.Button.Discard | messages.Button.Cancel,
+            messages.Button.Save,
         )
-        if answer == QMessageBox.StandardButton.Save:
+        if answer == messages.Button.Save:
             return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        return answer == messages.Button.Discard
 
     def new_document(self) -> bool:
         if not self.maybe_save():
@@ -676,7 +733,7 @@ class MainWindow(QMainWindow):
         try:
             templates = load_templates()
         except GongwenError as exc:
-            QMessageBox.warning(self, "新建讲话稿", str(exc))
+            messages.warning(self, "新建讲话稿", str(exc))
             return
         provider = self.install_phrase_tools().provider
         dialog = NewSpeechDialog(templates, provider.group, date.today(), self)
@@ -728,7 +785,7 @@ class MainWindow(QMainWindow):
                 text, encoding, newline, bom = decoded.text, decoded.encoding, decoded.newline, decoded.bom
                 stamp, own, source = stamp_of(path), path, None
         except GongwenError as exc:
-            QMessageBox.warning(self, "无法打开", str(exc))
+            messages.warning(self, "无法打开", str(exc))
             return False
         self.path, self.imported_from, self.stamp = own, source, stamp
         self.encoding, self.newline, self.bom = encoding, newline, bom
@@ -744,7 +801,7 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage(f"已打开 {path}（{encoding}）", 5000)
         if warnings:
-            QMessageBox.information(self, "导入提示", "\n".join(warnings))
+            messages.information(self, "导入提示", "\n".join(warnings))
         return True
 
     def save(self) -> bool:
@@ -795,7 +852,7 @@ class MainWindow(QMainWindow):
         try:
             stamp = atomic_write_text(path, self.editor.toPlainText(), encoding, newline, bom)
         except GongwenError as exc:
-            QMessageBox.warning(self, "保存失败", str(exc))
+            messages.warning(self, "保存失败", str(exc))
             return False
         self.path, self.stamp = path, stamp
         self.encoding, self.newline, self.bom = encoding, newline, bom
@@ -841,12 +898,8 @@ class MainWindow(QMainWindow):
         def work() -> str:
             from desktop.core.bank.banks import open_query_banks
 
-            group = open_query_banks(self.bank_path)
-            try:
-                phrases = sum(b.phrase_total() for b in group.banks)
-                documents = sum(len(b.documents()) for b in group.banks)
-            finally:
-                group.close()
+            with open_query_banks(self.bank_path) as group:
+                documents, phrases = group.totals()  # as the import summary counts them
             return f"素材库已就绪：{phrases} 条素材，来自 {documents} 篇语料。"
 
         task = Task(work)
@@ -896,14 +949,14 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"已导出 {output}", 8000)
         self.exported.emit(str(output))
         notes = "".join(f"\n注意：{w}" for w in warnings)
-        answer = QMessageBox.question(
+        answer = messages.question(
             self,
             "导出完成",
             f"已导出到：\n{output}{notes}\n\n是否打开所在文件夹？",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+            messages.Button.Yes | messages.Button.No,
+            messages.Button.No,
         )
-        if answer == QMessageBox.StandardButton.Yes:
+        if answer == messages.Button.Yes:
             from PySide6.QtCore import QUrl
             from PySide6.QtGui import QDesktopServices
 
@@ -913,7 +966,7 @@ class MainWindow(QMainWindow):
         self._tasks.discard(task)
         self.statusBar().clearMessage()
         self.export_failed.emit(message)
-        QMessageBox.warning(self, "导出失败", f"导出失败：{message}")
+        messages.warning(self, "导出失败", f"导出失败：{message}")
 
     # ---------------------------------------------------------------- autosave and recovery
     @cached_property
@@ -1055,6 +1108,15 @@ class MainWindow(QMainWindow):
         from desktop.ui.dialogs import AboutDialog
 
         AboutDialog(about_lines(about_info(self.bank_path)), self).exec()
+
+
+def _finding_message(finding: Finding) -> str:
+    """How the status bar names a finding the writer jumped to."""
+    return f"{finding.code} {finding.message}"
+
+
+def _same_spot(a: Finding, b: Finding) -> bool:
+    return (a.code, a.offset, a.message) == (b.code, b.offset, b.message)
 
 
 def sample_draft_path() -> Path:

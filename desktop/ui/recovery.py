@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desktop.ui import messages
+
 if TYPE_CHECKING:
     from desktop.core.recovery import RecoveryEntry
 
@@ -60,7 +62,7 @@ def install_excepthook(
             log.exception("could not write a recovery copy")
             saved = "\n\n（未能写入恢复副本，请立即另存文稿。）"
         try:
-            QMessageBox.critical(
+            messages.critical(
                 parent_of(),
                 "程序错误",
                 f"发生了意外错误：{exc_type.__name__}: {exc}{saved}\n\n详细信息已写入日志。",

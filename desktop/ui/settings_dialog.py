@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.lint.leaders import Leader
-
+from desktop.ui import messages
 from desktop.ui.phrases.chords import chord_problem
 from desktop.ui.settings import Settings
 from desktop.ui.widgets import ok_cancel_buttons
@@ -195,7 +194,7 @@ class SettingsDialog(QDialog):
         if not problems and completion == palette:
             problems.append("两个快捷键不能相同")
         if problems:
-            QMessageBox.warning(self, "快捷键", "；".join(problems))
+            messages.warning(self, "快捷键", "；".join(problems))
             return
         self.accept()
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialogButtonBox, QTreeWidget
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialogButtonBox, QTreeWidget, QWidget
 
 
 class JumpTree(QTreeWidget):
@@ -22,6 +23,16 @@ class JumpTree(QTreeWidget):
             self.jump_requested.emit(self.currentItem().data(0, Qt.ItemDataRole.UserRole))
             return
         super().keyPressEvent(event)
+
+
+def widget_shortcut(widget: QWidget, keys: QKeySequence | QKeySequence.StandardKey, slot) -> QShortcut:
+    """A key that acts only while `widget` has the focus. The context is set after construction:
+    PySide6 (6.11) ignores QShortcut's `context=` keyword and makes the key window-wide, where it
+    would act on whatever the writer is doing elsewhere in the window."""
+    shortcut = QShortcut(keys, widget)
+    shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+    shortcut.activated.connect(slot)
+    return shortcut
 
 
 def ok_cancel_buttons(dialog, ok_text: str = "确定") -> QDialogButtonBox:

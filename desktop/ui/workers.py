@@ -97,6 +97,8 @@ class LiveChecker(QObject):
         self.disabled: frozenset[str] = frozenset()
         self.ignores: frozenset[Suppression] = frozenset()
         self.properties = None  # the draft's level and place as the writer set them (DraftProperties)
+        # The banks for GW306, once the window has them; read when a check starts.
+        self.corpus_source: Callable[[], lint_adapter.CorpusSource] | None = None
         self.analyser = lint_adapter.Analyser()  # used only from the pool's one thread
         self.sections = SectionCounter()  # likewise
         self._busy = False
@@ -144,11 +146,12 @@ class LiveChecker(QObject):
         disabled, ignores, properties = self.disabled, self.ignores, self.properties
         outline_only, analyser = self._outline_only and not self._check_asked, self.analyser
         self._check_asked = False
+        corpus = self.corpus_source() if self.corpus_source is not None and not outline_only else None
 
         def job() -> lint_adapter.Analysis:
             if outline_only:
                 return self._for_window(analyser.outline(revision, text))
-            return self._for_window(analyser.analyse(revision, text, disabled, ignores, properties))
+            return self._for_window(analyser.analyse(revision, text, disabled, ignores, properties, corpus))
 
         task = Task(_gently(job) if len(text) > LIVE_CHECK_LIMIT else job)
         task.relay.done.connect(self._finished)

@@ -1,4 +1,4 @@
-"""Fixtures for the window tests: a real MainWindow, IME-style typing, stubbed modal dialogs."""
+"""Fixtures for the window tests: a real MainWindow, IME-style typing, answered modal dialogs."""
 
 from __future__ import annotations
 
@@ -15,6 +15,13 @@ def ime_commit(widget, text: str) -> None:
     event = QInputMethodEvent("", [])
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
+
+
+def focus_editor(qtbot, window) -> None:
+    """Make the window active with the keyboard focus in its editor, as a writer clicking into it."""
+    window.activateWindow()
+    window.editor.setFocus()
+    qtbot.waitUntil(window.editor.hasFocus)
 
 
 def wait_analysis(qtbot, window, timeout: int = 10_000):
@@ -67,21 +74,31 @@ def window(make_window):
     return make_window()
 
 
+KINDS = {
+    QMessageBox.Icon.Question: "question",
+    QMessageBox.Icon.Warning: "warning",
+    QMessageBox.Icon.Information: "information",
+    QMessageBox.Icon.Critical: "critical",
+}
+
+
 @pytest.fixture
 def answer(monkeypatch):
-    """Stub the static QMessageBox questions; records (kind, text) and answers with the given button."""
+    """Answer every message box with the given standard button (确定 where the box has only that);
+    records (kind, title, text, button labels)."""
     calls = []
 
     def setup(button=QMessageBox.StandardButton.Discard):
-        def fake(kind):
-            def inner(parent, title, text, *args, **kwargs):
-                calls.append((kind, title, text))
-                return button
+        def fake_exec(box):
+            calls.append((KINDS.get(box.icon(), ""), box.windowTitle(), box.text(),
+                          [b.text() for b in box.buttons()]))
+            chosen = box.button(button) or box.button(QMessageBox.StandardButton.Ok)
+            if chosen is None:
+                raise AssertionError(f"no {button} in {[b.text() for b in box.buttons()]}")
+            chosen.click()
+            return 0
 
-            return inner
-
-        for kind in ("question", "warning", "information", "critical"):
-            monkeypatch.setattr(QMessageBox, kind, staticmethod(fake(kind)))
+        monkeypatch.setattr(QMessageBox, "exec", fake_exec)
         return calls
 
     return setup

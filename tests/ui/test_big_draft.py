@@ -163,6 +163,8 @@ def test_beyond_the_size_the_draft_is_checked_on_f7_only_and_the_status_bar_says
     analysis = wait_analysis(qtbot, window, timeout=180_000)
     assert analysis.findings and window.lint_panel.list.topLevelItemCount() == LISTED
     assert "按 F7" in window.findings_label.toolTip()
-    # what the checker reported is what a full check of the same text reports
-    assert len(analysis.findings) == len(lint_adapter.analyse(0, window.editor.toPlainText()).findings)
+    # what the checker reported is what a full check of the same text reports (照搬范文 aside: the window
+    # looks sentences up in its banks, a check without them cannot)
+    fresh = lint_adapter.analyse(0, window.editor.toPlainText()).findings
+    assert [f.offset for f in analysis.findings if f.code != "GW306"] == [f.offset for f in fresh]
     assert len(started) == 1  # the F7 check was the only check

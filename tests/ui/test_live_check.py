@@ -90,6 +90,8 @@ def test_enter_and_click_in_the_list_jump_to_the_text(qtbot, window):
     analysis = typed(qtbot, window)
     window.editor.go_to(0)
     listing = window.lint_panel.list
+    # moved off the paragraph being written: what waited for the rest of the draft is listed too
+    qtbot.waitUntil(lambda: listing.topLevelItemCount() == len(analysis.findings))
     last = listing.topLevelItem(listing.topLevelItemCount() - 1)
     listing.setCurrentItem(last)
     listing.setFocus()
@@ -136,6 +138,7 @@ def test_f8_and_shift_f8_step_through_findings(qtbot, window):
     analysis = typed(qtbot, window)
     starts = [f.offset for f in analysis.findings]
     window.editor.go_to(0)
+    qtbot.waitUntil(lambda: len(window.editor.findings) == len(starts))  # none waits once moved off
     visited = []
     for _ in range(len(starts)):
         qtbot.keyClick(window.editor, Qt.Key.Key_F8)

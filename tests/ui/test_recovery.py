@@ -88,7 +88,7 @@ def hooked_window(make_window, monkeypatch):
     window = make_window()
     ime_commit(window.editor, DRAFT)
     reported: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda *a: reported.append(a[2])))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: reported.append(box.text()))
     previous = sys.excepthook
     hook = recovery_ui.install_excepthook(window.write_recovery, lambda: window)
     yield hook, reported

@@ -56,7 +56,9 @@ def test_findings_count_in_status_bar(qtbot, window):
     assert re.search(rf"错误 {errors}.*警告 {warnings}", window.findings_label.text())
 
 
-def test_export_warns_on_errors_writes_docx_and_offers_the_folder(qtbot, window, tmp_path, monkeypatch):
+def test_export_warns_on_errors_writes_docx_and_offers_the_folder(
+    qtbot, window, tmp_path, monkeypatch, answer
+):
     window.open_path(sample_draft_path())
     wait_analysis(qtbot, window)
     output = tmp_path / "导出" / "讲话.docx"
@@ -71,12 +73,8 @@ def test_export_warns_on_errors_writes_docx_and_offers_the_folder(qtbot, window,
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(ExportDialog, "exec", accept)
-    asked, opened = [], []
-    monkeypatch.setattr(
-        QMessageBox,
-        "question",
-        staticmethod(lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes),
-    )
+    opened = []
+    asked = answer(QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(
         QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile()))
     )
@@ -88,7 +86,8 @@ def test_export_warns_on_errors_writes_docx_and_offers_the_folder(qtbot, window,
     with zipfile.ZipFile(output) as archive:
         xml = archive.read("word/document.xml").decode("utf-8")
     assert "在全市安全生产工作会议上的讲话" in xml
-    assert str(output) in asked[0] and opened == [str(output.parent)]
+    assert str(output) in asked[0][2] and opened == [str(output.parent)]
+    assert asked[0][3] == ["是", "否"]
 
 
 def test_export_failure_is_reported(qtbot, window, tmp_path, answer):

@@ -160,6 +160,23 @@ def open_query_banks(bank: str | Path | None = None, progress: Progress | None =
     return BankGroup(banks, problems)
 
 
+def documents_read_with(bank: str | Path | None = None) -> dict[str, str]:
+    """Content hash → label of the documents an import into the user's bank must not repeat: those of
+    the built-in bank, which every query reads beside it. Empty for `--bank FILE`, read alone, and
+    while no built-in bank is there (nothing is built for this)."""
+    if bank is not None:
+        return {}
+    for candidate in (paths.default_bank_path(), paths.data_dir() / FALLBACK_DEFAULT_NAME):
+        if candidate.exists():
+            try:
+                with PhraseBank.open(candidate, readonly=True) as default:
+                    return default.document_labels_by_hash()
+            except BankError as exc:
+                log.warning("built-in bank unreadable, imports are not checked against it: %s", exc)
+                return {}
+    return {}
+
+
 def open_write_bank(bank: str | Path | None = None) -> PhraseBank:
     """The bank an import writes: --bank FILE, or the user's bank."""
     return PhraseBank.open(bank if bank is not None else paths.user_bank_path())

@@ -2,7 +2,9 @@
 
 An unchanged file (same content hash, mined by this program version) is skipped without being read;
 a changed file replaces what it contributed; a file that disappeared from an imported folder takes its
-contributions with it. A file that cannot be read is reported and skipped; the others go on. If the
+contributions with it. A file whose text is already in a bank read together with this one (the
+built-in bank beside the user's) is not imported again: the same text in two banks would count its
+phrases twice. A file that cannot be read is reported and skipped; the others go on. If the
 import is interrupted, nothing of it is committed and the bank stays as it was.
 """
 
@@ -11,12 +13,13 @@ from __future__ import annotations
 import hashlib
 import importlib
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop import __version__
+from desktop.core.corpus.removals import Removal, RemovalCounts
 from desktop.core.errors import BankError, InputError
 from desktop.core.bank.store import PhraseBank
 from desktop.core.mining.cancel import Cancelled, Poll, check
@@ -36,17 +39,19 @@ STATUS_NAMES = {
     "updated": "更新",
     "unchanged": "未变",
     "duplicate": "重复",
+    "builtin": "内置库已有",
     "removed": "删除",
     "failed": "失败",
 }
 
 
 @dataclass
-class FileOutcome:
+class FileOutcome(RemovalCounts):
     path: Path
     status: str  # one of STATUS_NAMES
     phrases: int = 0
     message: str = ""
+    removals: tuple[Removal, ...] = ()  # what cleaning removed from the file
 
     def to_json(self) -> dict:
         return {
@@ -54,6 +59,8 @@ class FileOutcome:
             "status": self.status,
             "phrases": self.phrases,
             "message": self.message,
+            "removed_lines": self.removed_lines,
+            "removed_chars": self.removed_chars,
         }
 
 
@@ -144,11 +151,13 @@ class _Importer:
         miner: MinerFunctions | None,
         reader: Callable[[Path], CleanDocument],
         cancelled: Poll | None = None,
+        elsewhere: Mapping[str, str] | None = None,
     ):
         self.bank = bank
         self.miner = miner
         self.reader = reader
         self.cancelled = cancelled
+        self.elsewhere = elsewhere or {}
         self.touched: set[int] = set()
 
     def import_file(self, path: Path) -> FileOutcome:
@@ -158,6 +167,15 @@ class _Importer:
             return FileOutcome(path, "failed", message=str(exc))
         if size == 0:  # before the duplicate check: all empty files share one hash
             return FileOutcome(path, "failed", message=str(InputError(path, "文件是空的")))
+        if digest in self.elsewhere:
+            # Also drops a copy imported before the other bank had it (or before this check existed).
+            copy = self.bank.document_by_hash(digest)
+            if copy is not None:
+                self.touched |= self.bank.delete_document(copy.id)
+            return FileOutcome(
+                path, "builtin",
+                message=f"{path.name}：内置素材库中已有（《{self.elsewhere[digest]}》），不再重复导入",
+            )  # fmt: skip
         key = str(path)
         existing = self.bank.document_by_path(key)
         if existing and existing.content_hash == digest and existing.program_version == __version__:
@@ -200,7 +218,10 @@ class _Importer:
                 cancelled=self.cancelled,
             )
         return FileOutcome(
-            path, "updated" if existing else "added", phrases=len({(p.text, p.kind) for p in phrases})
+            path,
+            "updated" if existing else "added",
+            phrases=len({(p.text, p.kind) for p in phrases}),
+            removals=getattr(document, "removals", ()),
         )
 
     def prune(self, folders: list[Path], seen: set[str]) -> list[FileOutcome]:
@@ -223,15 +244,17 @@ def import_paths(
     reader: Callable[[Path], CleanDocument] | None = None,
     progress: Callable[[int, int, FileOutcome], None] | None = None,
     cancelled: Poll | None = None,
+    elsewhere: Mapping[str, str] | None = None,
 ) -> ImportReport:
     """Import files and folders into `bank` in one transaction; see the module docstring. When
     `cancelled()` turns true while a file is read, mined or stored, `cancel.Cancelled` is raised and the
-    transaction rolled back."""
-    if reader is None:
-        from desktop.core.corpus import read_document as reader  # the readers load docx/pdf support
+    transaction rolled back. `elsewhere`: content hash → document label of the documents in the banks
+    read together with `bank` (`banks.documents_read_with`); such files are skipped."""
     files, folders, missing = collect_files(paths)
     report = ImportReport(bank.path, outcomes=list(missing))
-    importer = _Importer(bank, miner, reader, cancelled)
+    importer = _Importer(bank, miner, reader, cancelled, elsewhere)
+    if reader is None:  # the files to read are cleaned together: chrome recurring across them goes
+        importer.reader = import_reader(bank, files, cancelled).read
     with bank.transaction():
         for index, path in enumerate(files, 1):
             outcome = importer.import_file(path)
@@ -243,6 +266,24 @@ def import_paths(
     report.documents = len(bank.documents())
     report.phrases_by_kind = bank.kind_counts()
     return report
+
+
+def needs_reading(bank: PhraseBank, path: Path) -> bool:
+    """Whether an import reads the file: it is new, changed, or was mined by another version."""
+    try:
+        digest, _size = hash_file(path)
+    except InputError:
+        return False
+    existing = bank.document_by_path(str(path))
+    return not (existing and existing.content_hash == digest and existing.program_version == __version__)
+
+
+def import_reader(bank: PhraseBank, files: list[Path], cancelled: Poll | None = None):
+    """An ImportReader over the files this import will read, their evidence gathered; raises
+    Cancelled when `cancelled()` turns true meanwhile."""
+    from desktop.core.corpus.batch import ImportReader  # the readers load docx/pdf support
+
+    return ImportReader(f for f in files if needs_reading(bank, f)).gather(lambda: check(cancelled))
 
 
 def remove_paths(bank: PhraseBank, paths: Iterable[str | Path]) -> ImportReport:

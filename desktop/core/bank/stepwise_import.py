@@ -8,7 +8,7 @@ interrupted run must leave the bank untouched); here each file is its own `impor
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from desktop.core.bank.importer import (
     MinerFunctions,
     collect_files,
     import_paths,
+    import_reader,
     load_miner,
 )
 
@@ -36,6 +37,8 @@ class ImportCancelled(Cancelled):
 class StepwiseReport(ImportReport):
     cancelled: bool = False
     total_files: int = 0
+    # (documents, phrases) of every bank the window reads, counted as BankGroup.totals counts them
+    combined: tuple[int, int] | None = None
 
 
 def import_stepwise(
@@ -47,15 +50,24 @@ def import_stepwise(
     cancelled: Callable[[], bool] = lambda: False,
     miner: MinerFunctions | None = None,
     reader: Callable | None = None,
+    elsewhere: Mapping[str, str] | None = None,
 ) -> StepwiseReport:
     """Import files and folders one file per transaction. `starting(n, total, path)` is called before
     each file, `finished(n, total, outcome)` after it; `cancelled()` is polled before each file, after
-    reading it, while mining it (between blocks of sentences) and before its commit."""
+    reading it, while mining it (between blocks of sentences) and before its commit. `elsewhere`: as
+    for `import_paths`, the documents of the banks read together with this one."""
     paths = list(paths)
     files, folders, missing = collect_files(paths)
     report = StepwiseReport(bank.path, outcomes=list(missing), total_files=len(files))
     if files and miner is None:
         miner = load_miner()  # once, not once per file; raises BankError when mining is unavailable
+    if reader is None and files:
+        # Every file read once first: the files of one import are cleaned with each other's evidence.
+        try:
+            reader = import_reader(bank, files, cancelled).read
+        except Cancelled:
+            report.cancelled = True
+            return _counted(report, bank)
 
     def check(_index: int, _total: int, _outcome: FileOutcome) -> None:
         if cancelled():
@@ -68,7 +80,8 @@ def import_stepwise(
         if starting is not None:
             starting(number, len(files), path)
         try:
-            step = import_paths(bank, [path], miner=miner, reader=reader, progress=check, cancelled=cancelled)
+            step = import_paths(bank, [path], miner=miner, reader=reader, progress=check, cancelled=cancelled,
+                                elsewhere=elsewhere)
         except Cancelled:
             report.cancelled = True
             break
@@ -82,8 +95,12 @@ def import_stepwise(
         if folders:
             # As `gongwen mine FOLDER` does: documents once imported from these folders whose files are
             # gone leave with their phrases. Every present file was just imported, so this only hashes.
-            pruned = import_paths(bank, folders, miner=miner, reader=reader)
+            pruned = import_paths(bank, folders, miner=miner, reader=reader, elsewhere=elsewhere)
             report.outcomes.extend(o for o in pruned.outcomes if o.status == "removed")
+    return _counted(report, bank)
+
+
+def _counted(report: StepwiseReport, bank: PhraseBank) -> StepwiseReport:
     report.documents = len(bank.documents())
     report.phrases_by_kind = bank.kind_counts()
     return report
@@ -95,7 +112,13 @@ def summary_lines(report: ImportReport) -> list[str]:
         f"{name} {report.count(status)} 个" for status, name in STATUS_NAMES.items() if report.count(status)
     )
     total = sum(report.phrases_by_kind.values())
-    lines = [f"文件：{counts or '无'}", f"素材库现有文档 {report.documents} 篇、素材 {total} 条"]
+    own = f"文档 {report.documents} 篇、素材 {total} 条"
+    combined = getattr(report, "combined", None)
+    if combined is None or combined == (report.documents, total):
+        lines = [f"文件：{counts or '无'}", f"素材库现有{own}"]
+    else:  # the user's bank, then what the 素材 tab counts with the built-in bank beside it
+        lines = [f"文件：{counts or '无'}",
+                 f"我的素材库现有{own}；连同内置素材库共有文档 {combined[0]} 篇、素材 {combined[1]} 条"]
     if getattr(report, "cancelled", False):
         lines.insert(0, "导入已取消：正在导入的文件未写入，之前的文件已保留。")
     lines += [f"· {o.message or o.path.name}" for o in report.failures]

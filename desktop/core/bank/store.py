@@ -68,6 +68,7 @@ CONTEXT_MAX_CANDIDATES = 200
 # Bigrams found in more than this share of phrases (我们, 工作…) say nothing about the topic.
 CONTEXT_MAX_DF_SHARE = 0.05
 SOURCES_PER_PHRASE_FOR_GRAMS = 8
+_SEARCH_PIECE = 4  # characters in each of the three pieces a long search text is looked up by
 _PHRASE_COLUMNS = "id, text, kind, pattern, initials, count, docs"
 
 
@@ -385,6 +386,11 @@ class PhraseBank:
             )
         ]
 
+    def document_labels_by_hash(self) -> dict[str, str]:
+        """Content hash → how the document is named to the writer (its title, else its file name)."""
+        rows = self.conn.execute("SELECT content_hash, name, title FROM documents")
+        return {content_hash: document_label(name, title or "") for content_hash, name, title in rows}
+
     def document_text(self, name: str) -> str | None:
         row = self.conn.execute(
             "SELECT text FROM documents WHERE name = ? ORDER BY id LIMIT 1", (name,)
@@ -608,9 +614,21 @@ class PhraseBank:
         head = """SELECT d.name, s.text, s.position, d.title
                   FROM sentences s JOIN documents d ON d.id = s.document_id"""
         tail = f" ORDER BY d.name, s.position LIMIT {max(limit, 0)}"
-        if len(text) >= 3:
-            sql = head + " WHERE s.id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?)" + tail
-            params: tuple = (_fts_phrase(text),)
+        fts = " WHERE s.id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?)"
+        if len(text) >= 3 * _SEARCH_PIECE:
+            # A whole sentence (GW306 looks up every sentence of a draft): one phrase of all its
+            # trigrams makes FTS5 match the positions of every one of them, about 8.5 ms a sentence
+            # among 110,000; three short pieces find a few candidates and instr keeps those holding the
+            # whole text, the same rows in about 1.4 ms (docs/PERFORMANCE.md). lower(): the trigram
+            # index ignores case.
+            n, half = len(text), _SEARCH_PIECE // 2
+            pieces = dict.fromkeys((text[:_SEARCH_PIECE], text[n // 2 - half : n // 2 - half + _SEARCH_PIECE],
+                                    text[-_SEARCH_PIECE:]))
+            sql = head + fts + " AND instr(lower(s.text), lower(?)) > 0" + tail
+            params: tuple = (" AND ".join(_fts_phrase(p) for p in pieces), text)
+        elif len(text) >= 3:
+            sql = head + fts + tail
+            params = (_fts_phrase(text),)
         else:  # one or two characters: below the trigram index, scan
             sql = head + " WHERE instr(s.text, ?) > 0" + tail
             params = (text,)
@@ -708,6 +726,19 @@ class BankGroup:
         return sorted(
             merged.values(), key=lambda p: (order.get(p.kind, len(order)), -p.docs, -p.count, p.text)
         )
+
+    def totals(self) -> tuple[int, int]:
+        """(documents, phrases) as the writer meets them: the same text in two banks is one document
+        (by content hash), the same phrase is one phrase (by text and kind, as the lists merge them).
+        The 素材 tab's footer and the import summary both say these."""
+        if len(self.banks) == 1:
+            return len(self.banks[0].documents()), self.banks[0].phrase_total()
+        documents: set[str] = set()
+        phrases: set[tuple[str, str]] = set()
+        for bank in self.banks:
+            documents.update(row[0] for row in bank.conn.execute("SELECT content_hash FROM documents"))
+            phrases.update(bank.conn.execute("SELECT text, kind FROM phrases"))
+        return len(documents), len(phrases)
 
     def search(self, text: str, *, limit: int = 20) -> list[SearchHit]:
         hits: dict[tuple[str, str], SearchHit] = {}

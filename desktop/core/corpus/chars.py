@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 # Chinese characters and the punctuation that lives among them (full-width forms, curly quotes, 、…—).
 _CJK_RANGES = (
     (0x2E80, 0x2FDF),  # radicals
@@ -21,6 +23,13 @@ SENTENCE_END = "。！？…"
 PARAGRAPH_END = SENTENCE_END + "：；”’）」』"
 
 
+def cjk_class() -> str:
+    """A regular-expression class of what is_cjk accepts."""
+    ranges = "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in _CJK_RANGES)
+    return f"[{ranges}{''.join(sorted(_CJK_EXTRA))}]"
+
+
+@functools.lru_cache(maxsize=8192)  # asked again and again for the same few thousand characters
 def is_cjk(ch: str) -> bool:
     """Whether ch (one character, or "" for none) is Chinese text or Chinese punctuation."""
     if not ch:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import functools
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core import paths
+from desktop.core.corpus.chrome import ChromeWords
 from desktop.core.errors import GongwenError
 
 if sys.version_info >= (3, 11):
@@ -27,6 +28,30 @@ class JunkRule:
     junk: tuple[str, ...]  # examples the rule must remove
     keep: tuple[str, ...]  # real text that must survive
     expect: tuple[str, ...]  # inline rules: what each junk example becomes
+    # inline rules: a line this cut leaves short and without a sentence mark was a site's name or
+    # contact line ("花田文秘网 https://…") and goes entirely
+    drops_leftover: bool = False
+    # strings one of which a line must contain for the rule to be tried at all (speed only)
+    triggers: tuple[str, ...] = ()
+
+    def applies(self, line: str) -> bool:
+        if not self.triggers:
+            return True
+        for trigger in self.triggers:  # a plain loop: this runs for every line and rule
+            if trigger in line:
+                return True
+        return False
+
+
+@dataclass(frozen=True)
+class DetectorExamples:
+    """The examples of a detector written in code (markup, noise, chrome, evidence…): each junk text,
+    put into a speech, cleans to its expected text ("" when it goes entirely); each keep text survives."""
+
+    kind: str
+    junk: tuple[str, ...]
+    expect: tuple[str, ...]
+    keep: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -34,14 +59,31 @@ class JunkRules:
     line: tuple[JunkRule, ...]
     inline: tuple[JunkRule, ...]
     block_start: tuple[JunkRule, ...]
+    labels: dict[str, str] = field(default_factory=dict)  # kind -> what the writer is told
+    chrome: ChromeWords = ChromeWords(frozenset(), ())
+    detectors: tuple[DetectorExamples, ...] = ()
+
+    @functools.cached_property
+    def chrome_fields(self) -> re.Pattern[str]:
+        return self.chrome.field_pattern()
+
+    def label(self, kind: str) -> str:
+        return self.labels.get(kind, kind)
 
     def line_junk_kind(self, line: str) -> str | None:
         """The kind of junk a whole line is, or None for a line to keep."""
         stripped = line.strip()
+        length = len(stripped)
+        if length > self.longest_line_rule:
+            return None
         for rule in self.line:
-            if len(stripped) <= rule.max_len and rule.pattern.search(stripped):
+            if length <= rule.max_len and rule.pattern.search(stripped):
                 return rule.kind
         return None
+
+    @functools.cached_property
+    def longest_line_rule(self) -> int:
+        return max((rule.max_len for rule in self.line), default=0)
 
     def block_rule(self, line: str) -> JunkRule | None:
         stripped = line.strip()
@@ -72,6 +114,11 @@ def load_junk_rules(path: Path | None = None) -> JunkRules:
             line=rules.line + extra.line,
             inline=rules.inline + extra.inline,
             block_start=rules.block_start + extra.block_start,
+            labels={**rules.labels, **extra.labels},
+            chrome=ChromeWords(
+                rules.chrome.controls | extra.chrome.controls, rules.chrome.fields + extra.chrome.fields
+            ),
+            detectors=rules.detectors + extra.detectors,
         )
     return rules
 
@@ -91,12 +138,26 @@ def _load(path: Path, mtime: float) -> JunkRules:
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise GongwenError(f"{path}：清理规则文件无法读取（{exc}）") from exc
     try:
+        chrome = data.get("chrome", {})
         return JunkRules(
             line=tuple(_rule(entry) for entry in data.get("line", [])),
             inline=tuple(_rule(entry) for entry in data.get("inline", [])),
             block_start=tuple(_rule(entry) for entry in data.get("block_start", [])),
+            labels={str(kind): str(label) for kind, label in data.get("labels", {}).items()},
+            chrome=ChromeWords(
+                frozenset(map(str, chrome.get("controls", ()))), tuple(map(str, chrome.get("fields", ())))
+            ),
+            detectors=tuple(
+                DetectorExamples(
+                    kind=entry["kind"],
+                    junk=tuple(entry.get("junk", ())),
+                    expect=tuple(entry.get("expect", ())),
+                    keep=tuple(entry.get("keep", ())),
+                )
+                for entry in data.get("detector", [])
+            ),
         )
-    except (KeyError, re.error) as exc:
+    except (KeyError, TypeError, AttributeError, re.error) as exc:
         raise GongwenError(f"{path}：清理规则有误（{exc}）") from exc
 
 
@@ -108,4 +169,6 @@ def _rule(entry: dict) -> JunkRule:
         junk=tuple(entry.get("junk", ())),
         keep=tuple(entry.get("keep", ())),
         expect=tuple(entry.get("expect", ())),
+        drops_leftover=bool(entry.get("drops_leftover", False)),
+        triggers=tuple(entry.get("triggers", ())),
     )

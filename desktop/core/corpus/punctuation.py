@@ -11,25 +11,33 @@ from __future__ import annotations
 
 import re
 
-from desktop.core.corpus.chars import has_cjk, is_cjk
+from desktop.core.corpus.chars import cjk_class, has_cjk, is_cjk
 
 _MARKS = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _FULL_WIDTH_ALNUM = {
     code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))
 }
+_FULL_WIDTH_RUN = re.compile("[０-９Ａ-Ｚａ-ｚ]+")
 _SHORT_RUN = 12
 _MARK_RE = re.compile(r"[,;:?!]")
+# The common case in C, without a call per mark: a mark right beside a Chinese character.
+_BESIDE_CHINESE = tuple(
+    (re.compile(rf"{re.escape(mark)}(?:(?<={cjk_class()}{re.escape(mark)})|(?={cjk_class()}))"), wide)
+    for mark, wide in _MARKS.items()
+)
 _PARENS = re.compile(r"\(([^()\n]{0,300})\)")
 _QUOTES = re.compile(r'"([^"\n]{1,300})"')
 
 
 def ascii_alnum(text: str) -> str:
     """Full-width digits and letters to ASCII."""
-    return text.translate(_FULL_WIDTH_ALNUM)
+    return _FULL_WIDTH_RUN.sub(lambda match: match.group(0).translate(_FULL_WIDTH_ALNUM), text)
 
 
 def to_full_width(line: str) -> str:
     line = _convert_pairs(line)
+    for pattern, wide in _BESIDE_CHINESE:
+        line = pattern.sub(wide, line)
     previous = None
     while previous != line and _MARK_RE.search(line):  # a run like "::一" converts from its Chinese end
         previous = line
@@ -77,6 +85,8 @@ def _convert_pairs(line: str) -> str:
     def quotes(match: re.Match[str]) -> str:
         return f"“{match.group(1)}”" if has_cjk(match.group(1)) else match.group(0)
 
+    if "(" not in line and '"' not in line:
+        return line
     previous = None
     while previous != line:  # innermost pairs first, then the ones around them
         previous = line

@@ -12,10 +12,15 @@ when they follow the end of a sentence.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
-from desktop.core.corpus.chars import PARAGRAPH_END, SENTENCE_END, width
+from desktop.core.corpus.chars import PARAGRAPH_END, SENTENCE_END
+from desktop.core.corpus.chars import width as _measure
+
+# Each visual line is measured several times (finding the page width, then each break): once is enough.
+width = functools.lru_cache(maxsize=2048)(_measure)
 
 # A heading that starts a paragraph of its own.
 HEADING_START = re.compile(
@@ -98,7 +103,9 @@ def looks_hard_wrapped(lines: list[str]) -> bool:
 
 def looks_wrapped(line: str) -> bool:
     """A long line whose spaces are a page's line breaks: many of them, at a steady line width."""
-    if len(line) < _MIN_WRAPPED_LENGTH or len(_HARD_SPACE.findall(line)) < _MIN_WRAP_SPACES:
+    if len(line) < _MIN_WRAPPED_LENGTH or line.count(" ") < _MIN_WRAP_SPACES:
+        return False
+    if len(_HARD_SPACE.findall(line)) < _MIN_WRAP_SPACES:
         return False
     segments = _HARD_SPACE.split(line)
     full = full_line_width(segments)

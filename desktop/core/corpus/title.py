@@ -7,15 +7,17 @@ import re
 from desktop.core.corpus.chars import PARAGRAPH_END
 from desktop.core.corpus.reflow import HEADING_START
 
+# Simplified and traditional forms: a speech copied in 繁體 keeps its script (docs/CORPUS.md).
 _KINDS = (
     r"(?:讲话|发言|致辞|讲话稿|讲话材料|讲话提纲|讲稿|发言稿|发言材料"
-    r"|主持词|报告|工作报告|总结讲话|动员讲话|党课)"
+    r"|主持词|报告|工作报告|总结讲话|动员讲话|党课"
+    r"|講話|發言|致辭|講話稿|講話材料|講稿|發言稿|主持詞|報告|工作報告|黨課)"
 )
 # 在全市重点工作推进会上的讲话 / 在……座谈会上的发言
-_SPEECH_TITLE = re.compile(rf"^(?:——)?在[^。！？；：]{{2,60}}(?:上|中|时|之际|前夕)的{_KINDS}(?:稿|材料)?$")
+_SPEECH_TITLE = re.compile(rf"^(?:——)?在[^。！？；：]{{2,60}}(?:上|中|时|時|之际|之際|前夕)的{_KINDS}(?:稿|材料)?$")
 # 工作推进会领导讲话材料 / 市政府重点工作推进会讲话
 _NAMED_SPEECH = re.compile(rf"^[^。！？；：，]{{2,50}}{_KINDS}(?:稿|材料)?$")
-_SALUTATION = re.compile(r"^(?:同志们|各位|尊敬的)")
+_SALUTATION = re.compile(r"^(?:同志们|同志們|各位|尊敬的)")
 MAX_TITLE_LENGTH = 60
 _WINDOW = 15
 
@@ -26,8 +28,22 @@ def find_title_index(lines: list[str], window: int = _WINDOW) -> int | None:
     for pattern in (_SPEECH_TITLE, _NAMED_SPEECH):
         for index, line in enumerate(head):
             if len(line) <= MAX_TITLE_LENGTH and pattern.match(line):
+                # "——在……上的报告" is a subtitle: the title stands on the line before it.
+                if line.startswith("——") and index and _could_be_title(head[index - 1]):
+                    return index - 1
                 return index
     return None
+
+
+def _could_be_title(line: str) -> bool:
+    return (
+        len(line) <= MAX_TITLE_LENGTH and line[-1] not in PARAGRAPH_END + "，" and not HEADING_START.match(line)
+    )
+
+
+def looks_like_title(line: str) -> bool:
+    """A line shaped like a speech's title: 在……上的讲话, or a short line naming a speech."""
+    return len(line) <= MAX_TITLE_LENGTH and bool(_SPEECH_TITLE.match(line) or _NAMED_SPEECH.match(line))
 
 
 def choose_title(lines: list[str], fallback: str) -> str:

@@ -88,6 +88,9 @@ class Diagnostic:
     # (the house style this place follows, how many places of the draft could follow it): when every one
     # does, the engine says so once instead of at each place
     style: tuple[str, int] | None = None
+    # True when the finding may only mean the draft is not finished yet (no closing paragraph, fewer
+    # sections than announced, 一是 without 二是): the window holds it back while the writer writes on.
+    unfinished: bool = False
 
     def shifted(self, delta: int) -> Diagnostic:
         return replace(
@@ -172,5 +175,8 @@ class Rule:
         fix: Fix | None = None,
         spots: tuple[tuple[int, int], ...] = (),
         style: tuple[str, int] | None = None,
+        unfinished: bool = False,
     ) -> Diagnostic:
-        return Diagnostic(self.code, self.name, self.level, message, offset, length, fix, spots, style)
+        return Diagnostic(
+            self.code, self.name, self.level, message, offset, length, fix, spots, style, unfinished
+        )

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QThread, Signal
 
 from desktop.core.errors import GongwenError
+from desktop.core.bank.banks import documents_read_with, open_query_banks
 from desktop.core.bank.importer import MinerFunctions
 from desktop.core.bank.stepwise_import import import_stepwise
 from desktop.ui.phrases.bank_provider import BankProvider
@@ -46,7 +47,10 @@ class ImportWorker(QThread):
                     finished=lambda n, total, outcome: self.file_done.emit(n, total, outcome),
                     cancelled=self._cancel.is_set,
                     miner=self.miner,
+                    elsewhere=documents_read_with(self.provider.query_bank),
                 )
+            with open_query_banks(self.provider.query_bank) as group:
+                report.combined = group.totals()
         except GongwenError as exc:
             self.failed.emit(str(exc))
         except Exception as exc:  # shown to the writer; the bank keeps the files already committed

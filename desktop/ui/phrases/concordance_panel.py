@@ -6,8 +6,10 @@ document. Enter (or double-click) inserts the sentence at the editor's cursor; C
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -25,20 +27,27 @@ from desktop.core.bank.store import SearchHit
 from desktop.ui.phrases.bank_provider import BankProvider
 from desktop.ui.phrases.insertion import insert_phrase
 from desktop.ui.phrases.query_runner import QueryRunner
+from desktop.ui.widgets import widget_shortcut
 
 SEARCH_LIMIT = 300
-CONTEXT_CHARS = 18
+CONTEXT_CLAUSES = 1  # whole clauses shown on each side of the keyword's own clause
+_CLAUSE_END = re.compile(r"[，、；：。！？,;:!?]")
 
 
-def keyword_in_context(sentence: str, keyword: str, width: int = CONTEXT_CHARS) -> tuple[str, str, str]:
+def keyword_in_context(sentence: str, keyword: str, clauses: int = CONTEXT_CLAUSES) -> tuple[str, str, str]:
+    """The text before the keyword, the keyword, the text after it: the keyword's own clause and
+    `clauses` whole clauses on each side, with … where the sentence goes on (the columns elide the
+    rest to their width)."""
     at = sentence.find(keyword)
     if at < 0:
         return "", sentence, ""
-    left, right = sentence[:at], sentence[at + len(keyword):]
-    if len(left) > width:
-        left = "…" + left[-width:]
-    if len(right) > width:
-        right = right[:width] + "…"
+    after = at + len(keyword)
+    starts = [0] + [m.end() for m in _CLAUSE_END.finditer(sentence, 0, at)]  # clause starts before it
+    ends = [m.end() for m in _CLAUSE_END.finditer(sentence, after)] + [len(sentence)]
+    start = starts[max(0, len(starts) - 1 - clauses)]
+    end = ends[min(clauses, len(ends) - 1)]
+    left = ("…" if start > 0 else "") + sentence[start:at]
+    right = sentence[after:end] + ("…" if end < len(sentence) else "")
     return left, keyword, right
 
 
@@ -97,7 +106,7 @@ class ConcordancePanel(QWidget):
         for sequence, slot in ((QKeySequence.StandardKey.Copy, self.copy_current),
                                (QKeySequence(Qt.Key.Key_Return), self.insert_current),
                                (QKeySequence(Qt.Key.Key_Enter), self.insert_current)):
-            QShortcut(sequence, self.table, slot, context=Qt.ShortcutContext.WidgetShortcut)
+            widget_shortcut(self.table, sequence, slot)
         provider.changed.connect(lambda: self.refresh(0))
 
     def refresh(self, delay_ms: int = 0) -> None:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
-    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -26,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.corpus.junk_rules import load_junk_rules
+from desktop.core.corpus.removals import explain
 from desktop.core.errors import GongwenError
 from desktop.core.bank.sharing import (
     BANK_FILE_SUFFIX,
@@ -37,6 +38,7 @@ from desktop.core.bank.sharing import (
 from desktop.core.bank.importer import MinerFunctions
 from desktop.core.bank.phrase_lists import parse_rime, parse_sogou
 from desktop.core.bank.stepwise_import import summary_lines
+from desktop.ui import messages
 from desktop.ui.phrases.bank_provider import BankProvider
 from desktop.ui.phrases.bank_worker import ImportWorker
 
@@ -62,8 +64,34 @@ def local_time(stamp: str) -> str:
         return stamp
 
 
+class RemovalsDialog(QDialog):
+    """What cleaning removed from one imported file, each piece with the rule that removed it (the same
+    lines as `gongwen clean --explain`)."""
+
+    def __init__(self, name: str, removals: tuple, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(f"删去的内容：{name}")
+        self.resize(720, 420)
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        lines = explain(removals, load_junk_rules().labels)
+        self.text.setPlainText("\n".join(lines) if lines else "清理时没有删去内容。")
+        close = QPushButton("关闭")
+        close.clicked.connect(self.accept)
+        close.setDefault(True)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"{name}：清理时删去以下内容（第几行、哪条规则、删去了什么）"))
+        layout.addWidget(self.text, 1)
+        layout.addLayout(buttons)
+
+
 class ImportDialog(QDialog):
-    """Progress of one import: 'file n of N, name', a cancel button, then the summary."""
+    """Progress of one import: 'file n of N, name', a cancel button, then the summary and, per imported
+    file, what cleaning removed (lines and characters; 查看删去的内容 lists them)."""
 
     done = Signal(object)  # the StepwiseReport
 
@@ -80,10 +108,25 @@ class ImportDialog(QDialog):
         self.summary = QPlainTextEdit()
         self.summary.setReadOnly(True)
         self.summary.hide()
+        self.cleaned_label = QLabel("清理时各文件删去的内容（选中一行，按回车或点“查看删去的内容…”逐条查看）：")
+        self.cleaned_label.hide()
+        self.cleaned = QTableWidget(0, 3)
+        self.cleaned.setHorizontalHeaderLabels(["文件", "删去行数", "删去字数"])
+        self.cleaned.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.cleaned.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.cleaned.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.cleaned.verticalHeader().hide()
+        self.cleaned.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.cleaned.hide()
+        self.cleaned_outcomes: list = []
+        self.removals_button = QPushButton("查看删去的内容…")
+        self.removals_button.setAutoDefault(False)
+        self.removals_button.hide()
         self.cancel_button = QPushButton("取消")
         self.close_button = QPushButton("关闭")
         self.close_button.hide()
         buttons = QHBoxLayout()
+        buttons.addWidget(self.removals_button)
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.close_button)
@@ -91,7 +134,12 @@ class ImportDialog(QDialog):
         layout.addWidget(self.label)
         layout.addWidget(self.bar)
         layout.addWidget(self.summary, 1)
+        layout.addWidget(self.cleaned_label)
+        layout.addWidget(self.cleaned, 2)
         layout.addLayout(buttons)
+        self.removals_button.clicked.connect(self.show_removals)
+        self.cleaned.itemActivated.connect(lambda _item: self.show_removals())
+        self.cleaned.itemSelectionChanged.connect(self._selection_changed)
         self.worker = ImportWorker(provider, list(paths), miner, self)
         self.worker.starting.connect(self._starting)
         self.worker.report_ready.connect(self._finished)
@@ -131,7 +179,47 @@ class ImportDialog(QDialog):
             self.bar.setRange(0, 1)
         self.label.setText("导入已取消" if report.cancelled else "导入完成")
         self._finish_ui(summary_lines(report))
+        self._show_cleaning(report.outcomes)
         self.done.emit(report)
+
+    def _show_cleaning(self, outcomes: list) -> None:
+        """One row per file read and stored: what cleaning removed from it."""
+        self.cleaned_outcomes = [o for o in outcomes if o.status in ("added", "updated")]
+        if not self.cleaned_outcomes:
+            return
+        self.cleaned.setRowCount(len(self.cleaned_outcomes))
+        for row, outcome in enumerate(self.cleaned_outcomes):
+            cells = [outcome.path.name, str(outcome.removed_lines), str(outcome.removed_chars)]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(str(outcome.path))
+                if column:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.cleaned.setItem(row, column, item)
+        self.cleaned.resizeColumnsToContents()
+        self.cleaned.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.cleaned_label.show()
+        self.cleaned.show()
+        self.removals_button.show()
+        self.cleaned.selectRow(0)
+        self.resize(max(self.width(), 640), max(self.height(), 520))
+
+    def _selection_changed(self) -> None:
+        self.removals_button.setEnabled(self._selected_outcome() is not None)
+
+    def _selected_outcome(self):
+        rows = self.cleaned.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.cleaned_outcomes):
+            return None
+        return self.cleaned_outcomes[rows[0].row()]
+
+    def show_removals(self) -> RemovalsDialog | None:
+        outcome = self._selected_outcome()
+        if outcome is None:
+            return None
+        dialog = RemovalsDialog(outcome.path.name, outcome.removals, self)
+        dialog.show()
+        return dialog
 
     def _failed(self, message: str) -> None:
         self.bar.setRange(0, 1)
@@ -221,8 +309,8 @@ class CorpusManagerDialog(QDialog):
         ids = self.selected_ids()
         if not ids:
             return
-        answer = QMessageBox.question(self, "移除语料", f"从素材库中移除所选的 {len(ids)} 篇文档及其素材？")
-        if answer == QMessageBox.StandardButton.Yes:
+        answer = messages.question(self, "移除语料", f"从素材库中移除所选的 {len(ids)} 篇文档及其素材？")
+        if answer == messages.Button.Yes:
             self.remove(ids)
 
 
@@ -308,8 +396,8 @@ class CorpusMenu(QMenu):
 
     def _tell(self, text: str) -> None:
         self.message.emit(text.splitlines()[0])
-        QMessageBox.information(self.host, "语料", text)
+        messages.information(self.host, "语料", text)
 
     def _warn(self, text: str) -> None:
         self.message.emit(text)
-        QMessageBox.warning(self.host, "语料", text)
+        messages.warning(self.host, "语料", text)

@@ -2,21 +2,77 @@
 
 Type Chinese (through the IME) or pinyin initials; ↑/↓ move, Enter inserts at the editor's cursor,
 Esc closes. The palette is a small dialog: it takes focus for its search box, then gives it back.
+Each row shows the phrase with its category and count, and under it a preview: the phrase in its
+first source sentence, a clause each side.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QShortcut
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QVBoxLayout
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QVBoxLayout,
+)
 
-from desktop.core.mining.model import KIND_NAMES
+from desktop.core.mining.model import KIND_NAMES, Phrase
 from desktop.ui.phrases.bank_provider import BankProvider
 from desktop.ui.phrases.chords import DEFAULT_PALETTE_CHORD, apply_chord
+from desktop.ui.phrases.concordance_panel import keyword_in_context
 from desktop.ui.phrases.insertion import insert_phrase, paragraph_at_cursor
 from desktop.ui.phrases.query_runner import QueryRunner
 
 PALETTE_LIMIT = 60
+CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 1  # 四字格 · 12 次
+PREVIEW_ROLE = Qt.ItemDataRole.UserRole + 2  # …the phrase in its source sentence…
+
+
+def preview_of(phrase: Phrase) -> str:
+    """The phrase in its first source sentence, a clause each side (the writer's own phrases have no
+    source: no preview)."""
+    if not phrase.sources:
+        return ""
+    left, middle, right = keyword_in_context(phrase.sources[0].sentence, phrase.text)
+    return left + middle + right
+
+
+class _RowDelegate(QStyledItemDelegate):
+    """Two lines a row: the phrase with its category on the right, the preview under it in grey."""
+
+    def sizeHint(self, option, index) -> QSize:
+        return QSize(1, option.fontMetrics.height() * 2 + 8)  # as wide as the list, never wider
+
+    def paint(self, painter, option, index) -> None:
+        self.initStyleOption(option, index)
+        text, option.text = option.text, ""
+        style = option.widget.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        ink, grey = option.palette.color(role), QColor("#dddddd" if selected else "#777777")
+        metrics, rect = option.fontMetrics, option.rect.adjusted(6, 3, -6, -3)
+        line = metrics.height()
+        category = index.data(CATEGORY_ROLE) or ""
+        room = rect.width() - metrics.horizontalAdvance(category) - 12
+        painter.save()
+        painter.setPen(ink)
+        painter.drawText(rect.x(), rect.y(), room, line, Qt.AlignmentFlag.AlignLeft,
+                         metrics.elidedText(text, Qt.TextElideMode.ElideRight, room))
+        painter.setPen(grey)
+        painter.drawText(rect.x(), rect.y(), rect.width(), line, Qt.AlignmentFlag.AlignRight, category)
+        preview = index.data(PREVIEW_ROLE) or ""
+        indent = 12
+        painter.drawText(rect.x() + indent, rect.y() + line + 2, rect.width() - indent, line,
+                         Qt.AlignmentFlag.AlignLeft,
+                         metrics.elidedText(preview, Qt.TextElideMode.ElideRight, rect.width() - indent))
+        painter.restore()
 
 
 class PhrasePalette(QDialog):
@@ -33,6 +89,9 @@ class PhrasePalette(QDialog):
         self.search.setPlaceholderText("查找素材：文字或拼音首字母，Enter 插入，Esc 关闭")
         self.list = QListWidget()
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.list.setUniformItemSizes(True)
+        self.list.setItemDelegate(_RowDelegate(self.list))
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.hint = QLabel()
         self.hint.setStyleSheet("color: #777")
         layout = QVBoxLayout(self)
@@ -40,7 +99,7 @@ class PhrasePalette(QDialog):
         layout.addWidget(self.search)
         layout.addWidget(self.list)
         layout.addWidget(self.hint)
-        self.resize(520, 360)
+        self.resize(560, 420)
         self.runner = QueryRunner(self)
         self.runner.ready.connect(self._show)
         self.search.textChanged.connect(lambda: self.refresh(40))
@@ -70,13 +129,22 @@ class PhrasePalette(QDialog):
         query = self.search.text().strip()
         _before, paragraph = paragraph_at_cursor(self.editor)
         provider = self.provider
-        self.runner.request(lambda: provider.group().rank(query, context=paragraph, limit=PALETTE_LIMIT), delay_ms)
+        # suggest: ranked as before, with the sources the previews are cut from
+        self.runner.request(
+            lambda: provider.group().suggest(query, context=paragraph, limit=PALETTE_LIMIT), delay_ms
+        )
 
-    def _show(self, results) -> None:
+    def _show(self, results: list[Phrase]) -> None:
         self.results = results
         self.list.clear()
-        for r in results:
-            self.list.addItem(QListWidgetItem(f"{r.text}　{KIND_NAMES.get(r.kind, r.kind)} · {r.count} 次"))
+        for phrase in results:
+            row = QListWidgetItem(phrase.text)
+            row.setData(CATEGORY_ROLE, f"{KIND_NAMES.get(phrase.kind, phrase.kind)} · {phrase.count} 次")
+            row.setData(PREVIEW_ROLE, preview_of(phrase))
+            if phrase.sources:
+                source = phrase.sources[0]
+                row.setToolTip(f"{source.sentence}\n——《{source.label}》")
+            self.list.addItem(row)
         if results:
             self.list.setCurrentRow(0)
         self.hint.setText(f"{len(results)} 条" if results else "没有找到素材")

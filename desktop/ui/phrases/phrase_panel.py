@@ -8,18 +8,16 @@ import logging
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTextBrowser,
@@ -30,9 +28,11 @@ from PySide6.QtWidgets import (
 from desktop.core.bank.store import BankGroup
 from desktop.core.mining.model import KIND_NAMES, KINDS
 from desktop.core.bank.user_phrases import guess_kind, matches_query, read_user_phrases
+from desktop.ui import messages
 from desktop.ui.phrases.bank_provider import BankProvider
 from desktop.ui.phrases.insertion import insert_phrase, paragraph_at_cursor
 from desktop.ui.phrases.query_runner import QueryRunner
+from desktop.ui.widgets import ok_cancel_buttons, widget_shortcut
 
 log = logging.getLogger(__name__)
 
@@ -128,10 +128,7 @@ class PhraseEditDialog(QDialog):
         form.addRow("素材：", self.text_edit)
         form.addRow("类别：", self.kind_box)
         form.addRow(QLabel("可用 XX 作占位，插入后会自动选中它。"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel_buttons(self))
 
     def values(self) -> tuple[str, str]:
         return self.text_edit.text().strip(), self.kind_box.currentData()
@@ -210,8 +207,7 @@ class PhrasePanel(QWidget):
         self.add_button.clicked.connect(self.add_selection)
         self.edit_button.clicked.connect(self.edit_current)
         self.delete_button.clicked.connect(self.delete_current)
-        QShortcut(QKeySequence.StandardKey.Delete, self.list, self.delete_current,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        widget_shortcut(self.list, QKeySequence.StandardKey.Delete, self.delete_current)
         editor.cursorPositionChanged.connect(self._cursor_moved)
         editor.textChanged.connect(lambda: self.refresh(CURSOR_DELAY_MS * 2))
         provider.changed.connect(lambda: self.refresh(0))
@@ -330,7 +326,7 @@ class PhrasePanel(QWidget):
         text = self.editor.textCursor().selectedText().replace("\u2029", "").strip()
         if not text:
             self.message.emit("请先在编辑区选中要加入素材的文字")
-            QMessageBox.information(self, "加入素材", "请先在编辑区选中要加入素材的文字。")
+            messages.information(self, "加入素材", "请先在编辑区选中要加入素材的文字。")
             return
         dialog = PhraseEditDialog(text, guess_kind(text), "加入素材", self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -356,13 +352,13 @@ class PhrasePanel(QWidget):
         item = self.current_item()
         if item is None or not item.mine:
             return
-        answer = QMessageBox.question(self, "删除素材", f"从我的素材中删除“{item.text}”？")
-        if answer == QMessageBox.StandardButton.Yes:
+        answer = messages.question(self, "删除素材", f"从我的素材中删除“{item.text}”？")
+        if answer == messages.Button.Yes:
             self.delete_user_phrase(item)
 
     def _failed(self, message: str) -> None:
         self.message.emit(message)
-        QMessageBox.warning(self, "素材", message)
+        messages.warning(self, "素材", message)
 
     # ---- keys ----------------------------------------------------------------------------------
 

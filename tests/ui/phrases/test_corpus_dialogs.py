@@ -32,8 +32,12 @@ def fresh(tmp_path, qapp):
 def messages(monkeypatch):
     """Message boxes are recorded instead of shown."""
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append(text))
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+
+    def record(box):
+        shown.append(box.text())
+        box.button(QMessageBox.StandardButton.Ok).click()
+
+    monkeypatch.setattr(QMessageBox, "exec", record)
     return shown
 
 

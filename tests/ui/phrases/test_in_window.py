@@ -9,20 +9,14 @@ from PySide6.QtCore import Qt
 from desktop.ui.phrases.completion_popup import CompletionPopup
 from desktop.ui.phrases.phrase_panel import PhrasePanel
 from desktop.ui.settings import Settings
-from tests.ui.conftest import ime_commit
+from tests.ui.conftest import focus_editor, ime_commit
 
 ALT = Qt.KeyboardModifier.AltModifier
 
 
-def focused(qtbot, window):
-    window.activateWindow()
-    window.editor.setFocus()
-    qtbot.waitUntil(window.editor.hasFocus)
-
-
 def test_jiujiu_alt_slash_1_and_one_undo_in_the_window(qtbot, make_window):
     window = make_window()
-    focused(qtbot, window)
+    focus_editor(qtbot, window)
     ime_commit(window.editor, "抓落实要久久")
     qtbot.keyClick(window.editor, Qt.Key.Key_Slash, ALT)
     popup = window.phrase_tools.popup
@@ -62,7 +56,7 @@ def test_the_settings_dialog_refuses_an_ime_chord(qtbot, make_window, monkeypatc
 
     window = make_window()
     warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: warnings.append(box.text()))
     dialog = SettingsDialog(window.settings, export_adapter.profiles(), lint_adapter.rule_catalogue(),
                             window.editor.font(), window)
     qtbot.addWidget(dialog)

@@ -80,6 +80,28 @@ def test_concordance_shows_the_keyword_in_context_and_inserts_or_copies(qtbot, e
     panel.runner.wait()
 
 
-def test_keyword_in_context_trims_long_sides():
-    left, key, right = keyword_in_context("一" * 30 + "营商环境" + "二" * 30, "营商环境", width=5)
-    assert (left, key, right) == ("…一一一一一", "营商环境", "二二二二二…")
+def test_keyword_in_context_shows_a_whole_clause_each_side():
+    sentence = "第一句话开头，第二个分句在此，关键的营商环境要优化，后面一个分句，再后面的分句。"
+    assert keyword_in_context(sentence, "营商环境") == (
+        "…第二个分句在此，关键的", "营商环境", "要优化，后面一个分句，…"
+    )
+    assert keyword_in_context(sentence, "第一句") == ("", "第一句", "话开头，第二个分句在此，…")
+    assert keyword_in_context(sentence, "再后面") == ("…后面一个分句，", "再后面", "的分句。")
+    assert keyword_in_context("短句中的营商环境。", "营商环境") == ("短句中的", "营商环境", "。")
+    assert keyword_in_context("没有这个词。", "营商环境") == ("", "没有这个词。", "")
+
+
+def test_palette_rows_show_the_category_and_a_preview_from_the_source(qtbot, editor, palette):
+    from desktop.ui.phrases.palette import CATEGORY_ROLE, PREVIEW_ROLE
+
+    set_text(editor, "")
+    palette.open_palette()
+    commit(palette.search, "一抓到底")
+    qtbot.waitUntil(lambda: palette.runner.idle() and [r.text for r in palette.results] == ["一抓到底"])
+    row = palette.list.item(0)
+    assert row.text() == "一抓到底"
+    assert row.data(CATEGORY_ROLE) == "四字格 · 1 次"
+    # its source sentence in the bank: 抓落实要久久为功，一抓到底。
+    assert row.data(PREVIEW_ROLE) == "抓落实要久久为功，一抓到底。"
+    assert row.toolTip() == "抓落实要久久为功，一抓到底。\n——《在全市工作会议上的讲话》"
+    assert palette.list.visualItemRect(row).height() >= 2 * palette.list.fontMetrics().height()  # two lines

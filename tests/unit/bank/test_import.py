@@ -219,3 +219,29 @@ def test_queries_keep_working_while_an_import_is_open(tmp_path, corpus):
         # the reader sees the bank as committed before the import, never a half-written one
         assert seen == [["a.txt"]] * 3
         assert [h.doc for h in reader.search("营商环境")] == ["a.txt", "b.txt"]
+
+
+def test_files_already_in_the_builtin_bank_are_one_document_not_two(tmp_path, corpus):
+    """The user's bank is read beside the built-in bank: importing copies of the built-in corpus is
+    skipped and said so, and a copy imported before is taken out again, so counts stay single."""
+    from desktop.core.bank.store import BankGroup
+
+    with PhraseBank.open(tmp_path / "builtin.db") as builtin:
+        import_paths(builtin, [corpus / "a.txt", corpus / "b.txt"], miner=RULES)
+        elsewhere = builtin.document_labels_by_hash()
+    copies = tmp_path / "我的语料"
+    for name in ("a.txt", "b.txt", "sub/c.txt"):
+        write(copies, name.removeprefix("sub/"), (corpus / name).read_text(encoding="utf-8"))
+    with PhraseBank.open(tmp_path / "user.db") as user:
+        import_paths(user, [copies / "a.txt"], miner=RULES)  # imported before the built-in bank had it
+        report = import_paths(user, [copies], miner=RULES, elsewhere=elsewhere)
+        assert statuses(report) == {"a.txt": "builtin", "b.txt": "builtin", "c.txt": "added"}
+        assert "内置素材库中已有（《在全市工作会议上的讲话》）" in report.outcomes[0].message
+        assert [d.name for d in user.documents()] == ["c.txt"]
+    with BankGroup([PhraseBank.open(tmp_path / "user.db", readonly=True),
+                    PhraseBank.open(tmp_path / "builtin.db", readonly=True)]) as group:
+        # 久久为功: twice in a.txt and once in b.txt, in the built-in bank only
+        assert [(r.count, r.docs) for r in group.rank("久久为功") if r.text == "久久为功"] == [(3, 2)]
+        builtin_phrases = {(p.text, p.kind) for p in group.banks[1].phrases()}
+        user_phrases = {(p.text, p.kind) for p in group.banks[0].phrases()}
+        assert group.totals() == (3, len(builtin_phrases | user_phrases))

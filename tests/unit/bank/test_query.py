@@ -137,6 +137,24 @@ def test_search_returns_sentences_with_document_names(bank):
     assert bank.search('"营商') == []  # quotes cannot break the full-text query
 
 
+
+def test_a_long_search_text_finds_exactly_the_sentences_holding_all_of_it(tmp_path):
+    """Twelve characters or more are looked up by three pieces and then checked whole: a sentence that
+    holds the pieces apart is not a hit, one that holds the whole text inside more is, case aside."""
+    whole = "今年要把项目建设作为稳增长的主抓手"
+    text = "\n".join([
+        whole + "。",  # the text itself
+        "我们说过，" + whole + "，一抓到底。",  # inside a longer sentence
+        "今年要把学习放在前面，项目建设同样作为稳增长的头等大事主抓手。",  # the pieces, apart
+        "推进5G基站建设和GDP核算改革要同步推进落实。",
+    ])
+    with PhraseBank.open(tmp_path / "long.db") as bank, bank.transaction():
+        bank.store_document(path="/c/长句.txt", name="长句.txt", title="", text=text, content_hash="h",
+                            size=1, phrases=[])
+        assert [h.sentence for h in bank.search(whole)] == [whole + "。", "我们说过，" + whole + "，一抓到底。"]
+        assert [h.sentence for h in bank.search("今年要把学习放在前面项目建设")] == []
+        assert [h.position for h in bank.search("5g基站建设和gdp核算改革")] == [3]  # as the index: any case
+
 def test_group_merges_banks(tmp_path, bank):
     other_folder = tmp_path / "mine"
     write(other_folder, "d.txt", "我们要久久为功，把营商环境抓实。\n")

@@ -72,9 +72,9 @@ def test_an_unexpected_failure_on_one_file_is_still_an_input_error(tmp_path, mon
     path = tmp_path / "odd.txt"
     path.write_text(SPEECH, encoding="utf-8")
 
-    def broken(raw):
+    def broken(raw, evidence=None):
         raise RuntimeError("a reader bug")
 
-    monkeypatch.setattr("desktop.core.corpus.document.clean_paragraphs", broken)
+    monkeypatch.setattr("desktop.core.corpus.document.clean", broken)
     with pytest.raises(InputError, match="odd.txt：读取失败（内部错误 RuntimeError"):
         read_document(path)

@@ -24,6 +24,7 @@ KEPT = [
     "PySide6/plugins/platforms/qwindows.dll",
     "PySide6/plugins/styles/qmodernwindowsstyle.dll",
     "PySide6/Qt6Widgets.dll",
+    "PySide6/translations/qtbase_zh_CN.qm",
 ]
 
 DROPPED = [
@@ -98,3 +99,11 @@ def test_verify_bundle_names_missing_and_unexpected_files(bundle_rules, tmp_path
     assert any("missing" in p and "ibusplatforminputcontext" in p for p in problems)
     assert "unexpected: PySide6/Qt/lib/libQt6Network.so.6" in problems
     assert "unexpected: PySide6/QtCore.pyi" in problems
+
+
+@pytest.mark.parametrize("platform", ["linux", "win32"])
+def test_a_bundle_without_qts_chinese_translation_is_refused(bundle_rules, tmp_path, platform):
+    complete = [pattern.replace("*", "x") for pattern in bundle_rules.REQUIRED[platform]]
+    assert any(f.endswith("translations/qtbase_zh_CN.qm") for f in complete)
+    root = make_tree(tmp_path / platform, [f for f in complete if not f.endswith("qtbase_zh_CN.qm")])
+    assert [p for p in bundle_rules.verify_bundle(root, platform) if "qtbase_zh_CN" in p]

@@ -274,6 +274,7 @@ def check_count(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
                 ann.end - ann.start,
                 f"前面说「{ann.phrase}」，后面实际有{said}（{label}）；请改为「{said}」或核对条目",
                 renumbering.fix_at(ann.number_start, ann.number_end),
+                unfinished=actual < ann.count,  # the rest may not be written yet
             )
 
 
@@ -326,7 +327,7 @@ def check_run_incomplete(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnosti
             message = "有「首先」却没有「其次」「再次」「最后」；请补全，或把「首先」删去"
         else:
             message = f"有「{item.marker}」却没有「{_label(item.family, 2)}」；请补全，或去掉「{item.marker}」"
-        yield rule.diagnostic(item.start, item.end - item.start, message)
+        yield rule.diagnostic(item.start, item.end - item.start, message, unfinished=True)
 
 
 def check_mixed(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:

@@ -63,9 +63,41 @@ def _asks(text: str, index: int) -> bool:
     return bool(_QUESTION_WORDS.search(head[m.start() + 1 :] if m else head))
 
 
+_LISTED = re.compile(r"[\u4e00-\u9fff]+(?:[,、][\u4e00-\u9fff]+)+")
+
+
+def _list_commas(text: str, data: dict) -> set[int]:
+    """Offsets of half-width commas that separate listed words (see [halfwidth] in the rule data).
+
+    In a chain of items joined by commas or 、, a comma next to a short middle item (one with a
+    separator on both sides) lists: 抓好项目,招商,服务三件事,确保… gives 项目、招商、服务三件事，确保….
+    The words on both sides of it must not read as a clause (我, 要, 是 …): the first item is judged by
+    its last characters, the last item by its first ones."""
+    longest = int(data.get("list_item_max", 4))
+    clause = set(data.get("clause_chars", ""))
+    found: set[int] = set()
+    for m in _LISTED.finditer(text):
+        items = re.split(r"([,、])", m.group())[::2]
+        last = len(items) - 1
+        words = [items[0][-longest:], *items[1:-1], items[-1][:longest]]
+        short = [0 < k < last and len(item) <= longest for k, item in enumerate(items)]
+        offset = m.start()
+        for k in range(last):
+            offset += len(items[k])
+            if m.group()[offset - m.start()] == "," and not clause & set(words[k] + words[k + 1]):
+                if short[k] or short[k + 1] or (
+                    last == 1 and re.match(rf"[\u4e00-\u9fff]{{1,{longest}}}等", items[1])
+                ):  # two items: only 等 after the second tells a list
+                    found.add(offset)
+            offset += 1
+    return found
+
+
 def check_halfwidth(rule: Rule, ctx: ParagraphContext) -> Iterator[Diagnostic]:
     text = ctx.text
-    marks = set(ctx.data.get("halfwidth", {}).get("marks", ",;:?!()"))
+    data = ctx.data.get("halfwidth", {})
+    marks = set(data.get("marks", ",;:?!()"))
+    listing = _list_commas(text, data) if "," in marks and "," in text else set()
     skipped = _skipped_spans(ctx)
     edits: list[Edit] = []
     found: Counter[str] = Counter()
@@ -83,18 +115,23 @@ def check_halfwidth(rule: Rule, ctx: ParagraphContext) -> Iterator[Diagnostic]:
             # 前1?。 ?水灌区: a character the copy could not encode, not a question
             yield rule.diagnostic(i, 1, "「?」多半是复制时没能保存下来的字（编码丢失），请对照原文补上")
             continue
-        edits.append(Edit(i, 1, _FULL[ch]))
+        edits.append(Edit(i, 1, "、" if i in listing else _FULL[ch]))
         found[ch] += 1
     if not edits:
         return
     fix = Fix(tuple(edits), safe=True)
     spots = tuple((e.offset, 1) for e in edits)
     if len(edits) == 1:
-        ch = text[edits[0].offset]
-        message = f"中文里用了半角{_NAMES[ch]}「{ch}」，应为全角「{_FULL[ch]}」"
+        ch, proper = text[edits[0].offset], edits[0].replacement
+        if proper == "、":
+            message = f"列举的词语之间用了半角逗号「{ch}」，应为顿号「、」"
+        else:
+            message = f"中文里用了半角{_NAMES[ch]}「{ch}」，应为全角「{proper}」"
     else:
         kinds = "、".join(f"「{ch}」{n}处" for ch, n in found.most_common())
         message = f"本段有 {len(edits)} 处半角标点（{kinds}），中文里应用全角（，；：？！（））"
+        if any(e.replacement == "、" for e in edits):
+            message += "，列举的词语之间用顿号「、」"
     yield rule.diagnostic(fix.offset, fix.length, message, fix, spots)
 
 
@@ -260,10 +297,11 @@ RULES = (
         RuleDoc(
             "中文里用了半角标点 , ; : ? ! ( )。",
             "GB/T 15834 规定中文用全角标点；半角标点在 Word 里挤在一起，一眼就看得出是从网上复制的。",
-            "改为全角：，；：？！（）（可自动修正）。",
+            "改为全角：，；：？！（），列举的词语之间的逗号改为顿号「、」（可自动修正）。",
         ),
         (
             Example("同志们:\n今天召开会议,主要是部署工作。", "同志们：\n今天召开会议，主要是部署工作。", "同志们：\n今天召开会议，主要是部署工作。"),
+            Example("要办好教育,医疗,养老等民生实事。", "要办好教育、医疗、养老等民生实事。", "要办好教育、医疗、养老等民生实事。"),
             Example("差距在哪?主要有以下几点。", "差距在哪？主要有以下几点。", "差距在哪？主要有以下几点。"),
         ),
         "paragraph", check_halfwidth, "半角标点",

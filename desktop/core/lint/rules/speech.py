@@ -37,6 +37,7 @@ def check_closing(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
     yield rule.diagnostic(
         last.start, last.end - last.start,
         "讲话稿没有结束段；通常以「同志们，……」收束，号召、展望或提出希望",
+        unfinished=True,
     )
 
 
