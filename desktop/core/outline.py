@@ -468,6 +468,7 @@ def _is_junk(seg: str) -> bool:
 # re-parsing a long draft after an edit redoes only what changed (the window parses a 1.7-million-character
 # draft at every pause in typing).
 _MEMO_LIMIT = 200_000
+_UNKNOWN = object()
 _line_memo: dict[str, tuple[tuple[int, int, bool], ...]] = {}
 _marker_memo: dict[str, MarkerMatch | None] = {}
 _junk_memo: dict[str, bool] = {}
@@ -494,9 +495,8 @@ def _line_segments(text: str, start: int, end: int, line_no: int) -> list[_Segme
 
 def _segment_marker(text: str, seg: _Segment) -> MarkerMatch | None:
     key = text[seg.start : seg.end + 2]
-    if key in _marker_memo:
-        found = _marker_memo[key]
-    else:
+    found = _marker_memo.get(key, _UNKNOWN)  # one look-up: another thread may clear the memo between two
+    if found is _UNKNOWN:
         found = _remember(_marker_memo, key, match_marker(key))
     if found is None or seg.start == 0:
         return found
