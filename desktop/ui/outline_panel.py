@@ -19,6 +19,10 @@ NO_HEADINGS = "文稿中还没有标题。\n\n按“一、”“（一）”“1
 RIGHT_ALIGNED = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter  # built once, see lint_panel
 
 
+def _headings(items) -> list[tuple[int, int, str]]:
+    return [(s.line, s.level, s.label) for s in items]
+
+
 class OutlinePanel(QWidget):
     jump_requested = Signal(object)  # the line to go to
 
@@ -53,7 +57,14 @@ class OutlinePanel(QWidget):
         signature = tuple(items)
         if signature == self._signature and self._items:
             return
-        self._signature = signature
+        old, self._signature = self._signature, signature
+        if self._items and _headings(old) == _headings(items):
+            # the same headings, only 字数 changed (typing in a long draft): rebuilding thousands of rows
+            # at every pause in typing is the GUI thread's time
+            for item, before, now in zip(self._items, old, items):
+                if before.zi != now.zi:
+                    item.setText(1, str(now.zi))
+            return
         current_line = self.tree.currentItem().data(0, LINE_ROLE) if self.tree.currentItem() else None
         self.tree.clear()
         self._lines, self._items = [], []

@@ -168,3 +168,22 @@ def test_beyond_the_size_the_draft_is_checked_on_f7_only_and_the_status_bar_says
     fresh = lint_adapter.analyse(0, window.editor.toPlainText()).findings
     assert [f.offset for f in analysis.findings if f.code != "GW306"] == [f.offset for f in fresh]
     assert len(started) == 1  # the F7 check was the only check
+
+
+def test_typing_updates_the_outline_counts_in_place(qtbot, window):
+    window.editor.setPlainText(long_draft(2))
+    wait_analysis(qtbot, window)
+    tree = window.outline_panel.tree
+    rows = list(window.outline_panel._items)
+    document = window.editor.document()
+    cursor = QTextCursor(document.findBlockByNumber(6))
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    window.editor.setTextCursor(cursor)
+    before = [row.text(1) for row in rows]
+    ime_commit(window.editor, "加强督查")
+    wait_analysis(qtbot, window)
+    assert window.outline_panel._items == rows  # the same rows, not rebuilt
+    after = [row.text(1) for row in rows]
+    changed = [i for i, (a, b) in enumerate(zip(before, after)) if a != b]
+    assert changed and all(int(after[i]) == int(before[i]) + 4 for i in changed)
+    assert tree.topLevelItem(0).text(1) == after[0]
