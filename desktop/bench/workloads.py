@@ -99,6 +99,36 @@ def long_draft(parts: int = 10) -> str:
     return "\n".join(lines)
 
 
+def big_draft(chars: int) -> str:
+    """A draft of about `chars` characters as careless pasting makes one (5 MB is some 1.7 million): parts
+    numbered on past 十, each with six sections of five points, two corpus sentences to a point, and the
+    defects such a draft carries all through: sentences pasted again and again, half-width commas, 一是
+    without 二是, XX left in. Tens of thousands of findings, which is the point."""
+    from desktop.core.outline import cn_numeral
+
+    pool = [s for p in corpus_paragraphs().paragraphs for s in re.findall(r"[^。！？]+[。！？]", p) if len(s) >= 8]
+    rng = random.Random(SEED + chars)
+    lines = ["在全市高质量发展大会上的讲话", "同志们：", "今天召开大会，主要任务是部署工作。下面，我讲几点意见。"]
+    length = sum(len(line) + 1 for line in lines)
+    part = 0
+    while length < chars:
+        part += 1
+        block = [f"{cn_numeral(part)}、第{cn_numeral(part)}方面的工作要求"]
+        for j in range(1, 7):
+            block.append(f"（{cn_numeral(j)}）第{cn_numeral(j)}项重点任务。{rng.choice(pool)}")
+            for k in range(1, 6):
+                point = rng.choice(pool) + rng.choice(pool)
+                if k % 2:
+                    point = point.replace("，", ",", 1)
+                if k == 3:
+                    point = "一是" + point + "XX同志牵头。"
+                block.append(f"{k}. 具体措施。{point}")
+        lines.extend(block)
+        length += sum(len(line) + 1 for line in block)
+    lines.append("同志们，让我们团结一心，真抓实干，奋力开创工作新局面！")
+    return "\n".join(lines)
+
+
 def draft_text(chars: int) -> str:
     """A speech draft of about `chars` characters: title, salutation, numbered sections of corpus text."""
     titles = corpus_paragraphs().titles

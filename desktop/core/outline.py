@@ -10,8 +10,10 @@ and the junk lines of web copies (marked `boilerplate`, so checks leave them alo
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -105,6 +107,9 @@ class Outline:
     runs: list[InlineRun] = field(default_factory=list)
     announcements: list[Announcement] = field(default_factory=list)
     families: list[str] = field(default_factory=list)  # heading families in level order, as used here
+    # Worked out on first use and kept: rules ask for them once per finding, and a long draft has thousands.
+    _groups: list[list[Block]] | None = field(default=None, repr=False, compare=False)
+    _line_starts: list[int] | None = field(default=None, repr=False, compare=False)
 
     @property
     def headings(self) -> list[Block]:
@@ -123,7 +128,19 @@ class Outline:
         return next((b for b in self.blocks if b.kind is BlockKind.CLOSING), None)
 
     def sibling_groups(self) -> list[list[Block]]:
-        """Headings of one family under one parent heading, in order: the lists that are numbered together."""
+        """Headings of one family under one parent heading, in order: the lists that are numbered together.
+        Computed once per outline (made when the blocks are all there); callers must not change the lists."""
+        if self._groups is None:
+            self._groups = self._sibling_groups()
+        return self._groups
+
+    def line_at(self, offset: int) -> int:
+        """The 1-based line number of `offset`."""
+        if self._line_starts is None:
+            self._line_starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
+        return bisect.bisect_right(self._line_starts, offset)
+
+    def _sibling_groups(self) -> list[list[Block]]:
         groups: dict[tuple[int, int, str], list[Block]] = {}
         stack: list[tuple[float, int]] = []  # (rank, block index) of the open ancestors
         part = 0
@@ -347,6 +364,7 @@ _DATE_LINE = re.compile(r"^[（(]?\s*(?:\d{4}|[二〇○零一两三四五六七
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _WRAP_SPACE = re.compile(r"(?<=[\u3400-\u9fff，。、；：“”,]) (?=[\u3400-\u9fff“”])")
 _SENTENCE_END = "。！？"
+_SENTENCE_STOP = re.compile(f"[{_SENTENCE_END}]")
 
 
 @dataclass
@@ -445,6 +463,53 @@ def _is_junk(seg: str) -> bool:
 # ---------------------------------------------------------------------------------------------------------
 
 
+# What a line splits into, its segments' markers and junk, a block's inline items and announced counts:
+# pure functions of a little text, asked again for every line at every parse. Kept by that text, so
+# re-parsing a long draft after an edit redoes only what changed (the window parses a 1.7-million-character
+# draft at every pause in typing).
+_MEMO_LIMIT = 200_000
+_UNKNOWN = object()
+_line_memo: dict[str, tuple[tuple[int, int, bool], ...]] = {}
+_marker_memo: dict[str, MarkerMatch | None] = {}
+_junk_memo: dict[str, bool] = {}
+_run_item_memo: dict[tuple[str, int, bool], tuple[tuple[str, int, str, int, int], ...]] = {}
+_announce_memo: dict[str, tuple[tuple[int, int, int | None, str, str, int, int], ...]] = {}
+
+
+def _remember(memo: dict, key, value):
+    if len(memo) >= _MEMO_LIMIT:
+        memo.clear()
+    memo[key] = value
+    return value
+
+
+def _line_segments(text: str, start: int, end: int, line_no: int) -> list[_Segment]:
+    key = text[start : end + 2]  # a marker's look-ahead may see two characters past the line
+    found = _line_memo.get(key)
+    if found is None:
+        found = _remember(_line_memo, key, tuple(
+            (s.start - start, s.end - start, s.wrapped) for s in _split_line(text, start, end, line_no)
+        ))  # fmt: skip
+    return [_Segment(start + a, start + b, line_no, wrapped) for a, b, wrapped in found]
+
+
+def _segment_marker(text: str, seg: _Segment) -> MarkerMatch | None:
+    key = text[seg.start : seg.end + 2]
+    found = _marker_memo.get(key, _UNKNOWN)  # one look-up: another thread may clear the memo between two
+    if found is _UNKNOWN:
+        found = _remember(_marker_memo, key, match_marker(key))
+    if found is None or seg.start == 0:
+        return found
+    return MarkerMatch(
+        found.family, found.number, found.start + seg.start, found.end + seg.start, found.typed, found.proper
+    )
+
+
+def _segment_is_junk(seg_text: str) -> bool:
+    found = _junk_memo.get(seg_text)
+    return _remember(_junk_memo, seg_text, _is_junk(seg_text)) if found is None else found
+
+
 def parse_outline(text: str) -> Outline:
     """Parse `text` (line endings as \\n) into blocks, headings, inline runs and announced counts."""
     outline = Outline(text)
@@ -454,7 +519,7 @@ def parse_outline(text: str) -> Outline:
         start, end = offset, offset + len(line)
         offset = end + 1
         if line.strip():
-            segments.extend(_split_line(text, start, end, line_no))
+            segments.extend(_line_segments(text, start, end, line_no))
     if not segments:
         return outline
 
@@ -474,7 +539,7 @@ def parse_outline(text: str) -> Outline:
         if _APPENDIX.fullmatch(stripped):
             part += 1
         parts.append(part)
-        boiler = in_tail or (title_index is not None and i < title_index) or _is_junk(seg_text)
+        boiler = in_tail or (title_index is not None and i < title_index) or _segment_is_junk(seg_text)
         if _LIST_TAIL.search(stripped) and len(stripped) <= 60:
             in_tail = True
             boiler = True
@@ -497,12 +562,12 @@ def parse_outline(text: str) -> Outline:
             continue
         if _ATTACHMENT.match(stripped):
             in_attachments = True
-        elif in_attachments and match_marker(text, seg.start):
+        elif in_attachments and _segment_marker(text, seg):
             raw_blocks.append((BlockKind.PARAGRAPH, seg, None, False))  # the list under 附件：1.… 2.…
             continue
         else:
             in_attachments = False
-        marker = match_marker(text, seg.start)
+        marker = _segment_marker(text, seg)
         if marker is None and last_arabic:
             marker = _item_with_digits(text, seg.start, last_arabic + 1)
         if marker is not None and marker.family == "1.":
@@ -574,18 +639,37 @@ def _find_closing(raw_blocks: list[tuple[BlockKind, _Segment, MarkerMatch | None
 
 
 def _make_heading(text: str, seg: _Segment, marker: MarkerMatch, level: int) -> Heading:
-    after = marker.end
-    stop = -1
-    for j in range(after, seg.end):
-        if text[j] in _SENTENCE_END:
-            stop = j
-            break
+    found = _SENTENCE_STOP.search(text, marker.end, seg.end)
+    stop = found.start() if found else -1
     rest = text[stop + 1 : seg.end].strip() if stop >= 0 else ""
     run_in = stop >= 0 and bool(rest)
     title_end = stop + 1 if run_in else seg.end
     return Heading(
         level, marker.family, marker.number, marker.typed, marker.start, marker.end, title_end, run_in, marker.proper
     )
+
+
+def _block_run_items(text: str, block: Block, scan_from: int) -> Iterator[tuple[str, int, str, int, int]]:
+    for m in _RUN_ITEM.finditer(text, scan_from, block.end):
+        if not _item_allowed_at(text, m.start(), block.start if block.heading is None else -1, m.group()):
+            continue
+        if m.group("shi"):
+            fam, num = "一是", cn_number(m.group("n1"))
+            if text.startswith("一是一", m.start()):
+                continue  # 一是一、二是二: an idiom
+        elif m.group("yao"):
+            fam, num = "一要", cn_number(m.group("n2"))
+        elif m.group("di"):
+            fam, num = "第一，", cn_number(m.group("n3"))
+        elif m.group("qi"):
+            fam, num = "其一", cn_number(m.group("n4"))
+        elif m.group("seq"):
+            fam, num = "首先", _SEQ_NUMBER[m.group("seq")]
+        else:
+            fam, num = "①", CIRCLED.index(m.group("circ")) + 1
+        if num is None:
+            continue
+        yield fam, num, m.group(), m.start(), m.end()
 
 
 def _find_runs(outline: Outline) -> list[InlineRun]:
@@ -600,26 +684,16 @@ def _find_runs(outline: Outline) -> list[InlineRun]:
         if block.heading is not None:
             heading_blocks.add(bi)
             scan_from = block.heading.marker_end
-        for m in _RUN_ITEM.finditer(text, scan_from, block.end):
-            if not _item_allowed_at(text, m.start(), block.start if block.heading is None else -1, m.group()):
-                continue
-            if m.group("shi"):
-                fam, num = "一是", cn_number(m.group("n1"))
-                if text.startswith("一是一", m.start()):
-                    continue  # 一是一、二是二: an idiom
-            elif m.group("yao"):
-                fam, num = "一要", cn_number(m.group("n2"))
-            elif m.group("di"):
-                fam, num = "第一，", cn_number(m.group("n3"))
-            elif m.group("qi"):
-                fam, num = "其一", cn_number(m.group("n4"))
-            elif m.group("seq"):
-                fam, num = "首先", _SEQ_NUMBER[m.group("seq")]
-            else:
-                fam, num = "①", CIRCLED.index(m.group("circ")) + 1
-            if num is None:
-                continue
-            items.append(RunItem(fam, num, m.group(), m.start(), m.end(), bi))
+        # the items depend on the block's text alone (and where its heading marker ends): remembered by it
+        key = (text[block.start : block.end], scan_from - block.start, block.heading is not None)
+        found = _run_item_memo.get(key)
+        if found is None:
+            found = _remember(_run_item_memo, key, tuple(
+                (fam, num, marker, start - block.start, end - block.start)
+                for fam, num, marker, start, end in _block_run_items(text, block, scan_from)
+            ))  # fmt: skip
+        at = block.start
+        items.extend(RunItem(fam, num, marker, at + a, at + b, bi) for fam, num, marker, a, b in found)
 
     # headings_upto[i]: how many heading blocks there are among blocks[0..i]
     headings_upto, count = [], 0
@@ -682,46 +756,65 @@ def _leads_block(outline: Outline, item: RunItem) -> bool:
 def _find_announcements(outline: Outline) -> list[Announcement]:
     text = outline.text
     found: list[Announcement] = []
-    groups = None
+    followers: _Followers | None = None
     for bi, block in enumerate(outline.blocks):
         if block.boilerplate or block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.CLOSING):
             continue
-        for m in _ANNOUNCE.finditer(text, block.start, block.end):
-            raw = m.group("n")
-            count = None if raw == "几" else (2 if raw == "两" else cn_number(raw))
-            if raw != "几" and count is None:
-                continue
-            if "等" in text[max(block.start, m.start() - 2) : m.start()]:
-                continue  # 从甲、乙等四个方面: an enumeration, not an announcement
-            if groups is None:
-                groups = outline.sibling_groups()
-            items = _announced_items(outline, bi, m.end(), groups)
-            found.append(
-                Announcement(
-                    m.start(), m.end(), count, m.group("unit"), bi, m.group(), items, m.start("n"), m.end("n")
-                )
-            )
+        body = text[block.start : block.end]
+        phrases = _announce_memo.get(body)
+        if phrases is None:
+            phrases = _remember(_announce_memo, body, tuple(_block_announcements(body)))
+        at = block.start
+        for start, end, count, unit, phrase, n_start, n_end in phrases:
+            if followers is None:
+                followers = _Followers(outline)
+            items = followers.items_after(bi, at + end)
+            found.append(Announcement(at + start, at + end, count, unit, bi, phrase, items, at + n_start, at + n_end))
     return found
 
 
-def _announced_items(outline: Outline, bi: int, end: int, groups: list[list[Block]]) -> tuple[tuple[int, int], ...]:
-    """The items an announcement introduces: an inline run starting right after it, or, when it closes its
-    paragraph, the headings that follow."""
-    text = outline.text
-    block = outline.blocks[bi]
-    for run in outline.runs:
-        first = run.items[0]
-        if first.start < end:
+def _block_announcements(body: str) -> Iterator[tuple[int, int, int | None, str, str, int, int]]:
+    """The announced counts in one block's text (offsets into it)."""
+    for m in _ANNOUNCE.finditer(body):
+        raw = m.group("n")
+        count = None if raw == "几" else (2 if raw == "两" else cn_number(raw))
+        if raw != "几" and count is None:
             continue
-        if first.start - end > 40 or first.block not in (bi, bi + 1):
-            break
-        if any(b.heading is not None and end <= b.start < first.start for b in outline.blocks[bi : first.block + 1]):
-            break
-        return tuple((item.start, item.end) for item in run.items)
-    if text[end : block.end].strip(" 。：:") == "":
-        nxt = next((b for b in outline.blocks[bi + 1 :] if not b.boilerplate), None)
-        if nxt is not None and nxt.heading is not None:
-            for group in groups:
-                if nxt in group:
-                    return tuple((b.heading.marker_start, b.heading.marker_end) for b in group[group.index(nxt) :])
-    return ()
+        if "等" in body[max(0, m.start() - 2) : m.start()]:
+            continue  # 从甲、乙等四个方面: an enumeration, not an announcement
+        yield m.start(), m.end(), count, m.group("unit"), m.group(), m.start("n"), m.end("n")
+
+
+class _Followers:
+    """What may follow an announcement, indexed once per parse: the runs by where they start, and each
+    heading's sibling group (a long draft has thousands of announcements, runs and headings)."""
+
+    def __init__(self, outline: Outline):
+        self.outline = outline
+        self.run_starts = [run.items[0].start for run in outline.runs]
+        self.group_of: dict[int, tuple[list[Block], int]] = {}  # heading block start -> (group, index)
+        for group in outline.sibling_groups():
+            for index, block in enumerate(group):
+                self.group_of[block.start] = (group, index)
+
+    def items_after(self, bi: int, end: int) -> tuple[tuple[int, int], ...]:
+        """The items an announcement introduces: an inline run starting right after it, or, when it closes
+        its paragraph, the headings that follow."""
+        outline = self.outline
+        text = outline.text
+        block = outline.blocks[bi]
+        at = bisect.bisect_left(self.run_starts, end)
+        if at < len(outline.runs):
+            run = outline.runs[at]
+            first = run.items[0]
+            between = outline.blocks[bi : first.block + 1]
+            if first.start - end <= 40 and first.block in (bi, bi + 1) and not any(
+                b.heading is not None and end <= b.start < first.start for b in between
+            ):
+                return tuple((item.start, item.end) for item in run.items)
+        if text[end : block.end].strip(" 。：:") == "":
+            nxt = next((b for b in itertools.islice(outline.blocks, bi + 1, None) if not b.boilerplate), None)
+            if nxt is not None and nxt.heading is not None and nxt.start in self.group_of:
+                group, index = self.group_of[nxt.start]
+                return tuple((b.heading.marker_start, b.heading.marker_end) for b in group[index:])
+        return ()

@@ -68,7 +68,7 @@ class ExportDialog(QDialog):
     so exporting with both never overwrites one with the other; a name the writer typed is kept."""
 
     def __init__(self, profiles: dict[str, str], profile: str, path: Path, errors: int, parent=None, *,
-                 file_names: dict[str, str] | None = None, findings: int = 0,
+                 file_names: dict[str, str] | None = None, findings: int | None = 0,
                  fonts: Callable[[str], list[str]] | None = None):
         super().__init__(parent)
         self.setWindowTitle("导出 Word")
@@ -89,10 +89,14 @@ class ExportDialog(QDialog):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
-        self.comments_box = QCheckBox(
-            f"把检查发现的 {findings} 处问题作为批注写入文档（供审阅）" if findings else "检查未发现问题，没有可写的批注"
-        )
-        self.comments_box.setEnabled(findings > 0)
+        if findings is None:  # a draft checked on F7 only, changed since: checked when it is exported
+            label = "把检查发现的问题作为批注写入文档（供审阅；导出时检查全文）"
+        elif findings:
+            label = f"把检查发现的 {findings} 处问题作为批注写入文档（供审阅）"
+        else:
+            label = "检查未发现问题，没有可写的批注"
+        self.comments_box = QCheckBox(label)
+        self.comments_box.setEnabled(findings is None or findings > 0)
         self.fonts_button = QPushButton("字体情况…")
         self.fonts_button.setToolTip("本版式用到的字体，以及本机是否已安装")
         self.fonts_button.clicked.connect(self.show_fonts)

@@ -5,16 +5,19 @@ from __future__ import annotations
 import bisect
 import logging
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip
 
+from desktop.ui.finding_spans import FindingSpans
 from desktop.ui.lint_adapter import LEVEL_NAMES, Finding
+from desktop.ui.text_edits import DocumentPositions
 
 log = logging.getLogger(__name__)
 
 LEVEL_COLOURS = {"error": QColor("#d32f2f"), "warning": QColor("#e68a00"), "info": QColor("#1e88e5")}
 LEVEL_RANKS = {"info": 0, "warning": 1, "error": 2}
+UNDERLINED_ABOVE = 30  # paragraphs above the screen whose findings are underlined too
 
 
 class DraftEditor(QPlainTextEdit):
@@ -28,36 +31,110 @@ class DraftEditor(QPlainTextEdit):
         self.document().setDocumentMargin(12)
         self.document().setModified(False)  # the margin change counts as a modification
         self.findings: list[Finding] = []
-        self._starts: list[int] = []
+        self._starts: list[int] = []  # the findings' offsets in the checked text, for F8
+        self._spans = FindingSpans()
+        self._all = 0  # the findings of the last check
+        self._showing: set[int] | None = None  # ids of those shown, when not all are
+        self._checked_text: str | None = None
+        self._positions: DocumentPositions | None = None
+        self._shown: tuple[int, int, int] | None = None  # the range whose underlines are shown
+        self._revision = self.document().revision()  # an edit changes it, new formats alone do not
         self.setAcceptDrops(True)
+        self.document().contentsChange.connect(self._document_changed)
+        # Underlines follow the screen: after a scroll, a resize or lines added, once events settle.
+        self._underline_timer = QTimer(self)
+        self._underline_timer.setSingleShot(True)
+        self._underline_timer.setInterval(0)
+        self._underline_timer.timeout.connect(self.refresh_underlines)
+        self.verticalScrollBar().valueChanged.connect(self._underlines_later)
+        self.blockCountChanged.connect(self._underlines_later)
 
     # ---- findings ----
-    def set_findings(self, findings: list[Finding]) -> None:
+    def set_findings(
+        self,
+        findings: list[Finding],
+        text: str | None = None,
+        spans: FindingSpans | None = None,
+        shown: list[Finding] | None = None,
+    ) -> None:
+        """Findings of a check of `text` (the editor's text by default), offsets in Python characters;
+        `spans` when the checker's thread already made them; `shown`: those of them to show (all)."""
+        if spans is None:
+            spans = FindingSpans(findings, self.toPlainText() if text is None else text)
+        self._spans = spans
+        self._checked_text = text
+        self._positions = None
+        self._all = len(findings)
+        self.show_only(findings if shown is None else shown)
+
+    def show_only(self, findings: list[Finding]) -> None:
+        """Of the last check's findings, underline and step through these (the others wait)."""
+        self.findings = sorted(findings, key=lambda f: f.offset)
+        self._starts = [f.offset for f in self.findings]
+        self._showing = None if len(findings) == self._all else {id(f) for f in findings}
+        self._shown = None
+        self.refresh_underlines()
+
+    def _showing_it(self, finding: Finding) -> bool:
+        return self._showing is None or id(finding) in self._showing
+
+    def _document_changed(self, position: int, removed: int, added: int) -> None:
+        revision = self.document().revision()
+        self._spans.record(position, removed, added, revision != self._revision)
+        self._revision = revision
+
+    def _underlines_later(self, *_args) -> None:
+        if self.findings and not self._underline_timer.isActive():
+            self._underline_timer.start()
+
+    def visible_range(self) -> tuple[int, int]:
+        """Document positions from some paragraphs above the screen to a screen below it (a small scroll
+        then finds its underlines already there)."""
+        block = self.firstVisibleBlock()
+        first = block
+        for _ in range(UNDERLINED_ABOVE):
+            if not first.previous().isValid():
+                break
+            first = first.previous()
+        last, bottom, height = block, self.contentOffset().y(), self.viewport().height()
+        while bottom < 2 * height and last.next().isValid():
+            bottom += self.blockBoundingRect(last).height()
+            last = last.next()
+        return first.position(), last.position() + last.length()
+
+    def refresh_underlines(self) -> None:
+        """Wavy underlines for the findings on and near the screen only: with tens of thousands of findings,
+        one selection each made every keystroke and every paint walk them all."""
         from PySide6.QtGui import QTextCharFormat  # with the first findings, after the first paint
         from PySide6.QtWidgets import QTextEdit
 
-        self.findings = sorted(findings, key=lambda f: f.offset)
-        self._starts = [f.offset for f in self.findings]
-        selections = []
+        start, end = self.visible_range() if self.findings else (0, 0)
+        if (start, end, len(self._spans)) == self._shown:
+            return
+        self._shown = (start, end, len(self._spans))
         length = self.document().characterCount() - 1
-        # Where underlines overlap the later one is drawn: hints first, errors last, so an error is never
-        # hidden under a hint (a paragraph-long 缺少结束段 over a placeholder).
-        for finding in sorted(self.findings, key=lambda f: LEVEL_RANKS.get(f.level, 0)):
-            fmt = QTextCharFormat()
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            fmt.setUnderlineColor(LEVEL_COLOURS.get(finding.level, LEVEL_COLOURS["info"]))
-            fmt.setToolTip(self.tooltip_for(finding))
-            for offset, size in finding.spots or ((finding.offset, finding.length),):
-                if offset > length:
-                    continue
-                cursor = QTextCursor(self.document())
-                cursor.setPosition(offset)
-                # An empty span (a missing item) is underlined on one character so it can be seen.
-                cursor.setPosition(min(length, offset + max(size, 1)), QTextCursor.MoveMode.KeepAnchor)
-                selection = QTextEdit.ExtraSelection()
-                selection.cursor = cursor
-                selection.format = fmt
-                selections.append(selection)
+        selections = []
+        # Where underlines overlap the later one is drawn: hints first, errors last.
+        spans = (s for s in self._spans.in_range(start, end) if self._showing_it(s[2]))
+        shown = sorted(spans, key=lambda s: LEVEL_RANKS.get(s[2].level, 0))
+        formats: dict[int, QTextCharFormat] = {}
+        for a, b, finding in shown:
+            if a > length:
+                continue
+            fmt = formats.get(id(finding))
+            if fmt is None:
+                fmt = formats[id(finding)] = QTextCharFormat()
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+                fmt.setUnderlineColor(LEVEL_COLOURS.get(finding.level, LEVEL_COLOURS["info"]))
+                fmt.setToolTip(self.tooltip_for(finding))
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(a)
+            # An empty span (a missing item) is underlined on one character so it can be seen.
+            cursor.setPosition(min(length, max(b, a + 1)), QTextCursor.MoveMode.KeepAnchor)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format = fmt
+            selections.append(selection)
         self.setExtraSelections(selections)
 
     @staticmethod
@@ -69,11 +146,16 @@ class DraftEditor(QPlainTextEdit):
         return text
 
     def findings_at(self, position: int) -> list[Finding]:
-        return [
-            f
-            for f in self.findings
-            if any(o <= position < o + max(n, 1) for o, n in (f.spots or ((f.offset, f.length),)))
-        ]
+        """Findings underlined at a document position."""
+        return [f for f in self._spans.at(position) if self._showing_it(f)]
+
+    def finding_span(self, finding: Finding) -> tuple[int, int] | None:
+        """Where a finding is in the document now (QTextDocument positions), None if edited away."""
+        return self._spans.where(finding)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._underlines_later()
 
     def event(self, event) -> bool:
         if event.type() == QEvent.Type.ToolTip:
@@ -91,12 +173,25 @@ class DraftEditor(QPlainTextEdit):
         """The finding after (or before) the cursor, wrapping around the document."""
         if not self.findings:
             return None
-        pos = self.textCursor().selectionStart()  # a finding jumped to is selected
+        # a finding jumped to is selected; compared in the checked text's Python offsets
+        pos = self._checked_offset(self._spans.to_checked(self.textCursor().selectionStart()))
         if backwards:
             index = bisect.bisect_left(self._starts, pos) - 1
             return self.findings[index]  # -1 wraps to the last
         index = bisect.bisect_right(self._starts, pos)
         return self.findings[index % len(self.findings)]
+
+    def _checked_offset(self, position: int) -> int:
+        if self._positions is None:
+            self._positions = DocumentPositions(
+                self.toPlainText() if self._checked_text is None else self._checked_text
+            )
+        return self._positions.to_text(position)
+
+    def go_to_finding(self, finding: Finding) -> None:
+        span = self.finding_span(finding)
+        if span is not None:
+            self.go_to(span[0], span[1] - span[0])
 
     # ---- navigation ----
     def go_to(self, offset: int, length: int = 0) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QToolButton, QWidget
 
@@ -98,7 +98,13 @@ class FindReplaceBar(QWidget):
         self.replace_button.clicked.connect(self.replace_current)
         self.replace_all_button.clicked.connect(self.replace_all)
         self.close_button.clicked.connect(self.close_bar)
-        editor.document().contentsChanged.connect(self._update_count_if_shown)
+        # The count follows the writer's edits after a pause: counting a long draft again at every keystroke
+        # cost tens of milliseconds each.
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(150)
+        self._count_timer.timeout.connect(self._update_count_if_shown)
+        editor.document().contentsChanged.connect(self._count_timer.start)
         self.set_replacing(False)
 
     # ---------------------------------------------------------------- opening and closing
@@ -212,6 +218,7 @@ class FindReplaceBar(QWidget):
             cursor = self.editor.textCursor()
             cursor.setPosition(positions.to_document(offset) + utf16_length(self.replace_edit.text()))
             self.editor.setTextCursor(cursor)
+        self._count_timer.stop()  # counted by find_next below
         if not self.find_next():
             self._show_count(0, None)
 
@@ -220,6 +227,7 @@ class FindReplaceBar(QWidget):
         text, _, found = self.matches()
         replacement = self.replace_edit.text()
         count = apply_edits(self.editor, [_Replacement(o, n, replacement) for o, n in found], text)
+        self._count_timer.stop()  # what was replaced is the news, not the count after it
         self.status.setText(f"{self._where()}已替换 {count} 处" if count else f"{self._where()}未找到")
         self.replaced.emit(count)
         return count

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter
 
+from desktop.ui.text_edits import WIDE, DocumentPositions
+
 if TYPE_CHECKING:  # formats are made, and outlines arrive from the checker, after the first paint
     from PySide6.QtGui import QTextCharFormat
 
@@ -113,8 +115,9 @@ class OutlineHighlighter(QSyntaxHighlighter):
         super().__init__(document)
         self.styles: dict[int, tuple[Span, ...]] = {}
 
-    def set_outline(self, outline: Outline) -> None:
-        new = line_styles(outline)
+    def set_outline(self, outline: Outline, styles: dict[int, tuple[Span, ...]] | None = None) -> None:
+        """Colours from an outline; `styles` when line_styles was already run (in the checker's thread)."""
+        new = line_styles(outline) if styles is None else styles
         changed = {n for n in set(new) | set(self.styles) if new.get(n) != self.styles.get(n)}
         self.styles = new
         doc = self.document()
@@ -131,11 +134,19 @@ class OutlineHighlighter(QSyntaxHighlighter):
             doc.blockSignals(was_blocked)
 
     def highlightBlock(self, text: str) -> None:
+        # setFormat counts UTF-16 code units: a character beyond the BMP (𬌗) before a span takes two
+        at = DocumentPositions(text).to_document if WIDE.search(text) else None
+
+        def paint(start: int, end: int, role: str) -> None:
+            if at is not None:
+                start, end = at(start), at(end)
+            self.setFormat(start, end - start, formats()[role])
+
         for span in self.styles.get(self.currentBlock().blockNumber(), ()):
             # Until the next analysis, a span applies only where its text is still there.
             if text.startswith(span.expect, span.start):
-                self.setFormat(span.start, min(span.length, len(text) - span.start), formats()[span.role])
+                paint(span.start, min(span.start + span.length, len(text)), span.role)
         for m in PLACEHOLDER.finditer(text):
             if m.group() == "×" and text[max(0, m.start() - 2) : m.start()] == "要素":
                 continue
-            self.setFormat(m.start(), m.end() - m.start(), formats()["placeholder"])
+            paint(m.start(), m.end(), "placeholder")

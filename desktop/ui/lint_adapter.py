@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # the engine, its rules, its config and the outline parser lo
     from desktop.core.lint.properties import DraftProperties
     from desktop.core.lint.report import Positions
     from desktop.core.outline import Outline
+    from desktop.core.sections import Section
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +82,11 @@ class Analysis:
     findings: list[Finding]
     ignored: int = 0
     problems: list[str] = field(default_factory=list)  # e.g. the user's lint.toml could not be read
+    checked: bool = True  # False: the outline alone was parsed (a draft checked on F7 only), no findings
+    # the navigator's, highlighter's and underlines' shares, when made off the GUI thread
+    sections: list[Section] | None = None
+    styles: dict | None = None
+    spans: object | None = None  # desktop.ui.finding_spans.FindingSpans
 
 
 @dataclass(frozen=True)
@@ -155,6 +161,14 @@ class Analyser:
                 continue
             findings.append(finding)
         return Analysis(revision, text, result.outline, findings, ignored, list(self._problems))
+
+
+    def outline(self, revision: int, text: str) -> Analysis:
+        """The outline alone, for a draft checked on F7 only."""
+        from desktop.core.outline import parse_outline
+
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        return Analysis(revision, text, parse_outline(text), [], checked=False)
 
 
 def analyse(

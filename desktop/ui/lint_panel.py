@@ -22,6 +22,7 @@ from desktop.ui.widgets import JumpTree
 INDEX_ROLE = Qt.ItemDataRole.UserRole
 # Built once: or-ing the flags for every row trips a reference-count bug in PySide6 6.12 on long lists.
 RIGHT_ALIGNED = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+LISTED = 500  # findings listed at a time; a draft with more says how many more there are
 
 
 class LintPanel(QWidget):
@@ -34,6 +35,10 @@ class LintPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.findings: list[Finding] = []
+        self.first_row = 0  # the index of the first listed finding
+        self._ignored = self._held = 0
+        self._index_of: dict[int, int] = {}
+        self._counts = ""
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.list = JumpTree()
@@ -82,9 +87,40 @@ class LintPanel(QWidget):
         """held: findings that wait until the writer leaves the paragraph (or presses F7)."""
         current = self.selected()
         self.findings = list(findings)
+        self._ignored, self._held = ignored, held
+        self._index_of = {id(f): i for i, f in enumerate(self.findings)}
+        self._counts = " ".join(
+            f"{LEVEL_NAMES[level]} {n}"
+            for level in ("error", "warning", "info")
+            if (n := sum(1 for f in self.findings if f.level == level))
+        )
+        keep = None
+        if current is not None:
+            was = (current.code, current.offset)
+            keep = next((i for i, f in enumerate(self.findings) if (f.code, f.offset) == was), None)
+        self._show_rows(0 if keep is None else self._first_row_for(keep))
+        if keep is not None:
+            self.list.setCurrentItem(self.list.topLevelItem(keep - self.first_row))
+        self._update_buttons()
+
+    def set_unchecked(self, why: str) -> None:
+        """No findings because nothing was checked yet (a draft checked on F7 only): say so, not 未发现问题."""
+        self.set_findings([], 0)
+        self.summary.setText(why)
+
+    def _first_row_for(self, index: int) -> int:
+        """The first listed finding when `index` must be listed: the list moves by half its length."""
+        if self.first_row <= index < self.first_row + LISTED:
+            return self.first_row
+        return max(0, min(index - LISTED // 2, len(self.findings) - LISTED))
+
+    def _show_rows(self, first: int) -> None:
+        """List LISTED findings from `first` on: building a row for each of tens of thousands of findings
+        took seconds and most of a gigabyte. The summary says how many are not listed."""
+        self.first_row = first
         self.list.clear()
         items = []
-        for index, f in enumerate(self.findings):
+        for index, f in enumerate(self.findings[first : first + LISTED], first):
             item = QTreeWidgetItem([LEVEL_NAMES.get(f.level, f.level), f.code, f.message, str(f.line + 1)])
             item.setData(0, INDEX_ROLE, index)
             item.setForeground(0, QBrush(LEVEL_COLOURS.get(f.level, LEVEL_COLOURS["info"])))
@@ -92,23 +128,17 @@ class LintPanel(QWidget):
             item.setTextAlignment(3, RIGHT_ALIGNED)
             items.append(item)
         self.list.addTopLevelItems(items)
-        waiting = f"写作中暂缓提示 {held} 处（离开此段或按 F7 显示）。" if held else ""
-        if not findings:
+        total, ignored = len(self.findings), self._ignored
+        waiting = f"写作中暂缓提示 {self._held} 处（离开此段或按 F7 显示）。" if self._held else ""
+        if not total:
             self.summary.setText("未发现问题。" + (f"（已忽略 {ignored} 处）" if ignored else "") + waiting)
-        else:
-            counts = " ".join(
-                f"{LEVEL_NAMES[level]} {n}"
-                for level in ("error", "warning", "info")
-                if (n := sum(1 for f in findings if f.level == level))
-            )
-            extra = f"，已忽略 {ignored} 处" if ignored else ""
-            self.summary.setText(f"共 {len(findings)} 处：{counts}{extra}。回车或单击跳到原文。{waiting}")
-        if current is not None:
-            for index, f in enumerate(self.findings):
-                if (f.code, f.offset) == (current.code, current.offset):
-                    self.list.setCurrentItem(self.list.topLevelItem(index))
-                    break
-        self._update_buttons()
+            return
+        extra = f"，已忽略 {ignored} 处" if ignored else ""
+        text = f"共 {total} 处：{self._counts}{extra}。回车或单击跳到原文。{waiting}"
+        if total > LISTED:
+            shown = f"列出第 {first + 1}–{first + len(items)} 处" if first else f"列出前 {len(items)} 处"
+            text += f"\n{shown}，另有 {total - len(items)} 处未列出（F8 / Shift+F8 逐处查看，列表随之移动）。"
+        self.summary.setText(text)
 
     def selected(self) -> Finding | None:
         item = self.list.currentItem()
@@ -118,13 +148,16 @@ class LintPanel(QWidget):
         return self.findings[index] if 0 <= index < len(self.findings) else None
 
     def select(self, finding: Finding) -> None:
-        for index, f in enumerate(self.findings):
-            if f == finding:
-                self.list.blockSignals(True)
-                self.list.setCurrentItem(self.list.topLevelItem(index))
-                self.list.blockSignals(False)
-                self.list.scrollToItem(self.list.topLevelItem(index))
-                break
+        index = self._index_of.get(id(finding))
+        if index is not None:
+            first = self._first_row_for(index)
+            if first != self.first_row:
+                self._show_rows(first)
+            item = self.list.topLevelItem(index - self.first_row)
+            self.list.blockSignals(True)
+            self.list.setCurrentItem(item)
+            self.list.blockSignals(False)
+            self.list.scrollToItem(item)
         self._update_buttons()
 
     def _update_buttons(self) -> None:

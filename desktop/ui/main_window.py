@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 from desktop import APP_TITLE
 from desktop.core import paths
 from desktop.core.errors import GongwenError
-from desktop.core.textstats import count_zi, format_duration, speaking_seconds
+from desktop.core.textstats import format_duration, speaking_seconds
 from desktop.ui import export_adapter, lint_adapter, messages
 from desktop.ui.after_paint import after_next_paint
+from desktop.ui.draft_count import DraftCount
 from desktop.ui.editor import DraftEditor
 from desktop.ui.highlighter import OutlineHighlighter
 from desktop.ui.lint_adapter import LEVEL_NAMES, Analysis, Finding
@@ -38,7 +39,7 @@ from desktop.ui.lint_panel import LintPanel
 from desktop.ui.outline_panel import OutlinePanel
 from desktop.ui.recovery import DISCARD, RESTORE, ask_restore
 from desktop.ui.settings import Settings, load_settings, save_settings
-from desktop.ui.workers import LiveChecker, Task
+from desktop.ui.workers import LIVE_CHECK_LIMIT, LiveChecker, Task
 
 if TYPE_CHECKING:  # the phrase side is imported when it is installed, lint's config after the first paint
     from desktop.core.files import FileStamp
@@ -62,6 +63,7 @@ PREFERRED_FONTS = (
 _KEYBOARD_KEY = r"^((Ctrl|Shift|Alt|Meta)\+)*(.|F([1-9]|1[0-2])|Return|Enter|Del|Ins|Backspace|Esc)$"
 OPEN_FILTER = "文稿 (*.txt *.docx);;文本文件 (*.txt);;Word 文档 (*.docx);;所有文件 (*)"
 CHECK_PAINT_FALLBACK_MS = 1000  # a shown editor that is somehow not repainted is checked anyway
+OUTLINE_PAUSE_MS = 2000  # a draft checked on F7 only has its outline parsed after this pause in typing
 
 
 class MainWindow(QMainWindow):
@@ -90,9 +92,12 @@ class MainWindow(QMainWindow):
         self.properties = None  # DraftProperties the writer set in 文稿属性, kept beside the draft
         self.analysis: Analysis | None = None
         self._jump_after_check = False
+        self.checking_on_f7_only = False  # a draft beyond LIVE_CHECK_LIMIT
         # The paragraph the writer is writing (the last edit's). Findings that may only mean the draft
         # is unfinished wait while it is at or after them; moving elsewhere or F7 shows them.
         self._writing_block: int | None = None
+        self._held = 0  # findings of the analysis shown that wait so
+        self._findings_from: Analysis | None = None  # the analysis whose findings the editor has
         self._status_finding: Finding | None = None  # the finding the status bar names
         self._cancel_check_after_paint: Callable[[], None] | None = None
         self._tasks: set[Task] = set()
@@ -124,9 +129,12 @@ class MainWindow(QMainWindow):
         self.checker = LiveChecker(self.settings.lint_delay_ms, self)
         self.checker.set_source(lambda: (self.revision, self.editor.toPlainText()), lambda: self.revision)
         self.checker.analysed.connect(self.apply_analysis)
+        self.checker.outlined.connect(self.apply_outline)
         self.checker.failed.connect(self._check_failed)
         self.background_pool = QThreadPool(self)  # slow loads that must not hold up the checker
         self.background_pool.setMaxThreadCount(1)
+        self.autosave_pool = QThreadPool(self)  # recovery copies, one at a time
+        self.autosave_pool.setMaxThreadCount(1)
         self._apply_rule_switches()
 
         self.stats_timer = QTimer(self)
@@ -143,6 +151,7 @@ class MainWindow(QMainWindow):
         self.autosave_timer.timeout.connect(self.autosave)
 
         doc = self.editor.document()
+        self.draft_count = DraftCount(doc)
         doc.contentsChanged.connect(self._text_changed)
         doc.modificationChanged.connect(self.setWindowModified)
         self.editor.cursorPositionChanged.connect(self._cursor_moved)
@@ -337,8 +346,8 @@ class MainWindow(QMainWindow):
         # GW306 (照搬范文) looks sentences up in the same banks, from the checker's worker thread.
         provider = tools.provider
         self.checker.corpus_source = lambda: lint_adapter.CorpusSource(provider.generation, provider.group)
-        provider.changed.connect(self.checker.schedule)
-        self.checker.schedule()  # what was checked before the banks were there is checked with them
+        provider.changed.connect(self._schedule_check)
+        self._schedule_check()  # what was checked before the banks were there is checked with them
         current = self.side_tabs.currentWidget()
         self.side_tabs.insertTab(0, self.material_tab, "素材")
         self.side_tabs.addTab(self.examples_tab, "范文")
@@ -372,11 +381,11 @@ class MainWindow(QMainWindow):
         self.editor.setFont(font)
         self.editor.setTabStopDistance(self.editor.fontMetrics().horizontalAdvance("字") * 2)
         self.autosave_timer.start(max(1, settings.autosave_seconds) * 1000)
-        self.checker.timer.setInterval(settings.lint_delay_ms)
+        self.checker.set_delay(settings.lint_delay_ms)
         if self.phrase_tools is not None:
             self.phrase_tools.set_chords(settings.completion_chord, settings.palette_chord)
         self._apply_rule_switches()
-        self.checker.schedule()
+        self._schedule_check()
         self._update_stats()
 
     def _apply_rule_switches(self) -> None:
@@ -402,7 +411,8 @@ class MainWindow(QMainWindow):
                 lint_adapter.save_leaders(dialog.result_leaders())
             except GongwenError as exc:
                 messages.warning(self, "领导名单", f"领导名单未能保存：{exc}")
-        self.checker.check_now()
+        if not self.checking_on_f7_only:
+            self.checker.check_now()
 
     def _save_settings(self) -> None:
         try:
@@ -414,11 +424,36 @@ class MainWindow(QMainWindow):
     def _text_changed(self) -> None:
         self.revision += 1
         self._writing_block = self.editor.textCursor().blockNumber()
-        self.checker.schedule()
+        self._schedule_check()
         self.stats_timer.start()
 
+    def _schedule_check(self) -> None:
+        """After a pause in typing: the check, or beyond LIVE_CHECK_LIMIT the outline alone."""
+        big = self.editor.document().characterCount() > LIVE_CHECK_LIMIT
+        if big != self.checking_on_f7_only:
+            self.checking_on_f7_only = big
+            self._say_check_mode()
+        if big:
+            self.checker.schedule_outline(OUTLINE_PAUSE_MS)
+        else:
+            self.checker.schedule()
+
+    def _say_check_mode(self, before: str = "") -> None:
+        if self.checking_on_f7_only:
+            limit = f"{LIVE_CHECK_LIMIT // 10_000} 万"
+            self.findings_label.setText("检查：按 F7")
+            self.findings_label.setToolTip(f"文稿超过 {limit}字符，只在按 F7 时检查全文；大纲在停顿后更新。")
+            self.statusBar().showMessage(
+                f"{before}文稿超过 {limit}字符：自动检查已改为按 F7 时检查全文（打字不受影响），大纲在停顿后更新。",
+                15000,
+            )
+        else:
+            self.findings_label.setToolTip("")
+            if self.editor.document().isUndoAvailable():  # cut down by the writer, not another draft opened
+                self.statusBar().showMessage("文稿已不足上限，恢复边写边检查。", 5000)
+
     def _update_stats(self) -> None:
-        zi = count_zi(self.editor.toPlainText())
+        zi = self.draft_count.total
         seconds = speaking_seconds(zi, self.settings.speaking_rate)
         self.zi_label.setText(f"字数 {zi}")
         self.time_label.setText(f"讲话约 {format_duration(seconds)}（{self.settings.speaking_rate} 字/分钟）")
@@ -438,7 +473,7 @@ class MainWindow(QMainWindow):
     def release_held_findings(self) -> None:
         """The writer has moved on (or pressed F7): findings held back while writing are shown."""
         self._writing_block = None
-        if self.analysis is not None and any(f.unfinished for f in self.analysis.findings):
+        if self.analysis is not None and self._held:
             self._show_findings(self.analysis)
 
     def apply_analysis(self, analysis: Analysis) -> None:
@@ -446,9 +481,7 @@ class MainWindow(QMainWindow):
         if self._jump_after_check:
             self._writing_block = None  # F7 asks for everything
         self._show_findings(analysis)
-        self.outline_panel.set_outline(analysis.outline)
-        self.outline_panel.follow_line(self.editor.textCursor().blockNumber())
-        self.highlighter.set_outline(analysis.outline)
+        self.apply_outline(analysis)
         if analysis.problems:
             self.statusBar().showMessage("；".join(analysis.problems), 10000)
         if self._jump_after_check:
@@ -459,14 +492,27 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage("全部检查完毕，未发现问题。", 5000)
         self.analysis_applied.emit(analysis)
 
+    def apply_outline(self, analysis: Analysis) -> None:
+        """A snapshot's outline (a check's, or past LIVE_CHECK_LIMIT a parse alone): navigator, colours."""
+        if analysis.sections is None:
+            self.outline_panel.set_outline(analysis.outline)
+        else:
+            self.outline_panel.set_sections(analysis.sections)
+        self.outline_panel.follow_line(self.editor.textCursor().blockNumber())
+        self.highlighter.set_outline(analysis.outline, analysis.styles)
+
     def held_back(self, finding: Finding) -> bool:
         """An unfinished-draft finding at or before the paragraph being written waits."""
         return finding.unfinished and self._writing_block is not None and finding.line <= self._writing_block
 
     def _show_findings(self, analysis: Analysis) -> None:
         shown = [f for f in analysis.findings if not self.held_back(f)]
-        held = len(analysis.findings) - len(shown)
-        self.editor.set_findings(shown)
+        held = self._held = len(analysis.findings) - len(shown)
+        if analysis is self._findings_from:  # held ones released: the underlines keep the edits made since
+            self.editor.show_only(shown)
+        else:
+            self.editor.set_findings(analysis.findings, analysis.text, analysis.spans, shown)
+            self._findings_from = analysis
         self.lint_panel.set_findings(shown, analysis.ignored, held)
         counts = [
             f"{LEVEL_NAMES[level]} {n}"
@@ -474,7 +520,10 @@ class MainWindow(QMainWindow):
             if (n := sum(1 for f in shown if f.level == level))
         ]
         self.findings_label.setText("检查：" + (" · ".join(counts) if counts else "无问题"))
-        self.findings_label.setToolTip(f"写作中暂缓提示 {held} 处：离开此段或按 F7 显示" if held else "")
+        if held:
+            self.findings_label.setToolTip(f"写作中暂缓提示 {held} 处：离开此段或按 F7 显示")
+        else:
+            self.findings_label.setToolTip("按 F7 再次检查全文" if self.checking_on_f7_only else "")
         named = self._status_finding
         if named is not None and not any(_same_spot(named, f) for f in shown):
             self._status_finding = None
@@ -494,7 +543,7 @@ class MainWindow(QMainWindow):
         self.checker.check_now()
 
     def jump_to_finding(self, finding: Finding) -> None:
-        self.editor.go_to(finding.offset, finding.length)
+        self.editor.go_to_finding(finding)
         self.lint_panel.select(finding)
         self.statusBar().showMessage(_finding_message(finding), 8000)
         self._status_finding = finding
@@ -544,7 +593,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"已{fix.label}，请核对（Ctrl+Z 撤销）。", 8000)
         else:
             self.statusBar().showMessage(f"已修正：{finding.name}", 4000)
-        self.checker.check_now()
+        if self.checking_on_f7_only:  # a check of the whole draft is the writer's to ask for
+            self.statusBar().showMessage(f"已修正：{finding.name}。按 F7 重新检查全文。", 8000)
+        else:
+            self.checker.check_now()
 
     def renumber(self) -> None:
         """编辑 → 重新编号: headings, inline runs and announced counts in order, as one undo step."""
@@ -617,20 +669,32 @@ class MainWindow(QMainWindow):
         highlighter and event calls wait for (a 54,792-character draft: often ~200 ms to the first
         frame instead of ~20 ms, see docs/PERFORMANCE.md)."""
         self.checker.timer.stop()  # the debounced check scheduled by the new text is this one
+        if self.checking_on_f7_only:  # no findings until F7; the outline after the first paint
+            self.analysis, self._findings_from, self._held = None, None, 0
+            self.editor.set_findings([], "")
+            self.outline_panel.set_waiting()
+            self.lint_panel.set_unchecked(f"尚未检查：文稿超过 {LIVE_CHECK_LIMIT // 10_000} 万字符，按 F7（或“全部检查”）检查全文。")
+            self._say_check_mode()
         viewport = self.editor.viewport()
         handle = self.windowHandle()
         if not viewport.isVisible() or handle is None or not handle.isExposed():
-            self.checker.check_now()  # no frame is coming: nothing to wait for
+            self._check_or_outline_now()  # no frame is coming: nothing to wait for
             return
         if self._cancel_check_after_paint is not None:
             return  # already waiting: that check takes the newest text
 
         def start() -> None:
             self._cancel_check_after_paint = None
-            self.checker.check_now()
+            self._check_or_outline_now()
 
         self._cancel_check_after_paint = after_next_paint(viewport, start, CHECK_PAINT_FALLBACK_MS)
         viewport.update()  # a frame even when the new text looks like the old one (empty to empty)
+
+    def _check_or_outline_now(self) -> None:
+        if self.checking_on_f7_only:
+            self.checker.outline_now()
+        else:
+            self.checker.check_now()
 
     def maybe_save(self) -> bool:
         """True when the current document may be replaced (saved, discarded or unchanged)."""
@@ -732,7 +796,10 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.settings.add_recent(path)
         self._save_settings()
-        self.statusBar().showMessage(f"已打开 {path}（{encoding}）", 5000)
+        if self.checking_on_f7_only:
+            self._say_check_mode(f"已打开 {path.name}（{encoding}）。")
+        else:
+            self.statusBar().showMessage(f"已打开 {path}（{encoding}）", 5000)
         if warnings:
             messages.information(self, "导入提示", "\n".join(warnings))
         return True
@@ -792,6 +859,7 @@ class MainWindow(QMainWindow):
         self.editor.document().setModified(False)
         self._store_ignores()
         self._store_properties()
+        self.autosave_pool.waitForDone(10_000)  # an autosave under way must not bring the copy back
         self.recovery.remove(self.session)  # the file on disk holds it all now
         self.autosaved_revision = self.revision
         self.autosave_label.setText(f"已保存 {datetime.now():%H:%M:%S}")
@@ -850,10 +918,12 @@ class MainWindow(QMainWindow):
     def export_dialog(self) -> None:
         text = self.editor.toPlainText()
         analysis = self.analysis
-        if analysis is None or analysis.revision != self.revision:
+        if (analysis is None or analysis.revision != self.revision) and not self.checking_on_f7_only:
             disabled, ignores = frozenset(self.settings.disabled_rules), frozenset(self.ignores)
             analysis = lint_adapter.analyse(self.revision, text, disabled, ignores, self.properties)
-        errors = sum(1 for f in analysis.findings if f.level == "error")
+        # beyond LIVE_CHECK_LIMIT the last F7's count: a check here would hold the window for seconds
+        errors = sum(1 for f in analysis.findings if f.level == "error") if analysis is not None else 0
+        fresh = analysis is not None and analysis.revision == self.revision
         base = self.path or self.imported_from
         stem = base.stem if base else (self._first_line()[:20] or "未命名")
         folder = base.parent if base else Path(_documents_dir())
@@ -864,19 +934,36 @@ class MainWindow(QMainWindow):
 
         dialog = ExportDialog(
             export_adapter.profiles(), profile, default, errors, self,
-            file_names=names, findings=len(analysis.findings), fonts=export_adapter.font_report,
+            file_names=names, fonts=export_adapter.font_report,
+            findings=len(analysis.findings) if fresh else None,
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        comments = ()
+        findings = None
         if dialog.comments:  # the open findings: the ignored ones are not in the analysis
-            comments = tuple(
-                export_adapter.Comment(f.code, f.message, f.offset, f.length) for f in analysis.findings
-            )
-        self.start_export(text, dialog.path, dialog.profile, comments)
+            if fresh:
+                found = analysis.findings
+                findings = lambda: found  # noqa: E731
+            else:  # checking on F7 only and the draft changed since: checked in the export's thread
+                disabled, ignores = frozenset(self.settings.disabled_rules), frozenset(self.ignores)
+                revision, properties = self.revision, self.properties
+                findings = lambda: lint_adapter.analyse(  # noqa: E731
+                    revision, text, disabled, ignores, properties
+                ).findings
+        self.start_export(text, dialog.path, dialog.profile, findings)
 
-    def start_export(self, text: str, output: Path, profile: str, comments=()) -> None:
-        task = Task(lambda: export_adapter.export_docx(text, output, profile, comments))
+    def start_export(
+        self, text: str, output: Path, profile: str, findings: Callable[[], list] | None = None
+    ) -> None:
+        """Export in a worker; `findings`, when given, yields the findings to write as comments there."""
+
+        def export() -> list[str]:
+            comments = tuple(
+                export_adapter.Comment(f.code, f.message, f.offset, f.length) for f in (findings or list)()
+            )
+            return export_adapter.export_docx(text, output, profile, comments)
+
+        task = Task(export)
         self._tasks.add(task)
         task.relay.done.connect(lambda warnings, t=task: self._export_done(t, output, warnings))
         task.relay.failed.connect(lambda message, t=task: self._export_failed(t, message))
@@ -923,9 +1010,12 @@ class MainWindow(QMainWindow):
         return RecoveryStore(paths.recovery_dir())
 
     def write_recovery(self) -> Path:
+        return self.recovery.write(self._recovery_entry())
+
+    def _recovery_entry(self):
         from desktop.core.recovery import RecoveryEntry
 
-        entry = RecoveryEntry(
+        return RecoveryEntry(
             session=self.session,
             text=self.editor.toPlainText(),
             saved_at=datetime.now().isoformat(timespec="seconds"),
@@ -933,23 +1023,32 @@ class MainWindow(QMainWindow):
             pid=os.getpid(),
             ignores=lint_adapter.ignores_to_json(self.ignores),
         )
-        return self.recovery.write(entry)
 
     def autosave(self) -> None:
         if not self.editor.document().isModified():
             self.autosave_label.setText("自动保存：无未保存改动")
             return
-        if self.revision == self.autosaved_revision:
+        if self.revision == self.autosaved_revision or self.autosave_pool.activeThreadCount():
             return
-        try:
-            path = self.write_recovery()
-        except GongwenError as exc:
-            self.autosave_label.setText("自动保存失败")
-            self.autosave_label.setToolTip(str(exc))
-            return
-        self.autosaved_revision = self.revision
+        # The snapshot is taken here; encoding and writing it (with fsync: some 0.2 s for 5 MB) in a thread.
+        entry, revision = self._recovery_entry(), self.revision
+        task = Task(lambda: self.recovery.write(entry))
+        self._tasks.add(task)
+        task.relay.done.connect(lambda path, t=task: self._autosaved(t, revision, path))
+        task.relay.failed.connect(lambda message, t=task: self._autosave_failed(t, message))
+        self.autosave_pool.start(task)
+
+    def _autosaved(self, task: Task, revision: int, path: Path) -> None:
+        self._tasks.discard(task)
+        self.autosaved_revision = revision
         self.autosave_label.setText(f"已自动保存 {datetime.now():%H:%M:%S}")
+        self.autosave_label.setToolTip("")
         self.autosaved.emit(str(path))
+
+    def _autosave_failed(self, task: Task, message: str) -> None:
+        self._tasks.discard(task)
+        self.autosave_label.setText("自动保存失败")
+        self.autosave_label.setToolTip(message)
 
     def offer_recovery(self) -> None:
         leftovers = self.recovery.leftovers(own_session=self.session)
@@ -996,6 +1095,7 @@ class MainWindow(QMainWindow):
             self._cancel_check_after_paint = None
         self.checker.wait()
         self.background_pool.waitForDone(10_000)
+        self.autosave_pool.waitForDone(10_000)
         if self.phrase_tools is not None:
             self.phrase_tools.close()
         self.recovery.remove(self.session)

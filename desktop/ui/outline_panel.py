@@ -3,56 +3,24 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from desktop.core.textstats import count_zi
+from desktop.core.sections import Section, sections
 from desktop.ui.widgets import JumpTree
 
 if TYPE_CHECKING:  # outlines arrive from the checker after the first paint; the parser loads with it
     from desktop.core.outline import Outline
 
 LINE_ROLE = Qt.ItemDataRole.UserRole
+NO_HEADINGS = "文稿中还没有标题。\n\n按“一、”“（一）”“1.”等序号起行，\n大纲会显示在这里。"
 RIGHT_ALIGNED = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter  # built once, see lint_panel
 
 
-@dataclass(frozen=True)
-class Section:
-    line: int
-    level: int  # 0 = the title
-    label: str
-    zi: int
-
-
-def sections(outline: Outline) -> list[Section]:
-    """Title and headings in order; a heading's section runs to the next heading of its level or above."""
-    from desktop.core.outline import BlockKind
-
-    text = outline.text
-    marks = []  # (line, level, start, label)
-    title = outline.title
-    if title is not None:
-        marks.append((title.line, 0, title.start, text[title.start : title.end].strip()))
-    for block in outline.blocks:
-        if block.heading is None or block.kind is BlockKind.TITLE:
-            continue
-        h = block.heading
-        label = text[block.start : (h.title_end if h.run_in else block.end)].strip()
-        marks.append((block.line, max(1, h.level), block.start, label))
-    result = []
-    for i, (line, level, start, label) in enumerate(marks):
-        end = len(text)
-        for _, other_level, other_start, _ in marks[i + 1 :]:
-            if other_level <= level:
-                end = other_start
-                break
-        result.append(
-            Section(line, level, label if len(label) <= 40 else label[:39] + "…", count_zi(text[start:end]))
-        )
-    return result
+def _headings(items) -> list[tuple[int, int, str]]:
+    return [(s.line, s.level, s.label) for s in items]
 
 
 class OutlinePanel(QWidget):
@@ -69,7 +37,7 @@ class OutlinePanel(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setUniformRowHeights(True)
         self.tree.jump_requested.connect(self.jump_requested)
-        self.empty = QLabel("文稿中还没有标题。\n\n按“一、”“（一）”“1.”等序号起行，\n大纲会显示在这里。")
+        self.empty = QLabel(NO_HEADINGS)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.empty.setStyleSheet("color: #777; padding: 12px;")
@@ -89,7 +57,14 @@ class OutlinePanel(QWidget):
         signature = tuple(items)
         if signature == self._signature and self._items:
             return
-        self._signature = signature
+        old, self._signature = self._signature, signature
+        if self._items and _headings(old) == _headings(items):
+            # the same headings, only 字数 changed (typing in a long draft): rebuilding thousands of rows
+            # at every pause in typing is the GUI thread's time
+            for item, before, now in zip(self._items, old, items):
+                if before.zi != now.zi:
+                    item.setText(1, str(now.zi))
+            return
         current_line = self.tree.currentItem().data(0, LINE_ROLE) if self.tree.currentItem() else None
         self.tree.clear()
         self._lines, self._items = [], []
@@ -111,8 +86,14 @@ class OutlinePanel(QWidget):
         self.tree.expandAll()
         self.tree.setVisible(bool(items))
         self.empty.setVisible(not items)
+        self.empty.setText(NO_HEADINGS)
         if current_line is not None:
             self.follow_line(current_line)
+
+    def set_waiting(self) -> None:
+        """A large draft just opened: its outline is being parsed in the background."""
+        self.set_sections([])
+        self.empty.setText("正在整理大纲……")
 
     def follow_line(self, line: int) -> None:
         """Select the heading whose section holds line, without jumping the editor."""

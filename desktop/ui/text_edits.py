@@ -8,11 +8,14 @@ to the other.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from typing import Protocol
 
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
+
+WIDE = re.compile("[\U00010000-\U0010FFFF]")  # two UTF-16 code units each
 
 
 class TextEdit(Protocol):
@@ -25,7 +28,7 @@ class DocumentPositions:
     """Python offsets of a text ↔ QTextDocument positions of the same text."""
 
     def __init__(self, text: str):
-        self._wide = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]  # usually empty
+        self._wide = [m.start() for m in WIDE.finditer(text)]  # usually empty
 
     def to_document(self, offset: int) -> int:
         return offset + bisect.bisect_left(self._wide, offset)
@@ -43,7 +46,7 @@ class DocumentPositions:
 
 def utf16_length(text: str) -> int:
     """How many QTextDocument positions `text` takes."""
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+    return len(text) + len(WIDE.findall(text))
 
 
 def apply_edits(editor: QPlainTextEdit, edits: Iterable[TextEdit], text: str | None = None) -> int:

@@ -143,7 +143,7 @@ def test_the_font_warning_is_said_once_and_shown_again_on_request(qtbot, window,
     for name in ("一.docx", "二.docx"):
         with qtbot.waitSignal(window.exported, timeout=30_000):
             window.start_export(window.editor.toPlainText(), tmp_path / name, str(profile))
-    said = [text for kind, _, text in calls if kind == "question"]
+    said = [text for kind, _, text, _ in calls if kind == "question"]
     assert len(said) == 2
     assert "本机未安装以下字体" in said[0] and "没有这种字体" in said[0]
     assert "本机未安装以下字体" not in said[1]
@@ -166,3 +166,35 @@ def test_the_font_warning_is_said_once_and_shown_again_on_request(qtbot, window,
     has_fangsong = any(catalog.has(name) for name in chain)
     assert ("本机已安装" in body) == has_fangsong and ("本机未安装" in body) != has_fangsong
     assert any(line.startswith("标题") for line in lines) and any("页码" in line for line in lines)
+
+
+def test_a_draft_checked_on_f7_only_is_checked_when_its_comments_are_exported(qtbot, window, tmp_path, monkeypatch,
+                                                                               answer):
+    from desktop.ui import main_window, workers
+
+    monkeypatch.setattr(main_window, "LIVE_CHECK_LIMIT", 20)
+    monkeypatch.setattr(workers, "LIVE_CHECK_LIMIT", 20)
+    path = tmp_path / "讲话.txt"
+    path.write_text(DRAFT, encoding="utf-8")
+    assert window.open_path(path)
+    qtbot.waitUntil(lambda: window.checking_on_f7_only, timeout=10_000)
+    assert window.analysis is None or window.analysis.revision != window.revision  # nothing checked yet
+    monkeypatch.setattr(ExportDialog, "exec", REAL_EXEC)
+    labels = []
+
+    def steps(dialog):
+        labels.append(dialog.comments_box.text())
+        _focus(qtbot, dialog, dialog.comments_box)
+        qtbot.keyClick(dialog.comments_box, Qt.Key.Key_Space)
+        qtbot.keyClick(dialog.comments_box, Qt.Key.Key_Return)
+
+    answer(QMessageBox.StandardButton.No)
+    with qtbot.waitSignal(window.exported, timeout=30_000):
+        _drive_export_dialog(qtbot, window, steps)
+    assert "导出时检查全文" in labels[0]
+    from desktop.ui import lint_adapter
+
+    findings = lint_adapter.analyse(0, DRAFT).findings
+    out = tmp_path / "讲话.docx"
+    assert sorted(comment_text(c) for c in comments(out).values()) == sorted(f"{f.code} {f.message}" for f in findings)
+    assert {DRAFT[f.offset:f.offset + f.length] for f in findings} == set(anchored_text(document(out)).values())

@@ -50,7 +50,7 @@ def test_saving_the_file_removes_the_recovery_copy(qtbot, make_window, tmp_path)
     window.open_path(target)
     ime_commit(window.editor, DRAFT)
     window.autosave()
-    assert len(recovery_files()) == 1
+    qtbot.waitUntil(lambda: len(recovery_files()) == 1)  # written in a thread
     assert window.save()
     assert recovery_files() == []
 

@@ -263,7 +263,9 @@ def drop_junk_lines(
         trace.drop(kind, text, line.number)
         if kind == "truncation":
             _trim_cut_marker(kept, trace)
-    return kept
+    # Junk gone, a fragment may now stand between the two halves of its sentence: joined here, as a second
+    # cleaning would join it.
+    return _join_fragments(kept) if len(kept) < len(present) else kept
 
 
 def _join_fragments(lines: list[Line]) -> list[Line]:

@@ -67,6 +67,8 @@ class Linter:
         self._paragraph_rules = [r for r in enabled if r.scope == "paragraph"]
         self._document_rules = [r for r in enabled if r.scope == "document"]
         self._cache: OrderedDict[tuple, tuple[Diagnostic, ...]] = OrderedDict()
+        self._cache_size = _CACHE_SIZE
+        self._memos: dict[str, dict] = {rule.code: {} for rule in self._document_rules}
         self.stats = {"paragraphs_checked": 0, "paragraphs_cached": 0}
 
     def lint(
@@ -76,14 +78,19 @@ class Linter:
             self._reload()
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         outline = parse_outline(text)
+        # Every paragraph of the draft stays cached, however long the draft: otherwise a draft of more
+        # paragraphs than the cache holds pushes out its own beginning and is checked afresh each time.
+        self._cache_size = max(_CACHE_SIZE, 2 * len(outline.blocks))
         found: list[Diagnostic] = []
         for block in outline.blocks:
             if block.boilerplate:
                 continue
             found.extend(d.shifted(block.start) for d in self._paragraph(outline.block_text(block), block))
-        doc_ctx = DocumentContext(outline, self.config.data, properties)
         for rule in self._document_rules:
-            results = list(rule.check(rule, doc_ctx))
+            memo = self._memos[rule.code]
+            if len(memo) > self._cache_size:
+                memo.clear()
+            results = list(rule.check(rule, DocumentContext(outline, self.config.data, properties, memo)))
             if rule.quiet_inside:
                 results = _outside_marks(outline, rule.quiet_inside, results)
             found.extend(results)
@@ -99,6 +106,8 @@ class Linter:
             now = tuple((path, file_stamp(path)) for path, _ in self.config.watched)
             self.config = replace(self.config, watched=now)
         self._cache.clear()
+        for memo in self._memos.values():
+            memo.clear()
 
     def _paragraph(self, text: str, block: Block) -> tuple[Diagnostic, ...]:
         key = _paragraph_key(text, block)
@@ -118,7 +127,7 @@ class Linter:
             results.extend(own)
         value = tuple(results)
         self._cache[key] = value
-        if len(self._cache) > _CACHE_SIZE:
+        if len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
         return value
 

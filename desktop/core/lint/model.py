@@ -134,6 +134,9 @@ class DocumentContext:
     outline: Outline
     data: dict[str, Any]
     properties: DraftProperties | None = None  # level and place the writer set for the draft
+    # Kept by the Linter between checks, one per rule: a document rule's per-paragraph work keyed by what
+    # it depends on, so a long draft edited in one place is not worked through again paragraph by paragraph.
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False)
 
     @property
     def text(self) -> str:

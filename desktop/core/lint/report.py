@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 from collections.abc import Sequence
 
 from desktop.core.lint.model import Diagnostic, Fix
@@ -24,7 +25,7 @@ class Positions:
     """1-based line and column of an offset, by binary search over line starts."""
 
     def __init__(self, text: str):
-        self._starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self._starts = [0, *(m.end() for m in re.finditer("\n", text))]
 
     def line_column(self, offset: int) -> tuple[int, int]:
         index = bisect.bisect_right(self._starts, offset) - 1

@@ -231,12 +231,16 @@ class PhrasePanel(QWidget):
 
     def refresh(self, delay_ms: int = 0) -> None:
         """Query the list again (in the worker) from a snapshot of the search box and the editor."""
-        _before, paragraph = paragraph_at_cursor(self.editor)
-        snapshot = PanelQuery(self.current_category(), self.search.text().strip(), paragraph,
-                              self.editor.toPlainText())
         provider = self.provider
-        # The banks are opened in the worker too: the first opening may have to build the default bank.
-        self.runner.request(lambda: panel_items(provider.group(), snapshot, provider.favourites()), delay_ms)
+
+        def job():  # made when the query starts, not at each keystroke that asks for it
+            _before, paragraph = paragraph_at_cursor(self.editor)
+            snapshot = PanelQuery(self.current_category(), self.search.text().strip(), paragraph,
+                                  self.editor.toPlainText())
+            # The banks are opened in the worker too: the first opening may have to build the default bank.
+            return lambda: panel_items(provider.group(), snapshot, provider.favourites())
+
+        self.runner.request_when_due(job, delay_ms)
 
     def _show_items(self, items: list[PanelItem]) -> None:
         keep = self.current_item()

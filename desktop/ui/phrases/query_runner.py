@@ -58,13 +58,21 @@ class QueryRunner(QObject):
         self.timer.timeout.connect(self._start)
         self.serial = 0
         self._fn: Callable[[], object] | None = None
+        self._make: Callable[[], Callable[[], object]] | None = None
         self._running: _Job | None = None
         self._queued = False
 
     def request(self, fn: Callable[[], object], delay_ms: int = 0) -> None:
         self.serial += 1
         self._fn = fn
+        self._make = None
         self.timer.start(max(0, delay_ms))
+
+    def request_when_due(self, make: Callable[[], Callable[[], object]], delay_ms: int = 0) -> None:
+        """As request, but the job is made by make() in the GUI thread when it starts: a snapshot of the
+        draft is then taken once per query, not once per keystroke."""
+        self.request(lambda: None, delay_ms)
+        self._make = make
 
     def _start(self) -> None:
         if self._fn is None:
@@ -72,7 +80,7 @@ class QueryRunner(QObject):
         if self._running is not None:
             self._queued = True  # started when the running job ends
             return
-        job = _Job(self.serial, self._fn)
+        job = _Job(self.serial, self._make() if self._make is not None else self._fn)
         job.relay.done.connect(self._done)
         job.relay.failed.connect(self._failed)
         self._running = job

@@ -25,6 +25,35 @@ def test_one_paragraph_edit_rechecks_only_that_paragraph(linter):
     assert ("补一句开头。\n" + DRAFT)[gw201.offset] == ","
 
 
+def _many_paragraphs(count: int) -> str:
+    """A draft of more paragraphs than the engine's base cache holds, with findings all through it."""
+    lines = ["在全市工作会议上的讲话", "同志们：", "下面，我讲三点意见。"]
+    numerals = "一二三四五六七八九十"
+    for i in range(count):
+        if i % 500 == 0:
+            lines.append(f"{numerals[i // 500]}、第{numerals[i // 500]}方面")
+        quote = "“" if i % 97 == 0 else ""  # left open: a quotation continues only before a “ paragraph
+        lines.append(f"{quote}各单位要抓好第{i}项工作,确保落实XX。")
+    lines.append("同志们，让我们共同努力！")
+    return "\n".join(lines)
+
+
+def test_a_long_draft_keeps_every_paragraph_cached_and_matches_a_full_check(linter):
+    draft = _many_paragraphs(5000)
+    linter.lint(draft)
+    checked = linter.stats["paragraphs_checked"]
+    # one paragraph edited, and the one before a left-open quotation now starts with “ (a document rule
+    # that looks at the next paragraph must see it)
+    edited = draft.replace("抓好第2000项工作", "抓好第2000项重点工作").replace("各单位要抓好第98项", "“各单位要抓好第98项")
+    again = linter.lint(edited)
+    assert linter.stats["paragraphs_checked"] == checked + 2
+    fresh = Linter(load_config(use_user_file=False)).lint(edited)
+    assert again.diagnostics == fresh.diagnostics
+    before = linter.lint(draft).diagnostics
+    assert any(d.code == "GW202" and d.offset == draft.index("“各单位要抓好第97项") for d in before)
+    assert not any(d.code == "GW202" and d.offset == edited.index("“各单位要抓好第97项") for d in again.diagnostics)
+
+
 def test_select_ignore_and_levels_from_user_file(isolated_data_dir):
     config_dir = isolated_data_dir / "config"
     config_dir.mkdir(exist_ok=True)

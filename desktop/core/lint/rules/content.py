@@ -91,7 +91,7 @@ def check_duplicate_text(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnosti
             continue
         body = _normal(text[block.start : block.end])
         if len(body) >= min_chars * 2 and body in seen_paragraphs:
-            line = text.count("\n", 0, seen_paragraphs[body]) + 1
+            line = outline.line_at(seen_paragraphs[body])
             yield rule.diagnostic(block.start, block.end - block.start, f"这一段与第{line}行的段落完全重复；请删去一段")
             continue
         seen_paragraphs.setdefault(body, block.start)
@@ -105,7 +105,7 @@ def check_duplicate_text(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnosti
             if len(sentence) < min_chars:
                 continue
             if sentence in seen_sentences:
-                line = text.count("\n", 0, seen_sentences[sentence]) + 1
+                line = outline.line_at(seen_sentences[sentence])
                 yield rule.diagnostic(
                     m.start(), len(m.group().rstrip()), f"这句话与第{line}行重复；请删去或换个说法"
                 )

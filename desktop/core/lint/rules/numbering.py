@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterator
@@ -45,7 +46,7 @@ def _label(family: str, number: int) -> str:
 
 
 def _line(outline: Outline, offset: int) -> int:
-    return outline.text.count("\n", 0, offset) + 1
+    return outline.line_at(offset)
 
 
 class _Renumbering:
@@ -56,6 +57,9 @@ class _Renumbering:
     def __init__(self, outline: Outline):
         self.outline = outline
         self._changes: list[NumberChange] | None = None
+        self._offsets: list[int] = []
+        self._scopes: list[int] = []
+        self._by_scope: dict[int, list[Edit]] | None = None
 
     @property
     def changes(self) -> list[NumberChange]:
@@ -65,11 +69,16 @@ class _Renumbering:
 
     def fix_at(self, offset: int, end: int) -> Fix | None:
         """Renumbering the whole list whose numeral lies in [offset, end)."""
-        scope = next((c.scope for c in self.changes if offset <= c.offset < end), None)
-        if scope is None:
+        if self._by_scope is None:  # indexed once: a long draft asks for thousands of fixes
+            self._by_scope = {}
+            for c in sorted(self.changes, key=lambda c: c.offset):
+                self._offsets.append(c.offset)
+                self._scopes.append(c.scope)
+                self._by_scope.setdefault(c.scope, []).append(Edit(c.offset, c.length, c.replacement))
+        at = bisect.bisect_left(self._offsets, offset)
+        if at == len(self._offsets) or self._offsets[at] >= end:
             return None
-        edits = tuple(Edit(c.offset, c.length, c.replacement) for c in self.changes if c.scope == scope)
-        return Fix(edits, safe=False, label="重新编号")
+        return Fix(tuple(self._by_scope[self._scopes[at]]), safe=False, label="重新编号")
 
 
 def check_gap(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:

@@ -150,6 +150,7 @@ def check_unpaired(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
     starts with “ is that convention, not a missing ”. A paragraph that stops mid-sentence (a web copy's
     stray line breaks: 市场“双向⏎揭榜⏎挂帅”) is read on into the next ones."""
     outline = ctx.outline
+    text = outline.text
     blocks = [b for b in outline.blocks if not b.boilerplate]
     index = 0
     while index < len(blocks):
@@ -164,9 +165,23 @@ def check_unpaired(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
             unit.append(blocks[index + len(unit)])
         index += len(unit)
         following = outline.block_text(blocks[index]).lstrip() if index < len(blocks) else ""
-        pieces = [ParagraphContext(outline.block_text(b), b, ctx.data, None) for b in unit]
-        for pos, message in _unpaired(pieces, quote_continues=following.startswith("“")):
-            yield rule.diagnostic(pos, 1, f"{message}；请补齐或删去")
+        continues = following.startswith("“")
+        base = unit[0].start
+        # what the unit's marks depend on, with offsets from its start: kept between checks (ctx.memo)
+        key = (continues, *((text[b.start : b.end], b.start - base, _marker_at(b)) for b in unit))
+        problems = ctx.memo.get(key)
+        if problems is None:
+            pieces = [ParagraphContext(outline.block_text(b), b, ctx.data, None) for b in unit]
+            found = _unpaired(pieces, quote_continues=continues)
+            problems = [(pos - base, message) for pos, message in found]
+            ctx.memo[key] = problems
+        for pos, message in problems:
+            yield rule.diagnostic(base + pos, 1, f"{message}；请补齐或删去")
+
+
+def _marker_at(block: Block) -> tuple[str, int, int] | None:
+    h = block.heading
+    return None if h is None else (h.family, h.marker_start - block.start, h.marker_end - block.start)
 
 
 def _unpaired(pieces: list[ParagraphContext], quote_continues: bool) -> list[tuple[int, str]]:
