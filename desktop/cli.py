@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -18,6 +19,8 @@ from desktop.core.errors import GongwenError
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+# The start of the one line a sub-command's own bug leaves on stderr (its traceback goes to the log).
+INTERNAL_ERROR = "程序内部错误"
 
 
 class ChineseArgumentParser(argparse.ArgumentParser):
@@ -85,6 +88,12 @@ def build_cli_parser() -> argparse.ArgumentParser:
     export.add_argument("--profile", default="gongwen", help="gongwen、speech 或版式文件 PATH.toml")
     export.add_argument("--comments", action="store_true", help="把检查发现的问题作为批注写入导出的文档")
 
+    restore = sub.add_parser("restore", help="素材库损坏时：从自动备份恢复我的素材库，或重建它")
+    restore.add_argument("--list", action="store_true", help="列出自动备份")
+    restore.add_argument("--from", dest="backup", metavar="BACKUP", help="用这个备份文件恢复（默认：最新的自动备份）")
+    restore.add_argument("--rebuild", action="store_true", help="不用备份：重建素材库，重新导入原来的语料文件")
+    _add_bank(restore)
+
     bench = sub.add_parser("bench", help="性能测量：挖掘、语料清理、素材库查询、检查、导出、启动、素材面板与补全框、长稿窗口，均与同次测得的基线对比")
     bench.add_argument("--quick", action="store_true", help="小规模快速运行（只验证测量本身可用）")
     bench.add_argument("--json", action="store_true")
@@ -95,7 +104,7 @@ def build_cli_parser() -> argparse.ArgumentParser:
 def build_gui_parser() -> argparse.ArgumentParser:
     parser = ChineseArgumentParser(
         prog="gongwen",
-        description="公文写作助手。不带子命令时打开编辑器；子命令：mine clean phrases suggest search lint export bench",
+        description=f"公文写作助手。不带子命令时打开编辑器；子命令：{' '.join(command_names())}",
     )
     parser.add_argument("--version", action="version", version=f"gongwen {__version__}")
     parser.add_argument("file", nargs="?", metavar="FILE", help="要打开的文稿")
@@ -104,16 +113,23 @@ def build_gui_parser() -> argparse.ArgumentParser:
     return parser
 
 
-COMMANDS = ("mine", "clean", "phrases", "suggest", "search", "lint", "export", "bench")
+def command_names() -> list[str]:
+    """The sub-commands, as the parser knows them."""
+    parser = build_cli_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return list(sub.choices)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    wants_cli = bool(args_list) and (args_list[0] in COMMANDS or args_list[0] in ("-h", "--help"))
+    wants_cli = bool(args_list) and (args_list[0] in command_names() or args_list[0] in ("-h", "--help"))
     if wants_cli:
         args = build_cli_parser().parse_args(args_list)
-        handler = importlib.import_module(f"desktop.commands.{args.command}")
+        from desktop.core.logs import log_to_file
+
+        log_file = log_to_file()
         try:
+            handler = importlib.import_module(f"desktop.commands.{args.command}")
             return handler.run(args)
         except GongwenError as exc:
             print(f"错误：{exc}", file=sys.stderr)
@@ -124,6 +140,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         except BrokenPipeError:  # output piped into `head` and the like: stop quietly
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return EXIT_OK
+        except Exception as exc:  # a bug: one line for the writer, the traceback for the log
+            logging.getLogger(__name__).exception("gongwen %s failed", args.command)
+            where = f"，详情已记入日志 {log_file}" if log_file else ""
+            print(f"错误：{INTERNAL_ERROR}（{type(exc).__name__}），命令未完成{where}", file=sys.stderr)
+            return EXIT_USAGE
     args = build_gui_parser().parse_args(args_list)
     from desktop.ui.app import run_app  # Qt enters here and only here
 

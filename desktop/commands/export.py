@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -62,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.output) if args.output else source.with_name(output_name(source.stem, profile))
     if out.suffix.lower() != ".docx":
         raise GongwenError(f"{out.name}：输出文件应以 .docx 结尾")
-    if source.resolve() == out.resolve():
+    if os.path.realpath(source) == os.path.realpath(out):  # realpath, unlike resolve, lets a link loop be
         raise GongwenError(f"{out.name}：输出文件不能与输入文稿是同一个文件，请用 -o 给出另一个文件名")
     draft = import_draft(source)
     for message in draft.warnings:

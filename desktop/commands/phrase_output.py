@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
-from desktop.core.errors import GongwenError
+from desktop.core.errors import GongwenError, has_undecodable_name, readable, readable_name
 from desktop.core.bank.store import BankGroup
 from desktop.core.bank.importer import STATUS_NAMES, FileOutcome
 from desktop.core.mining.model import KIND_NAMES, Phrase
@@ -23,6 +23,13 @@ def parse_kind(value: str | None) -> str | None:
             return code
     choices = "、".join(f"{code}（{name}）" for code, name in KIND_NAMES.items())
     raise GongwenError(f"未知的素材类别“{value}”，可选：{choices}")
+
+
+def query_text(value: str, what: str) -> str:
+    """Text typed on the command line; bytes that are not UTF-8 cannot be searched for."""
+    if has_undecodable_name(value):
+        raise GongwenError(f"{what}中有不是 UTF-8 编码的字节，无法查询：{readable(value)}")
+    return value
 
 
 def parse_limit(value: int) -> int:
@@ -79,4 +86,4 @@ def progress_printer(index: int, total: int, outcome: FileOutcome) -> None:
         detail = f"{status}（{outcome.message}）"
     else:
         detail = f"{status}，跳过"
-    print(f"[{index}/{total}] {outcome.path.name}：{detail}", file=sys.stderr, flush=True)
+    print(f"[{index}/{total}] {readable_name(outcome.path)}：{detail}", file=sys.stderr, flush=True)

@@ -8,6 +8,7 @@ from desktop.cli import EXIT_OK
 from desktop.commands.phrase_output import (
     document_named,
     parse_limit,
+    query_text,
     print_json,
     progress_printer,
     report_problems,
@@ -18,6 +19,7 @@ from desktop.core.bank.banks import open_query_banks
 
 def run(args: argparse.Namespace) -> int:
     limit = parse_limit(args.limit)
+    query_text(args.text, "检索内容")
     if not args.text.strip():
         raise GongwenError("检索内容不能为空")
     with open_query_banks(args.bank, progress=progress_printer) as banks:

@@ -12,6 +12,7 @@ from desktop.commands.phrase_output import (
     phrase_line,
     print_json,
     progress_printer,
+    query_text,
     report_problems,
     source_lines,
 )
@@ -21,9 +22,11 @@ from desktop.core.bank.banks import open_query_banks
 def run(args: argparse.Namespace) -> int:
     kind = parse_kind(args.kind)
     limit = parse_limit(args.limit)
+    query = query_text(args.query, "查询")
+    context = query_text(args.context or "", "--context")
     with open_query_banks(args.bank, progress=progress_printer) as banks:
         report_problems(banks)
-        phrases = banks.suggest(args.query, kind=kind, context=args.context or "", limit=limit)
+        phrases = banks.suggest(query, kind=kind, context=context, limit=limit)
     if args.json:
         print_json([p.to_json() for p in phrases])
         return EXIT_OK

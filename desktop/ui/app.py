@@ -58,11 +58,12 @@ def create_window(file: str | None = None, bank: str | None = None):
 
     def start_up() -> None:
         install_translation_gaps(QApplication.instance())
-        window.install_phrase_tools()
+        tools = window.install_phrase_tools()
         if not file:
             window.checker.check_now()
         window.offer_recovery()
         window.warm_up_bank()
+        tools.repair.check()  # a damaged user bank is explained and repair offered
 
     after_next_paint(window, open_file if file else start_up)  # the first paint: not shown before
     return window
@@ -94,7 +95,13 @@ def _after_check(window, fn, fallback_ms: int = 3000) -> None:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    from desktop.core.logs import OwnRecords, log_to_file
+
+    log_to_file()  # everything, libraries' warnings included; the console shows only the program's own
+    console = logging.StreamHandler()
+    console.addFilter(OwnRecords())
+    console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(console)
     if getattr(args, "selftest", False):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         return run_selftest(getattr(args, "bank", None))

@@ -23,7 +23,8 @@ from pathlib import Path
 
 from desktop.core import paths
 from desktop.core.errors import BankError
-from desktop.core.bank.store import BankGroup, PhraseBank
+from desktop.core.bank.backups import is_user_bank, quick_check
+from desktop.core.bank.store import BankGroup, BankNeedsWriting, PhraseBank
 from desktop.core.bank.importer import FileOutcome, MinerFunctions, collect_files, import_paths
 
 log = logging.getLogger(__name__)
@@ -130,22 +131,23 @@ def open_for_reading(path: str | Path) -> PhraseBank:
     path = Path(path)
     try:
         return PhraseBank.open(path, readonly=True)
-    except BankError:
-        if not path.exists():
-            raise
+    except BankNeedsWriting:
         # An empty or older file: the writable open creates or migrates it, or explains why it cannot.
         PhraseBank.open(path, create=False).close()
         return PhraseBank.open(path, readonly=True)
 
 
-def open_query_banks(bank: str | Path | None = None, progress: Progress | None = None) -> BankGroup:
-    """The banks a query reads: --bank FILE alone, or the user's bank merged with the default bank."""
+def open_query_banks(
+    bank: str | Path | None = None, progress: Progress | None = None, with_user_bank: bool = True
+) -> BankGroup:
+    """The banks a query reads: --bank FILE alone, or the user's bank merged with the default bank
+    (without the user's bank when it was found damaged and the writer has not repaired it yet)."""
     if bank is not None:
         return BankGroup([open_for_reading(bank)])
     banks: list[PhraseBank] = []
     problems: list[str] = []
     user = paths.user_bank_path()
-    if user.exists():
+    if user.exists() and with_user_bank:
         try:
             banks.append(open_for_reading(user))
         except BankError as exc:  # a broken user bank must not take the default bank down with it
@@ -158,6 +160,13 @@ def open_query_banks(bank: str | Path | None = None, progress: Progress | None =
             opened.close()
         raise
     return BankGroup(banks, problems)
+
+
+def user_bank_damage() -> str | None:
+    """What SQLite's quick check of every page found wrong in the user's bank (about 0.3 s for a
+    25 MB bank), or None when it is sound or absent."""
+    user = paths.user_bank_path()
+    return quick_check(user) if user.exists() else None
 
 
 def documents_read_with(bank: str | Path | None = None) -> dict[str, str]:
@@ -178,8 +187,10 @@ def documents_read_with(bank: str | Path | None = None) -> dict[str, str]:
 
 
 def open_write_bank(bank: str | Path | None = None) -> PhraseBank:
-    """The bank an import writes: --bank FILE, or the user's bank."""
-    return PhraseBank.open(bank if bank is not None else paths.user_bank_path())
+    """The bank an import writes: --bank FILE, or the user's bank (which keeps automatic backups)."""
+    opened = PhraseBank.open(bank if bank is not None else paths.user_bank_path())
+    opened.keeps_backups = is_user_bank(opened.path)
+    return opened
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -10,9 +10,12 @@ import is interrupted, nothing of it is committed and the bank stays as it was.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import importlib
 import logging
+import os
+import stat
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from desktop import __version__
 from desktop.core.corpus.removals import Removal, RemovalCounts
-from desktop.core.errors import BankError, InputError
+from desktop.core.errors import BankError, InputError, has_undecodable_name, readable, readable_name
 from desktop.core.bank.store import PhraseBank
 from desktop.core.mining.cancel import Cancelled, Poll, check
 from desktop.core.mining.model import Phrase
@@ -34,6 +37,8 @@ log = logging.getLogger(__name__)
 CORPUS_SUFFIXES = frozenset({".txt", ".docx", ".pdf", ".doc", ".wps"})
 
 Miner = Callable[["CleanDocument"], list[Phrase]]
+# Shown while another program's import holds the bank's write lock and this one waits for it.
+WAITING = "素材库正被另一个导入使用，等待中…"
 STATUS_NAMES = {
     "added": "新增",
     "updated": "更新",
@@ -55,7 +60,7 @@ class FileOutcome(RemovalCounts):
 
     def to_json(self) -> dict:
         return {
-            "file": str(self.path),
+            "file": readable(self.path),
             "status": self.status,
             "phrases": self.phrases,
             "message": self.message,
@@ -108,26 +113,92 @@ def load_miner() -> MinerFunctions:
 
 
 def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path], list[FileOutcome]]:
-    """Expand folders (recursively) into corpus files. Returns (files, folders, missing paths)."""
+    """Expand folders (recursively) into corpus files. Returns (files, folders, problems): a path that
+    is missing, a loop of links, a pipe or device, a folder that cannot be read, or a file whose name
+    is not UTF-8 is a failed outcome saying so, never skipped without a word."""
     files: list[Path] = []
     folders: list[Path] = []
-    missing: list[FileOutcome] = []
+    problems: list[FileOutcome] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            folders.append(path.resolve())
-            for found in sorted(path.rglob("*")):
-                relative = found.relative_to(path).parts
-                if any(part.startswith((".", "~$")) for part in relative):
-                    continue  # hidden files and Office lock files
-                if found.is_file() and found.suffix.lower() in CORPUS_SUFFIXES:
-                    files.append(found)
-        elif path.is_file():
-            files.append(path)
+        problem = _unusable(path)
+        if problem is not None:
+            problems.append(FileOutcome(path, "failed", message=str(InputError(path, problem))))
+        elif path.is_dir():
+            folders.append(_resolved(path))
+            _walk(path, files, problems)
         else:
-            missing.append(FileOutcome(path, "failed", message=f"{path.name or path}：文件或文件夹不存在"))
-    unique = list(dict.fromkeys(f.resolve() for f in files))
-    return unique, folders, missing
+            files.append(path)
+    unique = list(dict.fromkeys(_resolved(f) for f in files))
+    return unique, folders, problems
+
+
+def _unusable(path: Path) -> str | None:
+    """Why this path cannot be imported (None when it is a folder or a regular file to try)."""
+    if has_undecodable_name(path):
+        return "文件名（或所在文件夹名）不是 UTF-8 编码，无法记入素材库，已跳过；请把它改名后再导入"
+    try:
+        info = path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "符号链接循环（链接最终指向自己），已跳过"
+        if path.is_symlink():
+            return "符号链接指向的文件不存在，已跳过"
+        if isinstance(exc, FileNotFoundError):
+            return "文件或文件夹不存在"
+        if isinstance(exc, PermissionError):
+            return "没有访问权限，已跳过"
+        return f"无法访问（{exc.strerror or exc}），已跳过"
+    if stat.S_ISDIR(info.st_mode) or stat.S_ISREG(info.st_mode):
+        return None
+    return "不是普通文件（可能是管道或设备），已跳过"
+
+
+def _walk(folder: Path, files: list[Path], problems: list[FileOutcome]) -> None:
+    """Corpus files under `folder`, in name order. Hidden entries and Office lock files are left out,
+    links to folders are not followed (as rglob did), a sub-folder that cannot be read is reported."""
+
+    def unreadable(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename else folder
+        reason = "没有读取权限" if isinstance(exc, PermissionError) else (exc.strerror or str(exc))
+        problems.append(
+            FileOutcome(where, "failed", message=str(InputError(where, f"文件夹无法读取（{reason}），其中的文件未导入")))
+        )
+
+    found_here: list[Path] = []
+    for top, dirs, names in os.walk(folder, onerror=unreadable):
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "~$")))
+        for name in sorted(names):
+            if name.startswith((".", "~$")) or Path(name).suffix.lower() not in CORPUS_SUFFIXES:
+                continue
+            found = Path(top) / name
+            problem = _unusable(found)
+            if problem is None and found.is_dir():
+                continue  # a link to a folder named like a file
+            if problem is None:
+                found_here.append(found)
+            else:
+                problems.append(FileOutcome(found, "failed", message=str(InputError(found, problem))))
+    files += sorted(found_here)  # path order, as the writer sees the folder tree
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a link loop met on the way: keep the path as given
+        return path.absolute()
+
+
+def _gone(path: Path) -> bool:
+    """True only when the file is certainly not there: a file in a folder that cannot be read now
+    (unplugged drive, changed permissions) is not taken for a deleted one."""
+    try:
+        path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except OSError:
+        return False
+    return False
 
 
 def hash_file(path: Path) -> tuple[str, int]:
@@ -171,10 +242,11 @@ class _Importer:
             # Also drops a copy imported before the other bank had it (or before this check existed).
             copy = self.bank.document_by_hash(digest)
             if copy is not None:
+                self.bank.before_change()
                 self.touched |= self.bank.delete_document(copy.id)
             return FileOutcome(
                 path, "builtin",
-                message=f"{path.name}：内置素材库中已有（《{self.elsewhere[digest]}》），不再重复导入",
+                message=f"{readable_name(path)}：内置素材库中已有（《{self.elsewhere[digest]}》），不再重复导入",
             )  # fmt: skip
         key = str(path)
         existing = self.bank.document_by_path(key)
@@ -182,10 +254,11 @@ class _Importer:
             return FileOutcome(path, "unchanged")
         twin = self.bank.document_by_hash(digest)
         if twin is not None and twin.path != key:
-            if Path(twin.path).exists():
+            if not _gone(Path(twin.path)):
                 return FileOutcome(
-                    path, "duplicate", message=f"{path.name}：内容与已导入的 {twin.name} 相同，已跳过"
+                    path, "duplicate", message=f"{readable_name(path)}：内容与已导入的 {twin.name} 相同，已跳过"
                 )
+            self.bank.before_change()
             self.touched |= self.bank.delete_document(twin.id)  # the file was moved or renamed
         try:
             document = self.reader(path)
@@ -203,8 +276,9 @@ class _Importer:
         except Exception as exc:  # one broken document must not stop the others
             log.exception("mining %s failed", path)
             return FileOutcome(
-                path, "failed", message=f"{path.name}：处理失败（{type(exc).__name__}: {exc}）"
+                path, "failed", message=f"{readable_name(path)}：处理失败（{type(exc).__name__}: {exc}）"
             )
+        self.bank.before_change()
         with self.bank.savepoint():
             self.touched |= self.bank.store_document(
                 path=key,
@@ -230,7 +304,8 @@ class _Importer:
         for doc in self.bank.documents():
             doc_path = Path(doc.path)
             inside = any(doc_path.is_relative_to(folder) for folder in folders)
-            if inside and doc.path not in seen and not doc_path.exists():
+            if inside and doc.path not in seen and _gone(doc_path):
+                self.bank.before_change()
                 self.touched |= self.bank.delete_document(doc.id)
                 outcomes.append(FileOutcome(doc_path, "removed"))
         return outcomes
@@ -244,18 +319,21 @@ def import_paths(
     reader: Callable[[Path], CleanDocument] | None = None,
     progress: Callable[[int, int, FileOutcome], None] | None = None,
     cancelled: Poll | None = None,
+    waiting: Callable[[], None] | None = None,
     elsewhere: Mapping[str, str] | None = None,
 ) -> ImportReport:
     """Import files and folders into `bank` in one transaction; see the module docstring. When
     `cancelled()` turns true while a file is read, mined or stored, `cancel.Cancelled` is raised and the
-    transaction rolled back. `elsewhere`: content hash → document label of the documents in the banks
-    read together with `bank` (`banks.documents_read_with`); such files are skipped."""
+    transaction rolled back. While another program writes the bank, `waiting()` is called about once a
+    second and the import waits for it (see `PhraseBank.transaction`). `elsewhere`: content hash →
+    document label of the documents in the banks read together with `bank` (`banks.documents_read_with`);
+    such files are skipped."""
     files, folders, missing = collect_files(paths)
     report = ImportReport(bank.path, outcomes=list(missing))
     importer = _Importer(bank, miner, reader, cancelled, elsewhere)
     if reader is None:  # the files to read are cleaned together: chrome recurring across them goes
         importer.reader = import_reader(bank, files, cancelled).read
-    with bank.transaction():
+    with bank.transaction(waiting):
         for index, path in enumerate(files, 1):
             outcome = importer.import_file(path)
             report.outcomes.append(outcome)
@@ -286,24 +364,29 @@ def import_reader(bank: PhraseBank, files: list[Path], cancelled: Poll | None = 
     return ImportReader(f for f in files if needs_reading(bank, f)).gather(lambda: check(cancelled))
 
 
-def remove_paths(bank: PhraseBank, paths: Iterable[str | Path]) -> ImportReport:
+def remove_paths(
+    bank: PhraseBank, paths: Iterable[str | Path], waiting: Callable[[], None] | None = None
+) -> ImportReport:
     """Remove the documents imported from these files (or from anywhere inside these folders)."""
-    targets = [Path(p).resolve() for p in paths]
+    given = [Path(p) for p in paths]
+    targets = [_resolved(p) for p in given]
     report = ImportReport(bank.path)
     touched: set[int] = set()
-    with bank.transaction():
+    with bank.transaction(waiting):
         for doc in bank.documents():
             doc_path = Path(doc.path)
             if any(doc_path == t or doc_path.is_relative_to(t) for t in targets):
+                bank.before_change()
                 touched |= bank.delete_document(doc.id)
                 report.outcomes.append(FileOutcome(doc_path, "removed"))
         bank.refresh_phrases(touched)
     matched = {o.path for o in report.outcomes}
-    for target in targets:
+    for path, target in zip(given, targets):
         if not any(m == target or m.is_relative_to(target) for m in matched):
-            report.outcomes.append(
-                FileOutcome(target, "failed", message=f"{target.name}：素材库中没有这个文件的素材")
-            )
+            problem = _unusable(path)  # a link loop or an undecodable name says what it is
+            odd = problem is not None and (has_undecodable_name(path) or path.is_symlink())
+            reason = problem if odd else "素材库中没有这个文件的素材"
+            report.outcomes.append(FileOutcome(target, "failed", message=str(InputError(target, reason))))
     report.documents = len(bank.documents())
     report.phrases_by_kind = bank.kind_counts()
     return report

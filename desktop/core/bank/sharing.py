@@ -80,6 +80,7 @@ def merge_bank(bank: PhraseBank, source: str | Path) -> MergeReport:
         try:
             report.phrases_before = c.execute("SELECT count(*) FROM phrases").fetchone()[0]
             with bank.transaction():
+                bank.before_change()
                 touched = _merge_documents(bank, report)
                 touched |= _merge_user_phrases(bank, report)
                 report.favourites_added = c.execute(
@@ -201,6 +202,8 @@ def remove_documents(bank: PhraseBank, ids: list[int]) -> int:
     """Remove documents and what they alone contributed, in one transaction."""
     touched: set[int] = set()
     with bank.transaction():
+        if ids:
+            bank.before_change()
         for doc_id in ids:
             touched |= bank.delete_document(doc_id)
         bank.refresh_phrases(touched)

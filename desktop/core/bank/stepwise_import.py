@@ -50,12 +50,15 @@ def import_stepwise(
     cancelled: Callable[[], bool] = lambda: False,
     miner: MinerFunctions | None = None,
     reader: Callable | None = None,
+    waiting: Callable[[], None] | None = None,
     elsewhere: Mapping[str, str] | None = None,
 ) -> StepwiseReport:
     """Import files and folders one file per transaction. `starting(n, total, path)` is called before
     each file, `finished(n, total, outcome)` after it; `cancelled()` is polled before each file, after
-    reading it, while mining it (between blocks of sentences) and before its commit. `elsewhere`: as
-    for `import_paths`, the documents of the banks read together with this one."""
+    reading it, while mining it (between blocks of sentences) and before its commit. While another
+    program's import holds the bank, `waiting()` is called about once a second (and `cancelled()`
+    polled) until it is done. `elsewhere`: as for `import_paths`, the documents of the banks read
+    together with this one."""
     paths = list(paths)
     files, folders, missing = collect_files(paths)
     report = StepwiseReport(bank.path, outcomes=list(missing), total_files=len(files))
@@ -73,6 +76,12 @@ def import_stepwise(
         if cancelled():
             raise ImportCancelled
 
+    def wait() -> None:
+        if cancelled():
+            raise ImportCancelled
+        if waiting is not None:
+            waiting()
+
     for number, path in enumerate(files, 1):
         if cancelled():
             report.cancelled = True
@@ -80,8 +89,10 @@ def import_stepwise(
         if starting is not None:
             starting(number, len(files), path)
         try:
-            step = import_paths(bank, [path], miner=miner, reader=reader, progress=check, cancelled=cancelled,
-                                elsewhere=elsewhere)
+            step = import_paths(
+                bank, [path], miner=miner, reader=reader, progress=check, cancelled=cancelled, waiting=wait,
+                elsewhere=elsewhere,
+            )
         except Cancelled:
             report.cancelled = True
             break
@@ -95,7 +106,9 @@ def import_stepwise(
         if folders:
             # As `gongwen mine FOLDER` does: documents once imported from these folders whose files are
             # gone leave with their phrases. Every present file was just imported, so this only hashes.
-            pruned = import_paths(bank, folders, miner=miner, reader=reader, elsewhere=elsewhere)
+            pruned = import_paths(
+                bank, folders, miner=miner, reader=reader, waiting=wait, elsewhere=elsewhere
+            )
             report.outcomes.extend(o for o in pruned.outcomes if o.status == "removed")
     return _counted(report, bank)
 

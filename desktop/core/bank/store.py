@@ -9,6 +9,7 @@ from __future__ import annotations
 import heapq
 import logging
 import math
+import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -17,7 +18,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 from desktop import __version__
-from desktop.core.errors import BankError
+from desktop.core.errors import BankError, has_undecodable_name, readable_name
+from desktop.core.bank.connection import BankBusy, connect
 from desktop.core.mining.cancel import Poll, check
 from desktop.core.mining.model import KINDS, Phrase, Source, document_label
 from desktop.core.bank.schema import (
@@ -57,6 +59,8 @@ REQUIRED_TABLES = {
     "text_grams",
 }
 BUSY_TIMEOUT_MS = 5000
+# How often a writer that waits for another program's import looks again (and polls its cancel).
+WAIT_POLL_MS = 1000
 WRITE_CACHE_KIB = 64 * 1024
 # Context ranking reads at most this many postings and scores at most this many phrases per query,
 # so its cost stays flat however large the bank grows. Summing a posting costs about 0.7 µs, so the
@@ -126,6 +130,39 @@ def _after(prefix: str) -> str:
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
+class BankNeedsWriting(BankError):
+    """A bank opened for reading that must first be created or upgraded (that needs write access)."""
+
+
+def read_only_uri(path: Path) -> str:
+    """A read-only connection. A file nobody may write (444, chattr +i, a read-only folder) is opened
+    as immutable: SQLite then needs no -wal/-shm beside it and leaves none behind. A WAL file still
+    holding changes is read the ordinary way, so none of them is missed."""
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    wal = Path(f"{path}-wal")
+    unwritable = not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
+    if unwritable and not (wal.exists() and wal.stat().st_size > 0):
+        uri += "&immutable=1"
+    return uri
+
+
+def _check_writable(path: Path) -> None:
+    """Refuse before SQLite opens a file it could only read (it would open it read-only without a
+    word, leave empty -wal/-shm files and fail at the first write)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BankError(f"{path.name}：无法创建素材库所在的文件夹（{path.parent}：{exc.strerror or exc}）") from exc
+    if path.exists() and not os.access(path, os.W_OK):
+        raise BankError(
+            f"{path.name}：素材库文件是只读的，不能写入（{path}）；请检查该文件的写入权限（或“只读”属性），素材库未改动"
+        )
+    if not os.access(path.parent, os.W_OK):
+        raise BankError(
+            f"{path.name}：素材库所在的文件夹不能写入（{path.parent}）；SQLite 需要在其中写日志文件，请检查权限，素材库未改动"
+        )
+
+
 class PhraseBank:
     """One bank file. Open with `PhraseBank.open`; use as a context manager or call `close()`."""
 
@@ -133,25 +170,36 @@ class PhraseBank:
         self.conn = conn
         self.path = path
         self.readonly = readonly
+        self.keeps_backups = False  # set for the user's bank by banks.open_write_bank
+        self._backed_up = False
 
     # ---- opening -------------------------------------------------------------------------------
 
     @classmethod
     def open(cls, path: str | Path, *, readonly: bool = False, create: bool = True) -> PhraseBank:
         path = Path(path)
+        if has_undecodable_name(path):
+            raise BankError(f"{readable_name(path)}：素材库文件名（或所在文件夹名）不是 UTF-8 编码，请改名后再用")
         if not path.exists() and (readonly or not create):
             raise BankError(f"{path.name}：找不到素材库文件（{path}）")
+        if path.exists() and not path.is_file():  # SQLite would wait forever on a pipe
+            raise BankError(f"{path.name}：不是素材库文件（是文件夹、管道或设备）")
         try:
             if readonly:
-                conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
+                conn = connect(path, read_only_uri(path), uri=True)
             else:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                conn = sqlite3.connect(path)
+                _check_writable(path)
+                conn = connect(path, path)
+        except BankError:
+            raise
         except (sqlite3.Error, OSError) as exc:
             raise BankError(f"{path.name}：无法打开素材库（{exc}）") from exc
         conn.isolation_level = None  # transactions are explicit
         try:
             cls._prepare(conn, path, readonly)
+        except BankError:  # damaged, locked, newer, not a bank: the message says so
+            conn.close()
+            raise
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise BankError(f"{path.name}：不是有效的素材库文件（{exc}）") from exc
@@ -174,9 +222,9 @@ class PhraseBank:
             raise BankError(f"{path.name}：不是素材库文件（其中没有素材表）")
         if readonly:
             if version is None:
-                raise BankError(f"{path.name}：素材库文件是空的")
+                raise BankNeedsWriting(f"{path.name}：素材库文件是空的")
             if version < SCHEMA_VERSION:
-                raise BankError(f"{path.name}：素材库格式较旧（版本 {version}），需要可写权限才能升级")
+                raise BankNeedsWriting(f"{path.name}：素材库格式较旧（版本 {version}），需要可写权限才能升级")
         else:
             # WAL lets the editor keep querying while an import writes; a larger page cache keeps a
             # big import from spilling index pages to disk again and again.
@@ -193,11 +241,14 @@ class PhraseBank:
                         )
                     conn.execute("COMMIT")
                 except BaseException:
-                    conn.execute("ROLLBACK")
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
                     raise
             elif version < SCHEMA_VERSION:
                 try:
                     migrate(conn, version)
+                except BankError:
+                    raise
                 except sqlite3.Error as exc:
                     raise BankError(
                         f"{path.name}：素材库从格式版本 {version} 升级失败（{exc}），文件保持原样"
@@ -226,19 +277,47 @@ class PhraseBank:
             raise BankError(f"{self.path.name}：素材库以只读方式打开，不能写入")
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
-        """One write transaction: everything inside lands, or nothing does."""
+    def transaction(self, waiting: Callable[[], None] | None = None) -> Iterator[None]:
+        """One write transaction: everything inside lands, or nothing does. While another program
+        holds the bank's write lock, `waiting()` is called about once a second and the wait goes on
+        (it may raise to give up); without it the bank is reported busy after BUSY_TIMEOUT_MS."""
         self._require_writable()
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise BankError(f"{self.path.name}：素材库正被另一个程序写入，请稍后再试（{exc}）") from exc
+        self._begin(waiting)
         try:
             yield
+            self.conn.execute("COMMIT")
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self._rollback()
             raise
-        self.conn.execute("COMMIT")
+
+    def _begin(self, waiting: Callable[[], None] | None) -> None:
+        if waiting is None:
+            self.conn.execute("BEGIN IMMEDIATE")
+            return
+        self.conn.execute(f"PRAGMA busy_timeout = {WAIT_POLL_MS}")
+        try:
+            while True:
+                try:
+                    self.conn.execute("BEGIN IMMEDIATE")
+                    return
+                except BankBusy:
+                    waiting()
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+    def _rollback(self, to_savepoint: bool = False) -> None:
+        """Undo what is open. SQLite may have rolled back already (after a damaged page or a full
+        disk), and a rollback that fails must not hide the error that made it necessary."""
+        if not self.conn.in_transaction:
+            return
+        try:
+            if to_savepoint:
+                self.conn.execute("ROLLBACK TO step")
+                self.conn.execute("RELEASE step")
+            else:
+                self.conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            log.warning("rollback on %s failed", self.path, exc_info=True)
 
     @contextmanager
     def savepoint(self) -> Iterator[None]:
@@ -247,10 +326,22 @@ class PhraseBank:
         try:
             yield
         except BaseException:
-            self.conn.execute("ROLLBACK TO step")
-            self.conn.execute("RELEASE step")
+            self._rollback(to_savepoint=True)
             raise
         self.conn.execute("RELEASE step")
+
+    def before_change(self) -> None:
+        """Called inside the write transaction before an import, a removal or a merge first changes
+        the bank: the first call on this connection keeps a backup of the bank as it is, when the
+        bank is the user's (see backups.py)."""
+        if self.keeps_backups and not self._backed_up:
+            self._backed_up = True
+            if self.conn.execute(
+                "SELECT EXISTS (SELECT 1 FROM documents) OR EXISTS (SELECT 1 FROM favourites)"
+            ).fetchone()[0]:  # a new, empty bank is not worth one of the kept backups
+                from desktop.core.bank.backups import keep_backup
+
+                keep_backup(self.path)
 
     def store_document(
         self,

@@ -31,6 +31,7 @@ class BankProvider(QObject):
         super().__init__(parent)
         self.query_bank = query_bank  # None: the user's bank with the default bank
         self.write_bank_path = write_bank  # None: the user's bank
+        self.user_bank_damaged = False  # queries leave the user's bank out until it is repaired
         self.generation = 0
         self._local = threading.local()
         self._lock = threading.Lock()
@@ -47,7 +48,7 @@ class BankProvider(QObject):
             held[1].close()
         try:
             with self._open_lock:  # two threads must not both build a missing default bank
-                group = open_query_banks(self.query_bank)
+                group = open_query_banks(self.query_bank, with_user_bank=not self.user_bank_damaged)
         except GongwenError as exc:
             log.warning("no phrase bank: %s", exc)
             self.problem.emit(str(exc))

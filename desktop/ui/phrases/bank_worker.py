@@ -22,13 +22,15 @@ class ImportWorker(QThread):
     file_done = Signal(int, int, object)  # file number, number of files, FileOutcome
     report_ready = Signal(object)  # StepwiseReport
     failed = Signal(str)
+    waiting = Signal()  # another program's import holds the bank; this one waits for it
 
     def __init__(self, provider: BankProvider, paths: list[str | Path], miner: MinerFunctions | None = None,
-                 parent=None):
+                 parent=None, keep_backup: bool = True):
         super().__init__(parent)
         self.provider = provider
         self.paths = [Path(p) for p in paths]
         self.miner = miner
+        self.keep_backup = keep_backup  # False when re-importing into a bank just started over
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -40,6 +42,7 @@ class ImportWorker(QThread):
     def run(self) -> None:
         try:
             with self.provider.open_write() as bank:
+                bank.keeps_backups = bank.keeps_backups and self.keep_backup
                 report = import_stepwise(
                     bank,
                     self.paths,
@@ -47,6 +50,7 @@ class ImportWorker(QThread):
                     finished=lambda n, total, outcome: self.file_done.emit(n, total, outcome),
                     cancelled=self._cancel.is_set,
                     miner=self.miner,
+                    waiting=self.waiting.emit,
                     elsewhere=documents_read_with(self.provider.query_bank),
                 )
             with open_query_banks(self.provider.query_bank) as group:

@@ -35,7 +35,7 @@ from desktop.core.bank.sharing import (
     merge_bank,
     remove_documents,
 )
-from desktop.core.bank.importer import MinerFunctions
+from desktop.core.bank.importer import WAITING, MinerFunctions
 from desktop.core.bank.phrase_lists import parse_rime, parse_sogou
 from desktop.core.bank.stepwise_import import summary_lines
 from desktop.ui import messages
@@ -96,7 +96,7 @@ class ImportDialog(QDialog):
     done = Signal(object)  # the StepwiseReport
 
     def __init__(self, provider: BankProvider, paths: list[str | Path], parent: QWidget | None = None,
-                 miner: MinerFunctions | None = None):
+                 miner: MinerFunctions | None = None, keep_backup: bool = True):
         super().__init__(parent)
         self.setWindowTitle("导入语料")
         self.setMinimumWidth(460)
@@ -140,8 +140,9 @@ class ImportDialog(QDialog):
         self.removals_button.clicked.connect(self.show_removals)
         self.cleaned.itemActivated.connect(lambda _item: self.show_removals())
         self.cleaned.itemSelectionChanged.connect(self._selection_changed)
-        self.worker = ImportWorker(provider, list(paths), miner, self)
+        self.worker = ImportWorker(provider, list(paths), miner, self, keep_backup=keep_backup)
         self.worker.starting.connect(self._starting)
+        self.worker.waiting.connect(self._waiting)
         self.worker.report_ready.connect(self._finished)
         self.worker.failed.connect(self._failed)
         self.cancel_button.clicked.connect(self.cancel)
@@ -159,6 +160,10 @@ class ImportDialog(QDialog):
         self.bar.setRange(0, total)
         self.bar.setValue(number - 1)
         self.label.setText(f"第 {number} / {total} 个文件：{name}")
+
+    def _waiting(self) -> None:
+        if not self.worker.is_cancelling() and WAITING not in self.label.text():
+            self.label.setText(f"{self.label.text()}\n{WAITING}")
 
     def _finish_ui(self, lines: list[str]) -> None:
         self.cancel_button.hide()
@@ -334,8 +339,9 @@ class CorpusMenu(QMenu):
         self.act_sogou = self.addAction("导入搜狗自定义短语（PhraseEdit.txt）…", lambda: self.import_list("sogou"))
         self.act_rime = self.addAction("导入 Rime 自定义短语（custom_phrase.txt）…", lambda: self.import_list("rime"))
 
-    def start_import(self, paths: list[str | Path], miner: MinerFunctions | None = None) -> ImportDialog:
-        dialog = ImportDialog(self.provider, paths, self.host, miner)
+    def start_import(self, paths: list[str | Path], miner: MinerFunctions | None = None,
+                     keep_backup: bool = True) -> ImportDialog:
+        dialog = ImportDialog(self.provider, paths, self.host, miner, keep_backup)
         self.dialogs.append(dialog)
         dialog.finished.connect(lambda _r: self.dialogs.remove(dialog) if dialog in self.dialogs else None)
         dialog.done.connect(lambda report: self.message.emit("语料导入已结束"))

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QPlainTextEdit
 
 from desktop.ui.phrases.bank_provider import BankProvider
+from desktop.ui.phrases.bank_repair import BankRepair
 from desktop.ui.phrases.chords import DEFAULT_COMPLETION_CHORD, DEFAULT_PALETTE_CHORD, chord_problem
 from desktop.ui.phrases.completion_popup import CompletionPopup
 from desktop.ui.phrases.concordance_panel import ConcordancePanel
@@ -32,12 +33,14 @@ class PhraseTools(QObject):
         self.popup = CompletionPopup(editor, self.provider, chord=None)
         self.palette = PhrasePalette(editor, self.provider, chord=None)
         self.menu = CorpusMenu(self.provider, window)
+        self.repair = BankRepair(self.provider, self.menu, window)
         self.menu.addSeparator()
         self.act_complete = self._action("补全素材", self.popup.open)
         self.act_palette = self._action("查找素材…", self.palette.open_palette)
         self.act_add = self._action("把选中文字加入素材…", self.panel.add_selection)
         self.set_chords(completion_chord, palette_chord)
-        for source in (self.panel.message, self.examples.message, self.menu.message, self.provider.problem):
+        for source in (self.panel.message, self.examples.message, self.menu.message, self.provider.problem,
+                       self.repair.message):
             source.connect(self.show_message)
 
     def _action(self, text: str, slot) -> QAction:
