@@ -81,8 +81,22 @@ class _Renumbering:
         return Fix(tuple(self._by_scope[self._scopes[at]]), safe=False, label="重新编号")
 
 
+_last_plan: tuple[Outline, _Renumbering] | None = None
+
+
+def _renumbering(outline: Outline) -> _Renumbering:
+    """One plan per check: the four rules whose fix is renumbering share it rather than make it four times."""
+    global _last_plan
+    last = _last_plan  # read once: another thread's check may replace it meanwhile
+    if last is not None and last[0] is outline:
+        return last[1]
+    plan = _Renumbering(outline)
+    _last_plan = (outline, plan)
+    return plan
+
+
 def check_gap(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
-    renumbering = _Renumbering(ctx.outline)
+    renumbering = _renumbering(ctx.outline)
     last_of_family: dict[str, int] = {}
     for group in sorted(ctx.outline.sibling_groups(), key=lambda g: g[0].start):
         family = group[0].heading.family
@@ -118,7 +132,7 @@ def check_gap(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
 
 def check_duplicate(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
     outline = ctx.outline
-    renumbering = _Renumbering(outline)
+    renumbering = _renumbering(outline)
     for group in outline.sibling_groups():
         seen: dict[int, Block] = {}
         for block in group:
@@ -259,7 +273,7 @@ def check_climb_back(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
 
 def check_count(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
     outline = ctx.outline
-    renumbering = _Renumbering(outline)
+    renumbering = _renumbering(outline)
     for ann in outline.announcements:
         if ann.count is None:
             continue
@@ -279,7 +293,7 @@ def check_count(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
 
 
 def check_run_sequence(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
-    renumbering = _Renumbering(ctx.outline)
+    renumbering = _renumbering(ctx.outline)
     for run in ctx.outline.runs:
         family = run.items[0].family
         first = run.items[0]
