@@ -6,6 +6,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from desktop.core.lint.model import (
     Diagnostic,
@@ -283,11 +284,14 @@ def check_count(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
         label = "、".join(outline.text[a:b].rstrip("，,、") for a, b in ann.items)
         if actual != ann.count:
             said = chinese_count(actual) + ann.unit
+            fix = renumbering.fix_at(ann.number_start, ann.number_end)
+            if fix is not None and len(fix.edits) == 1:  # only the count changes: say to what
+                fix = replace(fix, label=f"改为“{said}”")
             yield rule.diagnostic(
                 ann.start,
                 ann.end - ann.start,
                 f"前面说「{ann.phrase}」，后面实际有{said}（{label}）；请改为「{said}」或核对条目",
-                renumbering.fix_at(ann.number_start, ann.number_end),
+                fix,
                 unfinished=actual < ann.count,  # the rest may not be written yet
             )
 
