@@ -2,10 +2,11 @@
 
 Usage: comments_pdf.py DOCX PDF
 
-LibreOffice 7.4 has no ExportNotesInMargin, and its PDF filter ignores the print setting PrintAnnotationMode,
-so its PDF shows comments only as note icons. Instead LibreOffice runs scripts/visible_comments.bas: each comment
-it reads from the file becomes a footnote (author and text) at the end of the text it marks. The macro goes into a
-private profile, so this works while another LibreOffice is open and leaves the user's own profile alone.
+LibreOffice 7.4 has no ExportNotesInMargin, and its PDF filter ignores the print setting
+PrintAnnotationMode, so its PDF shows comments only as note icons. Instead LibreOffice runs
+scripts/visible_comments.bas: each comment it reads from the file becomes a footnote (author and text) at
+the end of the text it marks. The macro goes into a private profile, so this works while another
+LibreOffice is open and leaves the user's own profile alone.
 """
 
 from __future__ import annotations
@@ -20,7 +21,10 @@ from xml.sax.saxutils import escape
 
 MACRO = Path(__file__).with_name("visible_comments.bas")
 SCRIPT = "vnd.sun.star.script:Gongwen.Comments.ExportWithVisibleComments?language=Basic&location=application"
-HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE {} PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "{}">\n'
+HEAD = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<!DOCTYPE {} PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "{}">\n'
+)
 
 
 def install_macro(profile: Path) -> None:
@@ -29,17 +33,24 @@ def install_macro(profile: Path) -> None:
     library.mkdir(parents=True, exist_ok=True)
     source = escape(MACRO.read_text(encoding="utf-8"), {'"': "&quot;"})
     (library / "Comments.xba").write_text(
-        HEAD.format("script:module", "module.dtd") + '<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Comments" '
-        f'script:language="StarBasic">{source}</script:module>\n', encoding="utf-8")
+        HEAD.format("script:module", "module.dtd")
+        + '<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Comments" '
+        f'script:language="StarBasic">{source}</script:module>\n',
+        encoding="utf-8",
+    )
     (library / "script.xlb").write_text(
-        HEAD.format("library:library", "library.dtd") + '<library:library xmlns:library="http://openoffice.org/2000/library" library:name="Gongwen" '
+        HEAD.format("library:library", "library.dtd")
+        + '<library:library xmlns:library="http://openoffice.org/2000/library" library:name="Gongwen" '
         'library:readonly="false" library:passwordprotected="false">\n'
-        ' <library:element library:name="Comments"/>\n</library:library>\n', encoding="utf-8")
+        ' <library:element library:name="Comments"/>\n</library:library>\n',
+        encoding="utf-8",
+    )
     index = basic / "script.xlc"
     text = index.read_text(encoding="utf-8")
     if 'library:name="Gongwen"' not in text:
         entry = ' <library:library library:name="Gongwen" library:link="false"/>\n'
-        index.write_text(text.replace("</library:libraries>", entry + "</library:libraries>"), encoding="utf-8")
+        index.write_text(text.replace("</library:libraries>", entry + "</library:libraries>"),
+                         encoding="utf-8")
 
 
 def render(docx: Path, pdf: Path, office: str = "soffice", timeout: int = 300) -> None:
@@ -56,8 +67,10 @@ def render(docx: Path, pdf: Path, office: str = "soffice", timeout: int = 300) -
         copy = profile / "document.docx"
         shutil.copyfile(docx, copy)
         # percent-encoded file URLs reach the macro intact whatever the file names and the locale
-        env = {**os.environ, "GONGWEN_COMMENTS_IN": copy.as_uri(), "GONGWEN_COMMENTS_OUT": pdf.resolve().as_uri()}
-        subprocess.run([*command, SCRIPT], env=env, capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL)
+        env = {**os.environ, "GONGWEN_COMMENTS_IN": copy.as_uri(),
+               "GONGWEN_COMMENTS_OUT": pdf.resolve().as_uri()}
+        subprocess.run([*command, SCRIPT], env=env, capture_output=True, timeout=timeout,
+                       stdin=subprocess.DEVNULL)
     if not pdf.is_file():
         raise RuntimeError(f"LibreOffice did not render {docx} with its comments")
 

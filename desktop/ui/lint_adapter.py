@@ -46,7 +46,7 @@ class Fix:
     replacement: str
     safe: bool  # may be applied without the writer looking; the others only when asked at the finding
     edits: tuple[Edit, ...] = ()
-    label: str = ""  # what it does, in Chinese (改为“其他”, 重新编号): `fixes.fix_label`, as `gongwen lint --json` says it
+    label: str = ""  # what it does (改为“其他”, 重新编号): `fixes.fix_label`, as `gongwen lint --json` says
 
 
 @dataclass(frozen=True)

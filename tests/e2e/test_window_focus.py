@@ -21,8 +21,8 @@ def test_keys_reach_the_draft_without_a_window_manager(tmp_path):
     draft = tmp_path / "讲话.txt"
     draft.write_text("在会议上的讲话\n同志们：\n", encoding="utf-8")
     read, write = os.pipe()  # Xvfb picks a free display and writes its number here
-    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-                            pass_fds=(write,), stderr=subprocess.DEVNULL)
+    screen = ["-screen", "0", "1280x800x24", "-nolisten", "tcp"]
+    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write), *screen], pass_fds=(write,), stderr=subprocess.DEVNULL)
     os.close(write)
     with os.fdopen(read) as number:
         display = ":" + number.readline().strip()
@@ -30,7 +30,8 @@ def test_keys_reach_the_draft_without_a_window_manager(tmp_path):
     env.pop("QT_QPA_PLATFORM", None)
 
     def xdotool(*args: str) -> str:
-        return subprocess.run(["xdotool", *args], env=env, capture_output=True, text=True, timeout=60).stdout.strip()
+        done = subprocess.run(["xdotool", *args], env=env, capture_output=True, text=True, timeout=60)
+        return done.stdout.strip()
 
     app = subprocess.Popen([sys.executable, "-m", "desktop", str(draft)], env=env, cwd=ROOT,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

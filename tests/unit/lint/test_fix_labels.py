@@ -18,9 +18,13 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 # Rules that offer a fix on their own bad examples. A rule that stops offering one, or offers one without a
 # label, fails here; a rule that starts offering one is added after its labels are read.
 FIXING = {
-    "GW101", "GW102", "GW103", "GW105", "GW106", "GW201", "GW203", "GW204", "GW205", "GW206", "GW207", "GW208",
-    "GW307", "GW501", "GW502", "GW503", "GW504", "GW601", "GW602", "GW701", "GW702", "GW703",
+    "GW101", "GW102", "GW103", "GW105", "GW106", "GW201", "GW203", "GW204", "GW205", "GW206", "GW207",
+    "GW208", "GW307", "GW501", "GW502", "GW503", "GW504", "GW601", "GW602", "GW701", "GW702", "GW703",
 }  # fmt: skip
+
+
+def _lint(text: str):
+    return Linter(load_config(use_user_file=False)).lint(text).diagnostics
 
 
 def _labels_by_code() -> dict[str, set[str]]:
@@ -43,16 +47,15 @@ def test_every_fix_in_the_rule_examples_has_a_chinese_label():
 
 def test_labels_say_what_the_fix_does():
     text = "其它工作的的要抓好，增长.5个百分点。"
-    found = {d.code: fix_label(d.fix, text) for d in Linter(load_config(use_user_file=False)).lint(text).diagnostics
-             if d.fix is not None}
+    found = {d.code: fix_label(d.fix, text) for d in _lint(text) if d.fix is not None}
     assert found["GW501"] == "改为“其他”"
     assert found["GW307"] == "删去“的”"  # the second of the two
     assert found["GW207"] == "插入“0”"
     draft = "下面，我讲三点意见。\n一、抓好甲\n二、抓好乙\n同志们，让我们共同努力！\n"  # finished: a closing
-    count = next(d for d in Linter(load_config(use_user_file=False)).lint(draft).diagnostics if d.code == "GW105")
+    count = next(d for d in _lint(draft) if d.code == "GW105")
     assert fix_label(count.fix, draft) == "改为“两点”"  # only the announced count changes
     gap = "一、抓好甲\n三、抓好乙\n四、抓好丙\n"
-    renumber = next(d for d in Linter(load_config(use_user_file=False)).lint(gap).diagnostics if d.code == "GW101")
+    renumber = next(d for d in _lint(gap) if d.code == "GW101")
     assert len(renumber.fix.edits) == 2 and fix_label(renumber.fix, gap) == "重新编号"
 
 
@@ -67,7 +70,7 @@ def test_long_and_quoted_replacements_are_shortened_and_quoted_apart():
 
 def test_a_gathered_finding_names_its_fix_and_count():
     text = "".join(f"第{i}项,要抓好。\n" for i in range(7))
-    found = Linter(load_config(use_user_file=False)).lint(text).diagnostics
+    found = _lint(text)
     gathered = next(d for d in gather(text, found) if d.code == "GW201")
     assert fix_label(gathered.fix, text) == "逐处改为全角标点（共 7 处）"
 

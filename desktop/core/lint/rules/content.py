@@ -116,7 +116,9 @@ def _sentences_of(memo: dict, paragraph: str) -> tuple[str, list[tuple[int, int,
     kept between checks, so an edit splits only the paragraph it changed."""
     found = memo.get(paragraph)
     if found is None:
-        sentences = [(m.start(), len(m.group().rstrip()), _normal(m.group())) for m in _SENTENCE.finditer(paragraph)]
+        sentences = [
+            (m.start(), len(m.group().rstrip()), _normal(m.group())) for m in _SENTENCE.finditer(paragraph)
+        ]
         found = memo[paragraph] = (_normal(paragraph), sentences)
     return found
 
