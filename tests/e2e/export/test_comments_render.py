@@ -82,3 +82,22 @@ def test_rendered_pages_show_the_comment_text(tmp_path):
 def _squeezed(text: str) -> str:
     """Text without the spaces and line breaks that pdftotext puts where lines wrap."""
     return "".join(text.split())
+
+
+def test_a_reviewers_copy_shows_every_comment_on_its_pages(tmp_path):
+    """scripts/comments_pdf.py on a reviewer's copy: our comments, in table cells too, and a colleague's."""
+    if not office_binary() or not shutil.which("pdftotext"):
+        pytest.skip("render tests need LibreOffice and poppler (scripts/install-system-deps.sh installs them)")
+    original = build_reviewable(tmp_path / "通知.docx")
+    draft = import_docx(original, track=True)
+    found = Linter().lint(draft.text).diagnostics
+    reviewed = tmp_path / "审阅.docx"
+    write_reviewer_copy(original, draft.source, remarks_for(found), reviewed)
+    pdf = tmp_path / "审阅.pdf"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "comments_pdf.py"), str(reviewed), str(pdf)],
+                   check=True, capture_output=True, timeout=300)
+    shown = _squeezed(subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True,
+                                     text=True).stdout)
+    for d in found:
+        assert _squeezed(f"{AUTHOR}：{d.code} {d.message}") in shown, d.code
+    assert _squeezed(COLLEAGUE) in shown
