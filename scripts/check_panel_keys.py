@@ -5,7 +5,8 @@
 With the 范文 tab listing sentences, then with the 素材 tab showing one of 我的素材, it presses Enter in
 the find bar, Down and Enter in the outline, Delete and Ctrl+C in the outline, and checks that no
 question was asked, the clipboard holds no 范文 sentence and the draft on disk is byte for byte what it
-was after Ctrl+S. Screenshots of each step go to OUT (default out/panel-keys/). Needs Xvfb and xdotool
+was after Ctrl+S. No window manager runs: the window must take the keyboard at start by itself.
+Screenshots of each step go to OUT (default out/panel-keys/). Needs Xvfb and xdotool
 (installed by scripts/install-system-deps.sh). Exit 0 when every check passed.
 """
 
@@ -93,7 +94,9 @@ def main(out: Path) -> int:
         s = Session(out, env)
         s.xdotool("search", "--sync", "--name", "讲话.txt")
         time.sleep(6)  # start-up: the draft checked, the phrase side installed, the banks warmed up
-        s.xdotool("windowfocus", "--sync", s.windows("讲话.txt")[0])  # no window manager: focus, not activate
+        # no window manager here: the window must take the keyboard itself, or the keys below go nowhere
+        focused = s.xdotool("getwindowfocus")
+        s.check(focused == s.windows("讲话.txt")[0], f"the window has the keyboard at start ({focused})")
         s.xdotool("windowsize", s.windows("讲话.txt")[0], "1380", "860")
         time.sleep(1)
         sentences = []

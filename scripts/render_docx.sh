@@ -2,9 +2,9 @@
 # Look at an export as it will print: draft (.txt/.docx) → .docx → PDF (LibreOffice) → PNG pages.
 # Usage: scripts/render_docx.sh DRAFT [PROFILE] [OUT_DIR] [DPI]
 #   PROFILE: gongwen (default), speech or a .toml path; OUT_DIR defaults to out/render; DPI to 60.
-#   COMMENTS=1 scripts/render_docx.sh …: export with the findings as Word comments and render them: in the
-#   page margin with LibreOffice 7.5 and later, as PDF comments (a note mark at each) before that; their
-#   texts are listed after the pages.
+#   COMMENTS=1 scripts/render_docx.sh …: export with the findings as Word comments and show them on the pages:
+#   each comment LibreOffice reads becomes a footnote (author and text) after the text it marks, which is
+#   shaded (scripts/comments_pdf.py; docs/EXPORT.md says why).
 set -euo pipefail
 
 draft=${1:?usage: scripts/render_docx.sh DRAFT [PROFILE] [OUT_DIR] [DPI]}
@@ -19,11 +19,7 @@ mkdir -p "$out_dir"
 name=$(basename "${draft%.*}")
 docx="$out_dir/$name.docx"
 comments=()
-pdf_filter=pdf
-if [[ ${COMMENTS:-} == 1 ]]; then
-  comments=(--comments)
-  pdf_filter='pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"},"ExportNotesInMargin":{"type":"boolean","value":"true"}}'
-fi
+[[ ${COMMENTS:-} == 1 ]] && comments=(--comments)
 PYTHONPATH="$root${PYTHONPATH:+:$PYTHONPATH}" "$python" -m desktop export "$draft" -o "$docx" --profile "$profile" \
   "${comments[@]}"
 
@@ -32,24 +28,13 @@ lo_profile=$(mktemp -d)
 # Show each font role in a look-alike when the office fonts are missing (the .docx is not changed).
 [[ -f /etc/fonts/fonts.conf ]] && export FONTCONFIG_FILE="$root/scripts/preview-fonts.conf"
 trap 'rm -rf "$lo_profile"' EXIT
-soffice "-env:UserInstallation=file://$lo_profile" --headless --convert-to "$pdf_filter" --outdir "$out_dir" "$docx" \
-  >/dev/null
 pdf="$out_dir/$name.pdf"
+if [[ ${COMMENTS:-} == 1 ]]; then
+  "$python" "$root/scripts/comments_pdf.py" "$docx" "$pdf"
+else
+  soffice "-env:UserInstallation=file://$lo_profile" --headless --convert-to pdf --outdir "$out_dir" "$docx" >/dev/null
+fi
 rm -f "$out_dir/$name"-*.png
-# poppler finds LibreOffice's comment marks zero-sized and says so on every one: that line is noise
-pdftoppm -r "$dpi" -png "$pdf" "$out_dir/$name" 2> >(grep -v "Bad bounding box for annotation" >&2)
+pdftoppm -r "$dpi" -png "$pdf" "$out_dir/$name"
 pdfinfo "$pdf" | grep -E '^(Pages|Page size)'
 ls "$out_dir/$name"-*.png
-if [[ ${COMMENTS:-} == 1 ]]; then
-  PYTHONPATH="$root" "$python" - "$pdf" <<'PY'
-import sys
-
-import pypdf
-
-for number, page in enumerate(pypdf.PdfReader(sys.argv[1]).pages, 1):
-    for note in page.get("/Annots") or []:
-        note = note.get_object()
-        if note.get("/Subtype") == "/Text":
-            print(f"第 {number} 页批注（{str(note.get('/T', '')).split(',')[0]}）：{note.get('/Contents', '')}")
-PY
-fi

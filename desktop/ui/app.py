@@ -65,7 +65,14 @@ def create_window(file: str | None = None, bank: str | None = None):
         window.warm_up_bank()
         tools.repair.check()  # a damaged user bank is explained and repair offered
 
-    after_next_paint(window, open_file if file else start_up)  # the first paint: not shown before
+    def first_frame() -> None:
+        # Without a window manager (a kiosk session, Xvfb) nothing gives the new window the keyboard: keys
+        # would go nowhere. Asking for it once it is on screen is what a window manager would do.
+        window.raise_()
+        window.activateWindow()
+        (open_file if file else start_up)()
+
+    after_next_paint(window, first_frame)  # the first paint: not shown before
     return window
 
 

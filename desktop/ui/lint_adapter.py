@@ -46,7 +46,7 @@ class Fix:
     replacement: str
     safe: bool  # may be applied without the writer looking; the others only when asked at the finding
     edits: tuple[Edit, ...] = ()
-    label: str = ""  # what it does, when the replacement does not say it: 重新编号
+    label: str = ""  # what it does (改为“其他”, 重新编号): `fixes.fix_label`, as `gongwen lint --json` says
 
 
 @dataclass(frozen=True)
@@ -184,12 +184,13 @@ def analyse(
 
 def _convert(d, text: str, positions: Positions) -> Finding:
     from desktop.core.lint import RULES_BY_CODE
+    from desktop.core.lint.fixes import fix_label
 
     fix = None
     if d.fix is not None:
         edits = tuple(Edit(e.offset, e.length, e.replacement) for e in d.fix.edits)
         replacement = d.fix.replacement_in(text)
-        fix = Fix(d.fix.offset, d.fix.length, replacement, bool(d.fix.safe), edits, d.fix.label)
+        fix = Fix(d.fix.offset, d.fix.length, replacement, bool(d.fix.safe), edits, fix_label(d.fix, text))
     rule = RULES_BY_CODE.get(d.code)
     name = (rule.title if rule is not None else "") or d.name
     return Finding(

@@ -165,10 +165,8 @@ class LintPanel(QWidget):
         self.detail.setVisible(f is not None)
         if f is not None:
             fix = ""
-            if f.fix is not None and f.fix.label:
-                fix = f"　可{f.fix.label}（修正后请核对）"
-            elif f.fix is not None and f.fix.replacement:
-                fix = f"　可修正为“{f.fix.replacement}”" + ("" if f.fix.safe else "（请核对）")
+            if f.fix is not None:
+                fix = f"　可{f.fix.label or '修正'}" + ("" if f.fix.safe else "（修正后请核对）")
             self.detail.setText(f"{f.code} {f.name}（第 {f.line + 1} 行）：{f.message}{fix}")
         self.fix_button.setEnabled(f is not None and f.fix is not None)
         self.ignore_button.setEnabled(f is not None)

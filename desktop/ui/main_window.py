@@ -589,12 +589,10 @@ class MainWindow(QMainWindow):
         from desktop.ui.text_edits import apply_edits
 
         apply_edits(self.editor, fix.edits or (fix,), current)
-        if fix.label:
-            self.statusBar().showMessage(f"已{fix.label}，请核对（Ctrl+Z 撤销）。", 8000)
-        else:
-            self.statusBar().showMessage(f"已修正：{finding.name}", 4000)
+        done = f"已{fix.label}" if fix.label else f"已修正：{finding.name}"
+        self.statusBar().showMessage(done + ("" if fix.safe else "，请核对") + "（Ctrl+Z 撤销）。", 8000)
         if self.checking_on_f7_only:  # a check of the whole draft is the writer's to ask for
-            self.statusBar().showMessage(f"已修正：{finding.name}。按 F7 重新检查全文。", 8000)
+            self.statusBar().showMessage(f"{done}。按 F7 重新检查全文。", 8000)
         else:
             self.checker.check_now()
 

@@ -103,7 +103,7 @@ def test_json_fields_positions_and_fix(capsys, tmp_path):
     marker = by_code["GW103"]
     assert set(marker) >= {"file", "code", "name", "level", "message", "line", "column", "offset", "length", "fix"}
     assert (marker["line"], marker["column"], marker["offset"], marker["length"]) == (2, 1, 7, 2)
-    assert marker["fix"] == {"offset": 7, "length": 2, "replacement": "1.", "safe": True}
+    assert marker["fix"] == {"offset": 7, "length": 2, "replacement": "1.", "label": "改为“1.”", "safe": True}
     comma = by_code["GW201"]
     assert (comma["line"], comma["column"], comma["offset"]) == (2, 7, 13)
     assert comma["name"] == "halfwidth-punct" and comma["level"] == "warning"

@@ -117,7 +117,7 @@ def test_the_count_fix_from_the_check_tab_writes_liang(qtbot, window):
     while window.lint_panel.selected() != count:
         qtbot.keyClick(listing, Qt.Key.Key_Down)
     assert window.lint_panel.fix_button.isEnabled()
-    assert "可重新编号" in window.lint_panel.detail.text()
+    assert "可改为“两点”（修正后请核对）" in window.lint_panel.detail.text()
     window.lint_panel.fix_button.setFocus()
     qtbot.keyClick(window.lint_panel.fix_button, Qt.Key.Key_Space)
     assert editor.toPlainText() == two.replace("我讲三点意见", "我讲两点意见")

@@ -183,7 +183,8 @@ def _house_styles(found: list[Diagnostic]) -> list[Diagnostic]:
             level=Level.INFO,
             message=f"全文 {len(group)} 处都{style}，看来是本文的体例，不逐处提示；按规范应统一改正",
             length=max(o + n for o, n in spots) - first.offset,
-            fix=Fix(edits, safe=False) if edits else None,  # a style is changed on purpose, never by --fix
+            # a style is changed on purpose, never by --fix
+            fix=Fix(edits, safe=False, label=f"全文统一改正（共 {len(edits)} 处）") if edits else None,
             spots=spots,
             style=None,
         ))  # fmt: skip

@@ -8,6 +8,7 @@ import json
 import re
 from collections.abc import Sequence
 
+from desktop.core.lint.fixes import fix_label
 from desktop.core.lint.model import Diagnostic, Fix
 
 GATHERED_CODES = ("GW103", "GW201", "GW301")
@@ -19,6 +20,7 @@ _GATHERED_DO = {
     "GW201": "中文里应用全角（，；：？！（））",
     "GW301": "请逐一填上实际内容",
 }
+_GATHERED_FIX = {"GW103": "逐处改正序号写法", "GW201": "逐处改为全角标点", "GW301": "逐处改正"}
 
 
 class Positions:
@@ -43,7 +45,8 @@ def gather(text: str, diagnostics: Sequence[Diagnostic], over: int = GATHER_OVER
         spots = tuple(s for d in group for s in (d.spots or ((d.offset, d.length),)))
         edits = tuple(e for d in group if d.fix is not None for e in d.fix.edits)
         safe = all(d.fix is not None and d.fix.safe for d in group)
-        fix = Fix(edits, safe) if edits and all(d.fix is not None for d in group) else None
+        label = f"{_GATHERED_FIX[code]}（共 {len(edits)} 处）"
+        fix = Fix(edits, safe, label) if edits and all(d.fix is not None for d in group) else None
         lines = sorted({positions.line_column(o)[0] for o, _ in spots})
         shown = "、".join(str(n) for n in lines[:12]) + ("等" if len(lines) > 12 else "")
         first = group[0]
@@ -66,6 +69,7 @@ def to_json_obj(file: str, text: str, d: Diagnostic, positions: Positions) -> di
             "offset": d.fix.offset,
             "length": d.fix.length,
             "replacement": d.fix.replacement_in(text),
+            "label": fix_label(d.fix, text),
             "safe": d.fix.safe,
         }
     obj = {

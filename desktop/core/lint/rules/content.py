@@ -89,28 +89,38 @@ def check_duplicate_text(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnosti
     for block in outline.blocks:
         if block.boilerplate or block.kind not in _TEXT_KINDS:
             continue
-        body = _normal(text[block.start : block.end])
+        body, sentences = _sentences_of(ctx.memo, text[block.start : block.end])
         if len(body) >= min_chars * 2 and body in seen_paragraphs:
             line = outline.line_at(seen_paragraphs[body])
             yield rule.diagnostic(block.start, block.end - block.start, f"这一段与第{line}行的段落完全重复；请删去一段")
             continue
         seen_paragraphs.setdefault(body, block.start)
         in_paragraph: set[str] = set()
-        for m in _SENTENCE.finditer(text, block.start, block.end):
-            sentence = _normal(m.group())
+        for start, length, sentence in sentences:
+            start += block.start
             if min_in_paragraph <= len(sentence) < min_chars and not sentence.rstrip("。！？!?").isdigit():
                 if sentence in in_paragraph:
-                    yield rule.diagnostic(m.start(), len(m.group().rstrip()), "这句话在本段里说了两次；请删去一处")
+                    yield rule.diagnostic(start, length, "这句话在本段里说了两次；请删去一处")
                 in_paragraph.add(sentence)
             if len(sentence) < min_chars:
                 continue
             if sentence in seen_sentences:
                 line = outline.line_at(seen_sentences[sentence])
-                yield rule.diagnostic(
-                    m.start(), len(m.group().rstrip()), f"这句话与第{line}行重复；请删去或换个说法"
-                )
+                yield rule.diagnostic(start, length, f"这句话与第{line}行重复；请删去或换个说法")
             else:
-                seen_sentences[sentence] = m.start()
+                seen_sentences[sentence] = start
+
+
+def _sentences_of(memo: dict, paragraph: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """A paragraph without blanks, and its sentences (offset in the paragraph, length, text without blanks):
+    kept between checks, so an edit splits only the paragraph it changed."""
+    found = memo.get(paragraph)
+    if found is None:
+        sentences = [
+            (m.start(), len(m.group().rstrip()), _normal(m.group())) for m in _SENTENCE.finditer(paragraph)
+        ]
+        found = memo[paragraph] = (_normal(paragraph), sentences)
+    return found
 
 
 _DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff]{2,4})\1")

@@ -6,6 +6,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from desktop.core.lint.model import (
     Diagnostic,
@@ -81,8 +82,22 @@ class _Renumbering:
         return Fix(tuple(self._by_scope[self._scopes[at]]), safe=False, label="重新编号")
 
 
+_last_plan: tuple[Outline, _Renumbering] | None = None
+
+
+def _renumbering(outline: Outline) -> _Renumbering:
+    """One plan per check: the four rules whose fix is renumbering share it rather than make it four times."""
+    global _last_plan
+    last = _last_plan  # read once: another thread's check may replace it meanwhile
+    if last is not None and last[0] is outline:
+        return last[1]
+    plan = _Renumbering(outline)
+    _last_plan = (outline, plan)
+    return plan
+
+
 def check_gap(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
-    renumbering = _Renumbering(ctx.outline)
+    renumbering = _renumbering(ctx.outline)
     last_of_family: dict[str, int] = {}
     for group in sorted(ctx.outline.sibling_groups(), key=lambda g: g[0].start):
         family = group[0].heading.family
@@ -118,7 +133,7 @@ def check_gap(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
 
 def check_duplicate(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
     outline = ctx.outline
-    renumbering = _Renumbering(outline)
+    renumbering = _renumbering(outline)
     for group in outline.sibling_groups():
         seen: dict[int, Block] = {}
         for block in group:
@@ -259,7 +274,7 @@ def check_climb_back(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
 
 def check_count(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
     outline = ctx.outline
-    renumbering = _Renumbering(outline)
+    renumbering = _renumbering(outline)
     for ann in outline.announcements:
         if ann.count is None:
             continue
@@ -269,17 +284,20 @@ def check_count(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
         label = "、".join(outline.text[a:b].rstrip("，,、") for a, b in ann.items)
         if actual != ann.count:
             said = chinese_count(actual) + ann.unit
+            fix = renumbering.fix_at(ann.number_start, ann.number_end)
+            if fix is not None and len(fix.edits) == 1:  # only the count changes: say to what
+                fix = replace(fix, label=f"改为“{said}”")
             yield rule.diagnostic(
                 ann.start,
                 ann.end - ann.start,
                 f"前面说「{ann.phrase}」，后面实际有{said}（{label}）；请改为「{said}」或核对条目",
-                renumbering.fix_at(ann.number_start, ann.number_end),
+                fix,
                 unfinished=actual < ann.count,  # the rest may not be written yet
             )
 
 
 def check_run_sequence(rule: Rule, ctx: DocumentContext) -> Iterator[Diagnostic]:
-    renumbering = _Renumbering(ctx.outline)
+    renumbering = _renumbering(ctx.outline)
     for run in ctx.outline.runs:
         family = run.items[0].family
         first = run.items[0]

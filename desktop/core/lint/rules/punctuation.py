@@ -119,7 +119,7 @@ def check_halfwidth(rule: Rule, ctx: ParagraphContext) -> Iterator[Diagnostic]:
         found[ch] += 1
     if not edits:
         return
-    fix = Fix(tuple(edits), safe=True)
+    fix = Fix(tuple(edits), safe=True, label=f"逐处改为全角标点（{len(edits)} 处）" if len(edits) > 1 else "")
     spots = tuple((e.offset, 1) for e in edits)
     if len(edits) == 1:
         ch, proper = text[edits[0].offset], edits[0].replacement
