@@ -385,20 +385,30 @@ def _trim_cut_marker(kept: list[Line], trace: Trace) -> None:
         kept[-1] = Line(last.number, last.text[: match.start()].rstrip())
 
 
-def _locate(paragraph: str, numbered: list[Line], skip: int = 0) -> int:
-    """The line number a paragraph came from (past the first `skip` lines it could be), or 0."""
-    head = line_key(paragraph[:12])
-    found = [line.number for line in numbered if line_key(line.text[:40]).startswith(head)]
-    return found[min(skip, len(found) - 1)] if found else 0
+class _Locator:
+    """The line number a paragraph came from (past the first `skip` lines it could be), or 0. The lines'
+    keys are made once, when a paragraph is first located."""
+
+    def __init__(self, numbered: list[Line]):
+        self.numbered = numbered
+        self.keys: list[tuple[int, str]] | None = None
+
+    def __call__(self, paragraph: str, skip: int = 0) -> int:
+        if self.keys is None:
+            self.keys = [(line.number, line_key(line.text[:40])) for line in self.numbered]
+        head = line_key(paragraph[:12])
+        found = [number for number, key in self.keys if key.startswith(head)]
+        return found[min(skip, len(found) - 1)] if found else 0
 
 
 def _drop_preamble_and_repeated_title(paragraphs: list[str], trace: Trace, numbered: list[Line]) -> list[str]:
     index = find_title_index(paragraphs)
     if index is None:
         return paragraphs
+    locate = _Locator(numbered)
     if index and all(len(line) <= _PREAMBLE_LINE_MAX for line in paragraphs[:index]):
         for line in paragraphs[:index]:
-            trace.drop("preamble", line, _locate(line, numbered))
+            trace.drop("preamble", line, locate(line))
         paragraphs = paragraphs[index:]
         index = 0
     title = paragraphs[index]
@@ -412,7 +422,7 @@ def _drop_preamble_and_repeated_title(paragraphs: list[str], trace: Trace, numbe
             copy = _title_copy(line, title)
             if copy:
                 record = trace.drop if copy == line else trace.cut
-                record("duplicate_title", copy, _locate(line, numbered, skip=1))  # the title comes first
+                record("duplicate_title", copy, locate(line, skip=1))  # the title comes first
                 line = line[len(copy) :]
                 if not line:
                     continue
