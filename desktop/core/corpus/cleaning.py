@@ -145,8 +145,10 @@ def cut_inline(line: str, number: int, rules: JunkRules, trace: Trace) -> tuple[
     cut = line
     kind = None
     leftover_rule: JunkRule | None = None
+    # Without any trigger in the line, no rule that has triggers applies until a cut joins new neighbours.
+    quiet = rules.inline_triggers.search(line) is None
     for rule in rules.inline:
-        if not rule.applies(cut):
+        if quiet and rule.triggers or not rule.applies(cut):
             continue
 
         def record(match: re.Match[str], rule: JunkRule = rule) -> str:
@@ -155,6 +157,7 @@ def cut_inline(line: str, number: int, rules: JunkRules, trace: Trace) -> tuple[
 
         after = rule.pattern.sub(record, cut)
         if after != cut:
+            quiet = False
             kind = rule.kind
             if rule.drops_leftover:
                 leftover_rule = rule

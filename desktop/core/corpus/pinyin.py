@@ -21,7 +21,9 @@ _FINALS = (
 )
 _SYLLABLE = re.compile(rf"^{_INITIALS}{_FINALS}[1-5]?$")
 _TONE_MARKS = frozenset("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ")
-_GLOSS = re.compile(r"((?:[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü1-5 ]{1,30}[)）])+)")
+_GLOSS_BRACKET = r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü1-5 ]{1,30}[)）]"
+# One bracket, then any more: written so, the pattern starts with a character class the engine skips to.
+_GLOSS = re.compile(rf"({_GLOSS_BRACKET}(?:{_GLOSS_BRACKET})*)")
 _CHINESE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _BRACKETED = re.compile(r"[(（]([^()（）]*)[)）]")
 

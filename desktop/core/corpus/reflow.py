@@ -46,8 +46,10 @@ _MIN_LINE_WIDTH = 12  # narrower "full lines" are word lists, not a page
 _MAX_PAGE_WIDTH = 60  # no page holds a wider line of Chinese
 _SHORT_MARGIN = 3.5  # a line this much narrower than a full line ends its paragraph
 _RUN_ON_LENGTH = 400
-_RUN_ON_SPLIT = re.compile(
-    r"(?<=[。！？；”])(?=(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）"
+# The end of a sentence before a heading; the split falls after its mark. (The mark is matched, not looked
+# behind at, so that the engine skips from mark to mark.)
+_RUN_ON_BREAK = re.compile(
+    r"[。！？；”](?=(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）"
     r"|第[一二三四五六七八九十]{1,3}(?:句话|部分|个方面)|同志们[，！]))"
 )
 
@@ -138,7 +140,11 @@ def split_run_on(line: str) -> list[str]:
         return [line]
     parts = _split_salutation(line)
     body = parts.pop()
-    pieces = _RUN_ON_SPLIT.split(body)
+    pieces, start = [], 0
+    for match in _RUN_ON_BREAK.finditer(body):
+        pieces.append(body[start : match.end()])
+        start = match.end()
+    pieces.append(body[start:])
     if len(pieces) < 3:  # one heading inside a paragraph is a run-in heading, not a lost break
         return [*parts, body]
     return [*parts, *(piece for piece in pieces if piece.strip())]
