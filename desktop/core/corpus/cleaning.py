@@ -31,6 +31,7 @@ from desktop.core.corpus.evidence import CorpusEvidence, line_key, plainly_speec
 from desktop.core.corpus.junk_rules import JunkRule, JunkRules, load_junk_rules
 from desktop.core.corpus.markup import remove_code_blocks, strip_tags
 from desktop.core.corpus.noise import cut_noise
+from desktop.core.corpus.page_numbers import cut_page_numbers
 from desktop.core.corpus.pinyin import cut_pinyin
 from desktop.core.corpus.punctuation import ascii_alnum, to_full_width
 from desktop.core.corpus.reflow import (
@@ -119,6 +120,10 @@ def prepare(raw: str, rules: JunkRules) -> Prepared:
     for number, raw_line in enumerate(text.split("\n"), 1):
         for part in strip_tags(raw_line, number, trace):
             lines.append(_cut_pieces(part.replace("\t", " ").strip(), number, rules, trace))
+    texts = [line.text for line in lines]
+    cut = cut_page_numbers(texts, [line.number for line in lines], trace)
+    if cut is not texts:
+        lines = [line if new == line.text else Line(line.number, new) for line, new in zip(lines, cut)]
     return Prepared(lines, trace)
 
 

@@ -47,6 +47,11 @@ FIGURES = (
     "组织对X个街道进行了观摩",
     "推进AI+制造业行动",
     "建成ICU床位500张",
+    # digits between Chinese characters that are figures, not page numbers glued into the text
+    "打造1核2带3区发展格局",
+    "全市2家企业入选",
+    "第1责任人要亲自抓",
+    "实施3年行动计划",
 )
 PARAGRAPH = st.builds(
     lambda parts, end: "，".join(parts) + end,
