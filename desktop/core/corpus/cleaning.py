@@ -42,10 +42,11 @@ from desktop.core.corpus.reflow import (
     reflow_lines,
     reflow_wrapped_line,
     split_run_on,
+    split_salutation,
 )
 from desktop.core.corpus.removals import CleanResult, Trace
 from desktop.core.corpus.spacing import tidy_spaces
-from desktop.core.corpus.title import find_title_index
+from desktop.core.corpus.title import find_title_index, looks_like_title
 
 # Zero-width and formatting marks, the BOM, soft hyphens, and control characters other than \n and \t.
 _INVISIBLE = re.compile(
@@ -60,6 +61,7 @@ _CLAUSE_MIN = 12
 _CLAUSE_INSIDE = re.compile("[，、,]")
 _UNSETTLED = re.compile(r'[,;:?!()"\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]')  # what _settled acts on
 _SENTENCE_MARK = re.compile(r"[。！？；，,;!?]")
+_TITLE_WINDOW = 15  # first lines a title is looked for in (as title.find_title_index does)
 _REPEATED_TITLE_WITHIN = 6  # body lines a copy of the title may follow and still be dropped
 # Lines before the title are a site's preamble only if they are all this short.
 _PREAMBLE_LINE_MAX = 60
@@ -199,6 +201,7 @@ def finish(prepared: Prepared, rules: JunkRules, evidence: CorpusEvidence | None
             paragraphs.extend(split_run_on(part))
     paragraphs = _rejoin_closing_marks([_settled(paragraph) for paragraph in paragraphs])
     paragraphs = [paragraph for paragraph in paragraphs if _HAS_TEXT.search(paragraph)]
+    paragraphs = _split_glued_title(paragraphs)
     paragraphs = _drop_preamble_and_repeated_title(paragraphs, trace, numbered)
     return CleanResult(paragraphs, tuple(trace.removals))
 
@@ -213,6 +216,16 @@ def _settled(paragraph: str) -> str:
         if settled == paragraph:
             return paragraph
         paragraph = settled
+
+
+def _split_glued_title(paragraphs: list[str]) -> list[str]:
+    """A title glued before the salutation (……上的讲话同志们：今天……), as a one-line copy gives it, is a
+    line of its own again, and so is the salutation. (A whole body on one line is split already.)"""
+    for index, paragraph in enumerate(paragraphs[:_TITLE_WINDOW]):
+        parts = split_salutation(paragraph)
+        if len(parts) > 1 and not _SALUTATION_START.match(parts[0]) and looks_like_title(parts[0]):
+            return [*paragraphs[:index], *parts, *paragraphs[index + 1 :]]
+    return paragraphs
 
 
 def _rejoin_closing_marks(paragraphs: list[str]) -> list[str]:
@@ -420,6 +433,10 @@ def _drop_preamble_and_repeated_title(paragraphs: list[str], trace: Trace, numbe
         paragraphs = paragraphs[index:]
         index = 0
     title = paragraphs[index]
+    copy = _glued_copy(title)
+    if copy:  # a page's title glued before the document's own: 县长在……会上讲话县长在……会上的讲话
+        trace.cut("duplicate_title", copy, locate(title))
+        title = paragraphs[index] = title[len(copy) :]
     rest = paragraphs[index + 1 :]
     # A PDF copy often repeats the title among the first lines of its body, a page as its heading, a
     # collection with an index (……讲话1, ……报告篇1). A copy counts as one while fewer than six other lines
@@ -436,6 +453,18 @@ def _drop_preamble_and_repeated_title(paragraphs: list[str], trace: Trace, numbe
                     continue
         body.append(line)
     return [*paragraphs[:index], title, *body]
+
+
+def _glued_copy(title: str) -> str:
+    """The front of a title line that is a copy of the title behind it, or "": the same words, give or
+    take a character or two (的, a space), glued before it."""
+    for cut in range(len(title) // 2 - 2, len(title) // 2 + 2):
+        front, back = title[:cut], title[cut:]
+        if len(front) >= 6 and len(back) - 2 <= len(front) <= len(back) and looks_like_title(back):
+            letters = iter(back)
+            if all(ch in letters for ch in front):  # front is back with a few characters left out
+                return front
+    return ""
 
 
 def _title_copy(line: str, title: str) -> str:

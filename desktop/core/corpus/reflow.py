@@ -138,7 +138,7 @@ def split_run_on(line: str) -> list[str]:
     """Split a whole body pasted as one line before its headings and after its salutation."""
     if len(line) < _RUN_ON_LENGTH:
         return [line]
-    parts = _split_salutation(line)
+    parts = split_salutation(line)
     body = parts.pop()
     pieces, start = [], 0
     for match in _RUN_ON_BREAK.finditer(body):
@@ -150,7 +150,9 @@ def split_run_on(line: str) -> list[str]:
     return [*parts, *(piece for piece in pieces if piece.strip())]
 
 
-def _split_salutation(line: str) -> list[str]:
+def split_salutation(line: str) -> list[str]:
+    """[what stands before the salutation, the salutation, the rest] when a salutation opens the line
+    within its first 80 characters (empty parts left out), else [line]."""
     head = line[:80]
     for match in re.finditer(r"(?:同志们|同志们、朋友们|各位(?:领导|代表|来宾|同志)[^：。]{0,20})：", head):
         before, salutation, after = line[: match.start()], match.group(0), line[match.end() :]
