@@ -46,7 +46,7 @@ from desktop.core.corpus.reflow import (
 )
 from desktop.core.corpus.removals import CleanResult, Trace
 from desktop.core.corpus.spacing import tidy_spaces
-from desktop.core.corpus.title import find_title_index, looks_like_title
+from desktop.core.corpus.title import find_title_index, join_wrapped_title, looks_like_title
 
 # Zero-width and formatting marks, the BOM, soft hyphens, and control characters other than \n and \t.
 _INVISIBLE = re.compile(
@@ -201,7 +201,7 @@ def finish(prepared: Prepared, rules: JunkRules, evidence: CorpusEvidence | None
             paragraphs.extend(split_run_on(part))
     paragraphs = _rejoin_closing_marks([_settled(paragraph) for paragraph in paragraphs])
     paragraphs = [paragraph for paragraph in paragraphs if _HAS_TEXT.search(paragraph)]
-    paragraphs = _split_glued_title(paragraphs)
+    paragraphs = join_wrapped_title(_split_glued_title(paragraphs))
     paragraphs = _drop_preamble_and_repeated_title(paragraphs, trace, numbered)
     return CleanResult(paragraphs, tuple(trace.removals))
 

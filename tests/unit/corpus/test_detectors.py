@@ -191,3 +191,15 @@ def test_a_title_glued_before_the_salutation_stands_alone_and_a_copy_glued_befor
 def test_a_sentence_that_names_a_speech_before_the_salutation_is_not_split():
     text = "\n".join([TITLES[0], "刚才，市长作了重要讲话，同志们：" + OPENING, CLOSING])
     assert clean_text(text) == text
+
+
+def test_a_title_or_subtitle_wrapped_onto_two_lines_is_one_line_again():
+    subtitle = ["政府工作报告", "——2026年1月20日在某某省第十四届", "人民代表大会第五次会议上", "某某省省长 王五", "各位代表："]
+    assert clean_text("\n".join([*subtitle, OPENING])).split("\n") == [
+        "政府工作报告", "——2026年1月20日在某某省第十四届人民代表大会第五次会议上", "某某省省长王五", "各位代表：", OPENING,
+    ]
+    title = ["在全县项目建设推进会上的", "讲话", "同志们："]
+    assert clean_text("\n".join([*title, OPENING])).split("\n") == ["在全县项目建设推进会上的讲话", "同志们：", OPENING]
+    # Complete titles, a name under them and two short headings stay as they are.
+    kept = ["在全县项目建设推进会上的讲话", "县长 王五", "同志们：", OPENING, "一、抓项目", "二、优环境", CLOSING]
+    assert clean_text("\n".join(kept)).split("\n") == [kept[0], "县长王五", *kept[2:]]
