@@ -49,9 +49,10 @@ from desktop.core.corpus.spacing import tidy_spaces
 from desktop.core.corpus.title import find_title_index, join_wrapped_title, looks_like_title
 
 # Zero-width and formatting marks, the BOM, soft hyphens, and control characters other than \n and \t.
-_INVISIBLE = re.compile(
-    r"[\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff\x00-\x08\x0b-\x1f\x7f]"
-)
+_INVISIBLE_CHARS = r"\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff\x00-\x08\x0b-\x1f\x7f"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
+# Runs of those and of full-width digits and letters, found in one pass over the text.
+_ODD_CHARACTERS = re.compile(f"[０-９Ａ-Ｚａ-ｚ{_INVISIBLE_CHARS}]+")
 _HAS_TEXT = re.compile(r"[0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]")
 _CLOSING_MARKS = re.compile("[。！？：；，、”’）」』》…]+")  # marks that only ever end what comes before
 _LEFTOVER_MAX = 20
@@ -116,7 +117,7 @@ def clean(raw: str, rules: JunkRules | None = None, evidence: CorpusEvidence | N
 def prepare(raw: str, rules: JunkRules) -> Prepared:
     """Steps 1-3: characters, markup and pieces cut out of lines."""
     trace = Trace()
-    text = ascii_alnum(_INVISIBLE.sub("", raw.replace("\r\n", "\n").replace("\r", "\n")))
+    text = _ODD_CHARACTERS.sub(_plain_characters, raw.replace("\r\n", "\n").replace("\r", "\n"))
     text = remove_code_blocks(text, trace)
     lines: list[Line] = []
     for number, raw_line in enumerate(text.split("\n"), 1):
@@ -127,6 +128,11 @@ def prepare(raw: str, rules: JunkRules) -> Prepared:
     if cut is not texts:
         lines = [line if new == line.text else Line(line.number, new) for line, new in zip(lines, cut)]
     return Prepared(lines, trace)
+
+
+def _plain_characters(match: re.Match[str]) -> str:
+    """Invisible marks out, full-width digits and letters to ASCII."""
+    return ascii_alnum(_INVISIBLE.sub("", match.group(0)))
 
 
 def _cut_pieces(text: str, number: int, rules: JunkRules, trace: Trace) -> Line:

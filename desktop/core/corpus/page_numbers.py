@@ -17,8 +17,6 @@ from desktop.core.corpus.removals import Trace
 
 MIN_RUN = 3  # page numbers in a row
 MIN_GAP = 150  # characters between two of them: a page holds more
-# A number between two Chinese characters (the class first: the engine skips ahead by it).
-_BETWEEN = re.compile(r"[\u4e00-\u9fff](\d{1,3})(?=([\u4e00-\u9fff]))")
 # A page number before a title that starts with its year: 1 + 2023年……
 _BEFORE_YEAR = re.compile(r"^(\d{1,3})(?=(?:19|20)\d\d年)")
 # After a figure comes its measure word or unit; around a figure stand these.
@@ -26,8 +24,13 @@ _MEASURES = frozenset(
     "个年月日号时分秒点条项次名人家户所座台辆件元角万亿千百十米吨亩里倍成岁天周批届级类种位轮期章节款套支只层楼"
     "栋间篇份部本张页版幅句字段处股棵头匹架艘列趟道门盏块片场季度克升斤秒多余来至到和与或及"
 )
-_DIGIT = re.compile(r"\d")
 _BEFORE = frozenset("第约近共超达逾前后每再仅只计合至到和与或及")
+# A number of one to three digits between two Chinese characters, with no figure's word before or after
+# it. (A digit first: the engine skips from digit to digit; the lookbehinds then check what precedes.)
+_BETWEEN = re.compile(
+    rf"\d(?<=[\u4e00-\u9fff]\d)(?<![{''.join(sorted(_BEFORE))}]\d)\d{{0,2}}(?!\d)"
+    rf"(?![{''.join(sorted(_MEASURES))}])(?=[\u4e00-\u9fff])"
+)
 
 
 @dataclass
@@ -48,13 +51,9 @@ def cut_glued_page_numbers(texts: list[str]) -> dict[int, list[tuple[int, int]]]
             match = _BEFORE_YEAR.match(text)
             if match:
                 found.append(_Candidate(index, 0, match.end(1), int(match.group(1)), offset))
-        if _DIGIT.search(text):
-            for match in _BETWEEN.finditer(text):
-                before, after = text[match.start()], match.group(2)
-                if before in _BEFORE or after in _MEASURES:
-                    continue
-                start, end = match.span(1)
-                found.append(_Candidate(index, start, end, int(match.group(1)), offset + start))
+        for match in _BETWEEN.finditer(text):
+            start, end = match.span()
+            found.append(_Candidate(index, start, end, int(match.group()), offset + start))
         offset += len(text) + 1
     spans: dict[int, list[tuple[int, int]]] = {}
     run: list[_Candidate] = []
