@@ -6,7 +6,7 @@ Steps, in order (docs/CORPUS.md explains each with examples):
    ends a line), entities decoded;
 3. pieces cut out of lines and the sentence joined again: ASCII noise, text injected into sentences,
    URLs and contact numbers, truncation notices, page counters, editors' asides, pinyin glosses (a line
-   left as a bare site name goes);
+   left as a bare site name goes); then page numbers glued into the running text, by their run;
 4. junk lines dropped: by the rules in resources/corpus_cleaning.toml, page chrome by its shape (also when
    laid out one control a line), lines recurring across the files of one import or again and again in
    one file, and trailing link blocks ("看过……的人还看了", 扩展阅读);
@@ -14,7 +14,8 @@ Steps, in order (docs/CORPUS.md explains each with examples):
 6. paragraphs restored: text kept as a PDF's visual lines, or a body wrapped into one line with the page's
    wrap spaces, is reflowed; a run-on body is split before its headings;
 7. spaces next to Chinese characters removed;
-8. the site's preamble before the speech title dropped, a repeated or decorated copy of the title removed.
+8. a title glued before the salutation split off, a title wrapped onto two lines joined; the site's
+   preamble before the speech title dropped, a repeated, decorated or glued copy of the title removed.
 
 Steps 1-3 (`prepare`) see one file; step 4 onwards (`finish`) may also use evidence gathered from the
 other files of the same import (desktop.core.corpus.evidence). Every removal is recorded with its rule.
