@@ -87,7 +87,12 @@ def import_stepwise(
 
     importer = FileImporter(bank, miner, reader, cancelled, elsewhere)
     done = 0  # files committed
-    while done < len(files) and not report.cancelled:
+    while done < len(files):
+        if cancelled():
+            report.cancelled = True
+            break
+        if starting is not None:  # named before the bank is taken: it may have to wait for another import
+            starting(done + 1, len(files), files[done])
         group = _Group()
         try:
             with bank.transaction(wait):
@@ -110,6 +115,8 @@ def import_stepwise(
         done += len(group.stored)
         if group.refused is not None:  # a file the bank refused: stop there, as a failed commit would
             report.outcomes.append(group.refused)
+            break
+        if report.cancelled:
             break
     if not report.cancelled and done == len(files):
         if folders:
@@ -141,19 +148,20 @@ def _import_group(
     cancelled: Callable[[], bool],
 ) -> None:
     """Import the files after the first `done` into the open transaction, each in a savepoint of its
-    own, until COMMIT_SECONDS have passed. A cancelled file is rolled back and sets `report.cancelled`;
+    own, until COMMIT_SECONDS have passed (the first is named and polled for cancelling by the caller). A cancelled file is rolled back and sets `report.cancelled`;
     a file the bank refuses is rolled back and ends the group (a BankError that ended the transaction
     itself propagates)."""
     began = time.monotonic()
     for number in range(done + 1, len(files) + 1):
-        if group.stored and time.monotonic() - began >= COMMIT_SECONDS:
-            return
-        if cancelled():
-            report.cancelled = True
-            return
+        if number > done + 1:  # the first was polled and named before the transaction began
+            if time.monotonic() - began >= COMMIT_SECONDS:
+                return
+            if cancelled():
+                report.cancelled = True
+                return
+            if starting is not None:
+                starting(number, len(files), files[number - 1])
         path = group.current = files[number - 1]
-        if starting is not None:
-            starting(number, len(files), path)
         touched = set(importer.touched)
         try:
             with importer.bank.savepoint():
