@@ -3,7 +3,7 @@ cancelled. Cancelling rolls back only the file being imported; the files before 
 
 `importer.import_paths` imports everything in one transaction (right for the command line, where an
 interrupted run must leave the bank untouched). Here each file is a savepoint of its own, and the files
-of about two seconds share one transaction, committed with their phrases' totals refreshed once: a
+of about five seconds share one transaction, committed with their phrases' totals refreshed once: a
 commit and a refresh per file cost more than mining the files did (the development corpus's 68 reports:
 28 s file by file, 19 s in groups).
 """
@@ -33,7 +33,7 @@ from desktop.core.bank.importer import (
 
 log = logging.getLogger(__name__)
 
-COMMIT_SECONDS = 2.0  # the files of one transaction: those begun within this time
+COMMIT_SECONDS = 5.0  # the files of one transaction: those begun within this time
 
 
 class ImportCancelled(Cancelled):
