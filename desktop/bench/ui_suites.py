@@ -198,7 +198,8 @@ def import_corpus(files: int, workdir: Path) -> tuple[list[Path], str]:
 
     from desktop.bench.workloads import corpus_documents
 
-    root = Path(os.environ.get("GONGWEN_DEVCORPUS", Path(__file__).resolve().parents[3] / "shared" / "devcorpus"))
+    beside = Path(__file__).resolve().parents[3] / "shared" / "devcorpus"
+    root = Path(os.environ.get("GONGWEN_DEVCORPUS", beside))
     found = sorted((root / "national").glob("*.txt")) + sorted((root / "provincial_2026").glob("*.txt"))
     if len(found) >= files:
         return found[:files], "开发语料"

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import platformdirs
 
+from desktop.core.errors import GongwenError, readable
+
 APP_DIR_NAME = "gongwen"
 
 
@@ -62,14 +64,12 @@ def _made(path: Path) -> Path:
 def writable_dir(path: Path) -> Path:
     """The folder, created if missing, or a GongwenError naming it and the reason when it cannot be
     written."""
-    from desktop.core.errors import GongwenError
-
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise GongwenError(f"{path}：文件夹无法创建（{_reason(exc)}），请检查权限或磁盘") from exc
+        raise GongwenError(f"{readable(path)}：文件夹无法创建（{_reason(exc)}），请检查权限或磁盘") from exc
     if not os.access(path, os.W_OK | os.X_OK):
-        raise GongwenError(f"{path}：文件夹不能写入（没有写入权限），请检查权限")
+        raise GongwenError(f"{readable(path)}：文件夹不能写入（没有写入权限），请检查权限")
     return path
 
 

@@ -61,7 +61,7 @@ def _process_alive(pid: int) -> bool:
 
 class RecoveryStore:
     def __init__(self, folder: Path):
-        self.folder = Path(folder)  # made when first written: a read-only data folder must not stop the window
+        self.folder = Path(folder)  # made when first written: a read-only data folder must not stop a window
 
     def path_for(self, session: str) -> Path:
         return self.folder / f"{session}.json"

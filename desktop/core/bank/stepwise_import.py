@@ -64,8 +64,8 @@ def import_stepwise(
     `starting(n, total, path)` is called before each file, `finished(n, total, outcome)` once it is
     committed; `cancelled()` is polled before each file, after reading it, while mining it (between
     blocks of sentences) and while storing it. While another program's import holds the bank,
-    `waiting()` is called about once a second (and `cancelled()` polled) until it is done. `elsewhere`: as for `import_paths`, the documents of the banks read
-    together with this one."""
+    `waiting()` is called about once a second (and `cancelled()` polled) until it is done. `elsewhere`:
+    as for `import_paths`, the documents of the banks read together with this one."""
     paths = list(paths)
     files, folders, missing = collect_files(paths)
     report = StepwiseReport(bank.path, outcomes=list(missing), total_files=len(files))
@@ -102,9 +102,10 @@ def import_stepwise(
             report.cancelled = True
             break
         except BankError as exc:  # the transaction is gone (a full disk…): none of the group landed
-            report.outcomes += [FileOutcome(files[n - 1], "failed", message=str(exc)) for n, _ in group.stored]
+            message = str(exc)
+            report.outcomes += [FileOutcome(files[n - 1], "failed", message=message) for n, _ in group.stored]
             if group.current is not None or not group.stored:  # the file at hand, or the first
-                report.outcomes.append(FileOutcome(group.current or files[done], "failed", message=str(exc)))
+                report.outcomes.append(FileOutcome(group.current or files[done], "failed", message=message))
             break
         finally:
             importer.touched = set()
@@ -148,9 +149,9 @@ def _import_group(
     cancelled: Callable[[], bool],
 ) -> None:
     """Import the files after the first `done` into the open transaction, each in a savepoint of its
-    own, until COMMIT_SECONDS have passed (the first is named and polled for cancelling by the caller). A cancelled file is rolled back and sets `report.cancelled`;
-    a file the bank refuses is rolled back and ends the group (a BankError that ended the transaction
-    itself propagates)."""
+    own, until COMMIT_SECONDS have passed (the caller named the first and polled for cancelling). A
+    cancelled file is rolled back and sets `report.cancelled`; a file the bank refuses is rolled back and
+    ends the group (a BankError that ended the transaction itself propagates)."""
     began = time.monotonic()
     for number in range(done + 1, len(files) + 1):
         if number > done + 1:  # the first was polled and named before the transaction began

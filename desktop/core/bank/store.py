@@ -232,7 +232,7 @@ class PhraseBank:
             if str(mode).lower() == "wal":
                 # In WAL mode a commit stays atomic and the file consistent without an fsync of its own
                 # (the log is synced at checkpoints): a power cut may undo the last commits, nothing
-                # more. The window's import commits file by file, and an fsync each cost tens of ms.
+                # more. The window's import commits as it goes, and an fsync each time cost tens of ms.
                 conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute(f"PRAGMA cache_size = -{WRITE_CACHE_KIB}")
             if version is None:
