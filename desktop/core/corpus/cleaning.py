@@ -14,8 +14,9 @@ Steps, in order (docs/CORPUS.md explains each with examples):
 6. paragraphs restored: text kept as a PDF's visual lines, or a body wrapped into one line with the page's
    wrap spaces, is reflowed; a run-on body is split before its headings;
 7. spaces next to Chinese characters removed;
-8. a title glued before the salutation split off, a title wrapped onto two lines joined; the site's
-   preamble before the speech title dropped, a repeated, decorated or glued copy of the title removed.
+8. a title glued before the salutation split off, a title wrapped onto two lines joined, a page's cut-off
+   preview of the text dropped; the site's preamble before the speech title dropped, a repeated,
+   decorated or glued copy of the title removed.
 
 Steps 1-3 (`prepare`) see one file; step 4 onwards (`finish`) may also use evidence gathered from the
 other files of the same import (desktop.core.corpus.evidence). Every removal is recorded with its rule.
@@ -64,6 +65,7 @@ _CLAUSE_INSIDE = re.compile("[，、,]")
 _UNSETTLED = re.compile(r'[,;:?!()"\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]')  # what _settled acts on
 _SENTENCE_MARK = re.compile(r"[。！？；，,;!?]")
 _TITLE_WINDOW = 15  # first lines a title is looked for in (as title.find_title_index does)
+_PREVIEW_MIN, _PREVIEW_MAX = 30, 600  # characters of a page's preview of the text
 _REPEATED_TITLE_WITHIN = 6  # body lines a copy of the title may follow and still be dropped
 # Lines before the title are a site's preamble only if they are all this short.
 _PREAMBLE_LINE_MAX = 60
@@ -209,6 +211,7 @@ def finish(prepared: Prepared, rules: JunkRules, evidence: CorpusEvidence | None
     paragraphs = _rejoin_closing_marks([_settled(paragraph) for paragraph in paragraphs])
     paragraphs = [paragraph for paragraph in paragraphs if _HAS_TEXT.search(paragraph)]
     paragraphs = join_wrapped_title(_split_glued_title(paragraphs))
+    paragraphs = _drop_preview(paragraphs, trace, _Locator(numbered))
     paragraphs = _drop_preamble_and_repeated_title(paragraphs, trace, numbered)
     return CleanResult(paragraphs, tuple(trace.removals))
 
@@ -232,6 +235,28 @@ def _split_glued_title(paragraphs: list[str]) -> list[str]:
         parts = split_salutation(paragraph)
         if len(parts) > 1 and not _SALUTATION_START.match(parts[0]) and looks_like_title(parts[0]):
             return [*paragraphs[:index], *parts, *paragraphs[index + 1 :]]
+    return paragraphs
+
+
+def _drop_preview(paragraphs: list[str], trace: Trace, locate: _Locator) -> list[str]:
+    """A page's preview of the text above the text itself (a 文库 page's summary): paragraphs among the
+    first whose text, joined, is how the paragraphs after them begin, cut off inside a paragraph. They
+    go. (A paragraph repeated whole is left to the other detectors: a preview is cut off.)"""
+    for start in range(min(len(paragraphs), _TITLE_WINDOW)):
+        for after in range(start + 1, min(len(paragraphs), start + _TITLE_WINDOW)):
+            preview = "".join(paragraphs[start:after])
+            if len(preview) < _PREVIEW_MIN:
+                continue
+            if len(preview) > _PREVIEW_MAX:
+                break
+            text, end = "", after
+            while len(text) < len(preview) and end < len(paragraphs):
+                text += paragraphs[end]
+                end += 1
+            if len(text) > len(preview) and text.startswith(preview):
+                for paragraph in paragraphs[start:after]:
+                    trace.drop("preview", paragraph, locate(paragraph))
+                return [*paragraphs[:start], *paragraphs[after:]]
     return paragraphs
 
 

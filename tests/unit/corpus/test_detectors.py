@@ -203,3 +203,12 @@ def test_a_title_or_subtitle_wrapped_onto_two_lines_is_one_line_again():
     # Complete titles, a name under them and two short headings stay as they are.
     kept = ["在全县项目建设推进会上的讲话", "县长 王五", "同志们：", OPENING, "一、抓项目", "二、优环境", CLOSING]
     assert clean_text("\n".join(kept)).split("\n") == [kept[0], "县长王五", *kept[2:]]
+
+
+def test_a_pages_preview_of_the_text_above_it_goes_and_a_repeated_paragraph_stays():
+    preview = ["同志们：", OPENING[:45]]  # a summary that stops inside the first paragraph
+    result = clean("\n".join([TITLES[0], *preview, "同志们：", OPENING, CLOSING]))
+    assert result.paragraphs == [TITLES[0], "同志们：", OPENING, CLOSING]
+    assert [r.rule for r in result.removals] == ["preview", "preview"]
+    repeated = "\n".join([TITLES[0], "同志们：", OPENING, OPENING, CLOSING])
+    assert clean_text(repeated) == repeated
