@@ -240,8 +240,8 @@ def _split_glued_title(paragraphs: list[str]) -> list[str]:
 
 def _drop_preview(paragraphs: list[str], trace: Trace, locate: _Locator) -> list[str]:
     """A page's preview of the text above the text itself (a 文库 page's summary): paragraphs among the
-    first whose text, joined, is how the paragraphs after them begin, cut off inside a paragraph. They
-    go. (A paragraph repeated whole is left to the other detectors: a preview is cut off.)"""
+    first whose text, joined, is how the paragraphs after them begin, cut off inside a sentence. They go.
+    (A paragraph repeated whole is left to the other detectors: a preview is cut off.)"""
     for start in range(min(len(paragraphs), _TITLE_WINDOW)):
         for after in range(start + 1, min(len(paragraphs), start + _TITLE_WINDOW)):
             preview = "".join(paragraphs[start:after])
@@ -253,7 +253,10 @@ def _drop_preview(paragraphs: list[str], trace: Trace, locate: _Locator) -> list
             while len(text) < len(preview) and end < len(paragraphs):
                 text += paragraphs[end]
                 end += 1
-            if len(text) > len(preview) and text.startswith(preview):
+            # Cut off by a count of characters, so inside a sentence: one ending a sentence there is the
+            # text itself, its paragraphs perhaps split differently.
+            cut_off = preview[-1] not in PARAGRAPH_END
+            if cut_off and len(text) > len(preview) and text.startswith(preview):
                 for paragraph in paragraphs[start:after]:
                     trace.drop("preview", paragraph, locate(paragraph))
                 return [*paragraphs[:start], *paragraphs[after:]]
