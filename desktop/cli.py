@@ -97,7 +97,7 @@ def build_cli_parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="性能测量：挖掘、语料清理、素材库查询、检查、导出、启动、素材面板与补全框、长稿窗口，均与同次测得的基线对比")
     bench.add_argument("--quick", action="store_true", help="小规模快速运行（只验证测量本身可用）")
     bench.add_argument("--json", action="store_true")
-    bench.add_argument("--only", metavar="AREAS", help="只测其中几项，逗号分隔：mining,cleaning,bank,lint,export,startup,phrases,window")
+    bench.add_argument("--only", metavar="AREAS", help="只测其中几项，逗号分隔：mining,cleaning,import,bank,lint,export,startup,phrases,window")
     return parser
 
 

@@ -45,13 +45,14 @@ class Scale:
     keystrokes: int
     big_draft_chars: int  # the very large draft (1.7 million characters: 5 MB), checked on F7 only
     big_draft_f7: bool  # also press F7 on it and type with its findings shown (a minute or two)
+    import_files: int  # corpus files imported through the window's dialog
 
 
 FULL = Scale(
     10 * MB, (1_000, 10_000, 100_000), 200, (1_000, 10_000, 100_000), 20, 5, 3, 100_000, 20, 10, 21,
-    1_700_000, True,
+    1_700_000, True, 68,
 )
-QUICK = Scale(MB // 4, (1_000, 5_000), 40, (1_000, 10_000), 4, 2, 1, 5_000, 5, 2, 7, 250_000, False)
+QUICK = Scale(MB // 4, (1_000, 5_000), 40, (1_000, 10_000), 4, 2, 1, 5_000, 5, 2, 7, 250_000, False, 8)
 
 
 def bench_mining(scale: Scale) -> list[Measurement]:
@@ -354,7 +355,7 @@ def bench_export(scale: Scale, workdir: Path) -> list[Measurement]:
 def run_all(scale: Scale, only: set[str] | None = None, progress=None) -> list[Measurement]:
     from desktop.bench.cleaning import bench_cleaning
     from desktop.bench.startup import bench_startup
-    from desktop.bench.ui_suites import bench_big_draft, bench_phrases, bench_window
+    from desktop.bench.ui_suites import bench_big_draft, bench_import, bench_phrases, bench_window
 
     results: list[Measurement] = []
     with tempfile.TemporaryDirectory(prefix="gongwen-bench-") as tmp:
@@ -362,6 +363,7 @@ def run_all(scale: Scale, only: set[str] | None = None, progress=None) -> list[M
         areas = {
             "mining": lambda: bench_mining(scale),
             "cleaning": lambda: bench_cleaning(scale.corpus_bytes, scale.repeat, workdir),
+            "import": lambda: bench_import(scale.import_files, workdir),
             "bank": lambda: bench_bank(scale, workdir),
             "lint": lambda: bench_lint(scale),
             "export": lambda: bench_export(scale, workdir),

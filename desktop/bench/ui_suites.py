@@ -185,3 +185,51 @@ def bench_big_draft(chars: int, keystrokes: int, press_f7: bool, workdir: Path) 
                     ms["cpu_per_keystroke"], "ms", bare_ms["cpu_per_keystroke"], "空白 QPlainTextEdit 同样一次按键"),
     ]
     return out  # fmt: skip
+
+
+IMPORT_TARGET_S = 20  # the development corpus (68 reports, 1.4 million characters) through the window
+
+
+def import_corpus(files: int, workdir: Path) -> tuple[list[Path], str]:
+    """The files the import is measured on: the reports of the development corpus when it is beside the
+    repository (../shared/devcorpus, or GONGWEN_DEVCORPUS), else as many documents of the bundled
+    speeches' paragraphs, recombined to the same size."""
+    import os
+
+    from desktop.bench.workloads import corpus_documents
+
+    beside = Path(__file__).resolve().parents[3] / "shared" / "devcorpus"
+    root = Path(os.environ.get("GONGWEN_DEVCORPUS", beside))
+    found = sorted((root / "national").glob("*.txt")) + sorted((root / "provincial_2026").glob("*.txt"))
+    if len(found) >= files:
+        return found[:files], "开发语料"
+    folder = workdir / "import-corpus"
+    folder.mkdir(exist_ok=True)
+    made = []
+    for number, text in enumerate(corpus_documents(files * 62_000, doc_chars=20_600)[:files], 1):
+        made.append(folder / f"{number:03d}.txt")
+        made[-1].write_text(f"在第{number}次工作会议上的讲话\n{text}\n", encoding="utf-8")
+    return made, "内置语料段落拼成"
+
+
+def bench_import(files: int, workdir: Path) -> list[Measurement]:
+    """The window's corpus import (the 语料 → 导入 dialog, offscreen) beside reading, cleaning and mining the
+    same files without a bank."""
+    folder = workdir / "import"
+    folder.mkdir(exist_ok=True)
+    corpus, source = import_corpus(files, workdir)
+    spec = folder / "files.json"
+    spec.write_text(json.dumps([str(p) for p in corpus], ensure_ascii=False), encoding="utf-8")
+    r = run_qt_child("desktop.bench.import_probe", [str(spec), str(folder / "bank.sqlite")], folder / "data")
+    what = f"{r['files']} 篇，{r['chars'] / 10_000:.0f} 万字，{source}"
+    return [
+        Measurement("import.window_s", f"窗口“语料 → 导入”（{what}）到报告显示", r["seconds"], "s",
+                    r["baseline"], "读取、清理并挖掘同样的文件（不写素材库）",
+                    f"< {IMPORT_TARGET_S} s", r["seconds"] < IMPORT_TARGET_S),
+        Measurement("import.window_cpu_s", "同上，进程 CPU 时间", r["cpu"], "s", r["baseline_cpu"],
+                    "读取、清理并挖掘同样的文件（CPU）"),
+        Measurement("import.progress_shown", f"导入中显示的进度（第 n / {r['files']} 个文件）", r["progress_shown"],
+                    "次", target=f"= {r['files']}", met=r["progress_shown"] == r["files"]),
+        Measurement("import.documents", "导入后素材库中的文档", r["documents"], "篇", target=f"= {r['files']}",
+                    met=r["documents"] == r["files"]),
+    ]  # fmt: skip

@@ -9,7 +9,7 @@ import sys
 from desktop.bench.report import as_json, as_table
 from desktop.bench.suites import FULL, QUICK, run_all
 
-AREAS = ("mining", "cleaning", "bank", "lint", "export", "startup", "phrases", "window")
+AREAS = ("mining", "cleaning", "import", "bank", "lint", "export", "startup", "phrases", "window")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -19,7 +19,7 @@ from desktop.core.corpus.batch import ImportReader
 from desktop.core.corpus.document import CleanDocument
 from desktop.core.corpus.junk_rules import load_junk_rules
 from desktop.core.corpus.removals import explain, summary
-from desktop.core.errors import GongwenError, InputError
+from desktop.core.errors import GongwenError, InputError, readable, readable_name
 from desktop.core.files import atomic_write_text
 
 
@@ -44,13 +44,14 @@ def run(args: argparse.Namespace) -> int:
                 target = _target(out_dir, path, written)
                 atomic_write_text(target, document.text + "\n")
                 written.add(target)
-                print(f"{path.name} → {target}（{summary(document)}）")
+                # A name that is not UTF-8 is printed in readable form; the file keeps its own name.
+                print(f"{readable_name(path)} → {readable(target)}（{summary(document)}）")
         except InputError as exc:
             failures.append(str(exc))
             continue
         if args.explain:
             if out_dir is None:  # with -o, the line naming the written file heads the explanation
-                print(f"{path.name}：{summary(document)}", file=explanations)
+                print(f"{readable_name(path)}：{summary(document)}", file=explanations)
             for line in explain(document.removals, labels):
                 print(f"  {line}", file=explanations)
     if failures:
@@ -62,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _print_text(document: CleanDocument, several: bool) -> None:
     if several:
-        print(f"==> {document.name} <==")
+        print(f"==> {readable_name(document.name)} <==")
     print(document.text)
     if several:
         print()
@@ -73,9 +74,9 @@ def _make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise GongwenError(f"{folder}：无法创建输出文件夹（{exc.strerror or exc}）") from exc
+        raise GongwenError(f"{readable(folder)}：无法创建输出文件夹（{exc.strerror or exc}）") from exc
     if not folder.is_dir():
-        raise GongwenError(f"{folder}：不是文件夹")
+        raise GongwenError(f"{readable(folder)}：不是文件夹")
 
 
 def _target(folder: Path, source: Path, taken: set[Path]) -> Path:

@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from desktop.core.files import atomic_write_bytes
+from desktop.core.paths import writable_dir
 
 log = logging.getLogger(__name__)
 
@@ -60,14 +61,13 @@ def _process_alive(pid: int) -> bool:
 
 class RecoveryStore:
     def __init__(self, folder: Path):
-        self.folder = Path(folder)
-        self.folder.mkdir(parents=True, exist_ok=True)
+        self.folder = Path(folder)  # made when first written: a read-only data folder must not stop a window
 
     def path_for(self, session: str) -> Path:
         return self.folder / f"{session}.json"
 
     def write(self, entry: RecoveryEntry) -> Path:
-        path = self.path_for(entry.session)
+        path = writable_dir(self.folder) / f"{entry.session}.json"
         atomic_write_bytes(path, json.dumps(asdict(entry), ensure_ascii=False, indent=1).encode("utf-8"))
         return path
 

@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.imported_from: Path | None = None  # a .docx opened through import: saving asks for a .txt
         self.revision = 0
         self.autosaved_revision = 0
+        self._settings_unsaved = False  # saving the settings failed once already (a read-only folder)
         self.ignores: set[Suppression] = set()
         self.properties = None  # DraftProperties the writer set in 文稿属性, kept beside the draft
         self.analysis: Analysis | None = None
@@ -418,7 +419,12 @@ class MainWindow(QMainWindow):
         try:
             save_settings(self.settings)
         except GongwenError as exc:
-            messages.warning(self, "设置", f"设置未能保存：{exc}")
+            # Said once in a box; after that (each file opened saves the recent list) in the status bar.
+            if self._settings_unsaved:
+                self.statusBar().showMessage(f"设置未能保存：{exc}", 8000)
+            else:
+                self._settings_unsaved = True
+                messages.warning(self, "设置", f"设置未能保存：{exc}")
 
     # ---------------------------------------------------------------- text and analysis
     def _text_changed(self) -> None:

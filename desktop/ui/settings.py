@@ -59,4 +59,5 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
     from desktop.core.files import atomic_write_bytes  # tempfile and hashlib: not needed to start
 
     path = path or settings_path()
+    paths.writable_dir(path.parent)  # a read-only config folder: the message names it
     atomic_write_bytes(path, json.dumps(asdict(settings), ensure_ascii=False, indent=1).encode("utf-8"))

@@ -217,3 +217,38 @@ def test_an_immutable_bank_is_refused_for_writing(tmp_path, bank):
         assert side_files(bank) == []
     finally:
         subprocess.run(["chattr", "-i", str(bank)])
+
+
+def test_a_read_only_data_folder_is_named_and_what_needs_no_writing_still_works(tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    home.mkdir()
+    data = home / "gongwen"  # not there yet, and its parent cannot be written: it cannot be made
+    home.chmod(0o555)
+    monkeypatch.setenv("GONGWEN_DATA_DIR", str(data))
+    draft = tmp_path / "稿.txt"
+    draft.write_text(SPEECH, encoding="utf-8")
+    env = dict(os.environ)
+    checked = gongwen("lint", str(draft), env=env, normal_user=True)
+    no_traceback(checked)
+    assert checked.returncode in (0, 1) and "PermissionError" not in checked.stderr, checked.stderr
+    cleaned = gongwen("clean", str(draft), env=env, normal_user=True)
+    assert cleaned.returncode == 0 and "久久为功" in cleaned.stdout, cleaned.stderr
+    mined = gongwen("mine", str(draft), env=env, normal_user=True)
+    no_traceback(mined)
+    assert mined.returncode == 2 and str(data) in mined.stderr, mined.stderr
+    assert "程序内部错误" not in mined.stderr
+    assert not data.exists()
+
+
+def test_clean_into_a_folder_prints_a_name_that_is_not_utf8_readably(tmp_path):
+    source = bad_name_file(tmp_path / "usb")
+    out = tmp_path / "out"
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")  # a strict UTF-8 stream, as a pipe on Windows is
+    result = gongwen("clean", str(source), "-o", str(out), "--explain", env=env)
+    no_traceback(result)
+    assert result.returncode == 0, result.stderr
+    assert f"{BAD_NAME_SHOWN} → " in result.stdout and "UnicodeEncodeError" not in result.stderr
+    assert [p.name for p in out.iterdir()] == [source.name]  # written under its own name
+    assert "久久为功" in (out / source.name).read_text(encoding="utf-8")
+    printed = gongwen("clean", str(source), str(source), env=env)  # to standard output, with headers
+    assert printed.returncode == 0 and f"==> {BAD_NAME_SHOWN} <==" in printed.stdout, printed.stderr

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop.core import paths
-from desktop.core.errors import BankError
+from desktop.core.errors import BankError, GongwenError
 from desktop.core.bank.backups import is_user_bank, quick_check
 from desktop.core.bank.store import BankGroup, BankNeedsWriting, PhraseBank
 from desktop.core.bank.importer import FileOutcome, MinerFunctions, collect_files, import_paths
@@ -53,7 +53,10 @@ def build_default_bank(
     (rollback journal, vacuumed) that can be opened read-only from an installed program."""
     if not corpus_dir.is_dir():
         raise BankError(f"找不到内置语料文件夹（{corpus_dir}），无法生成内置素材库")
-    out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        paths.writable_dir(out.parent)
+    except GongwenError as exc:
+        raise BankError(f"内置素材库缺失，也无法生成到数据文件夹中：{exc}") from exc
     _remove_abandoned_builds(out)
     # One file per process: two programs started at once may both build, and the last rename wins.
     tmp = out.with_name(f"{out.name}.building-{os.getpid()}")

@@ -215,7 +215,7 @@ def hash_file(path: Path) -> tuple[str, int]:
     return digest.hexdigest(), size
 
 
-class _Importer:
+class FileImporter:
     def __init__(
         self,
         bank: PhraseBank,
@@ -330,7 +330,7 @@ def import_paths(
     such files are skipped."""
     files, folders, missing = collect_files(paths)
     report = ImportReport(bank.path, outcomes=list(missing))
-    importer = _Importer(bank, miner, reader, cancelled, elsewhere)
+    importer = FileImporter(bank, miner, reader, cancelled, elsewhere)
     if reader is None:  # the files to read are cleaned together: chrome recurring across them goes
         importer.reader = import_reader(bank, files, cancelled).read
     with bank.transaction(waiting):

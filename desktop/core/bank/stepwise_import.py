@@ -1,21 +1,26 @@
-"""An import that commits file by file, for the editor: it reports which file it is on and can be
+"""An import that commits as it goes, for the editor: it reports which file it is on and can be
 cancelled. Cancelling rolls back only the file being imported; the files before it stay in the bank.
 
 `importer.import_paths` imports everything in one transaction (right for the command line, where an
-interrupted run must leave the bank untouched); here each file is its own `import_paths` run.
+interrupted run must leave the bank untouched). Here each file is a savepoint of its own, and the files
+of about five seconds share one transaction, committed with their phrases' totals refreshed once: a
+commit and a refresh per file cost more than mining the files did (the development corpus's 68 reports:
+28 s file by file, 19 s in groups).
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core.errors import BankError
 from desktop.core.bank.store import PhraseBank
 from desktop.core.mining.cancel import Cancelled
 from desktop.core.bank.importer import (
+    FileImporter,
     FileOutcome,
     ImportReport,
     STATUS_NAMES,
@@ -28,9 +33,11 @@ from desktop.core.bank.importer import (
 
 log = logging.getLogger(__name__)
 
+COMMIT_SECONDS = 5.0  # the files of one transaction: those begun within this time
+
 
 class ImportCancelled(Cancelled):
-    """Raised inside a file's transaction so that file is rolled back."""
+    """Raised while waiting for another program's import, so that nothing of this one begins."""
 
 
 @dataclass
@@ -53,12 +60,12 @@ def import_stepwise(
     waiting: Callable[[], None] | None = None,
     elsewhere: Mapping[str, str] | None = None,
 ) -> StepwiseReport:
-    """Import files and folders one file per transaction. `starting(n, total, path)` is called before
-    each file, `finished(n, total, outcome)` after it; `cancelled()` is polled before each file, after
-    reading it, while mining it (between blocks of sentences) and before its commit. While another
-    program's import holds the bank, `waiting()` is called about once a second (and `cancelled()`
-    polled) until it is done. `elsewhere`: as for `import_paths`, the documents of the banks read
-    together with this one."""
+    """Import files and folders, each file in a savepoint, committed in groups (see the module's doc).
+    `starting(n, total, path)` is called before each file, `finished(n, total, outcome)` once it is
+    committed; `cancelled()` is polled before each file, after reading it, while mining it (between
+    blocks of sentences) and while storing it. While another program's import holds the bank,
+    `waiting()` is called about once a second (and `cancelled()` polled) until it is done. `elsewhere`:
+    as for `import_paths`, the documents of the banks read together with this one."""
     paths = list(paths)
     files, folders, missing = collect_files(paths)
     report = StepwiseReport(bank.path, outcomes=list(missing), total_files=len(files))
@@ -72,37 +79,47 @@ def import_stepwise(
             report.cancelled = True
             return _counted(report, bank)
 
-    def check(_index: int, _total: int, _outcome: FileOutcome) -> None:
-        if cancelled():
-            raise ImportCancelled
-
     def wait() -> None:
         if cancelled():
             raise ImportCancelled
         if waiting is not None:
             waiting()
 
-    for number, path in enumerate(files, 1):
+    importer = FileImporter(bank, miner, reader, cancelled, elsewhere)
+    done = 0  # files committed
+    while done < len(files):
         if cancelled():
             report.cancelled = True
             break
-        if starting is not None:
-            starting(number, len(files), path)
+        if starting is not None:  # named before the bank is taken: it may have to wait for another import
+            starting(done + 1, len(files), files[done])
+        group = _Group()
         try:
-            step = import_paths(
-                bank, [path], miner=miner, reader=reader, progress=check, cancelled=cancelled, waiting=wait,
-                elsewhere=elsewhere,
-            )
-        except Cancelled:
+            with bank.transaction(wait):
+                _import_group(importer, files, done, group, report, starting, cancelled)
+                bank.refresh_phrases(importer.touched)
+        except Cancelled:  # while waiting for another program's import: nothing of this group began
             report.cancelled = True
             break
-        except BankError as exc:  # e.g. the bank is locked by another program: stop, report it
-            report.outcomes.append(FileOutcome(path, "failed", message=str(exc)))
+        except BankError as exc:  # the transaction is gone (a full disk…): none of the group landed
+            message = str(exc)
+            report.outcomes += [FileOutcome(files[n - 1], "failed", message=message) for n, _ in group.stored]
+            if group.current is not None or not group.stored:  # the file at hand, or the first
+                report.outcomes.append(FileOutcome(group.current or files[done], "failed", message=message))
             break
-        report.outcomes.extend(step.outcomes)
-        if finished is not None:
-            finished(number, len(files), step.outcomes[-1])
-    else:
+        finally:
+            importer.touched = set()
+        for number, outcome in group.stored:
+            report.outcomes.append(outcome)
+            if finished is not None:
+                finished(number, len(files), outcome)
+        done += len(group.stored)
+        if group.refused is not None:  # a file the bank refused: stop there, as a failed commit would
+            report.outcomes.append(group.refused)
+            break
+        if report.cancelled:
+            break
+    if not report.cancelled and done == len(files):
         if folders:
             # As `gongwen mine FOLDER` does: documents once imported from these folders whose files are
             # gone leave with their phrases. Every present file was just imported, so this only hashes.
@@ -111,6 +128,57 @@ def import_stepwise(
             )
             report.outcomes.extend(o for o in pruned.outcomes if o.status == "removed")
     return _counted(report, bank)
+
+
+@dataclass
+class _Group:
+    """The files of one transaction: those stored so far, the one being imported, one the bank refused."""
+
+    stored: list[tuple[int, FileOutcome]] = field(default_factory=list)
+    current: Path | None = None
+    refused: FileOutcome | None = None
+
+
+def _import_group(
+    importer: FileImporter,
+    files: list[Path],
+    done: int,
+    group: _Group,
+    report: StepwiseReport,
+    starting: Callable[[int, int, Path], None] | None,
+    cancelled: Callable[[], bool],
+) -> None:
+    """Import the files after the first `done` into the open transaction, each in a savepoint of its
+    own, until COMMIT_SECONDS have passed (the caller named the first and polled for cancelling). A
+    cancelled file is rolled back and sets `report.cancelled`; a file the bank refuses is rolled back and
+    ends the group (a BankError that ended the transaction itself propagates)."""
+    began = time.monotonic()
+    for number in range(done + 1, len(files) + 1):
+        if number > done + 1:  # the first was polled and named before the transaction began
+            if time.monotonic() - began >= COMMIT_SECONDS:
+                return
+            if cancelled():
+                report.cancelled = True
+                return
+            if starting is not None:
+                starting(number, len(files), files[number - 1])
+        path = group.current = files[number - 1]
+        touched = set(importer.touched)
+        try:
+            with importer.bank.savepoint():
+                outcome = importer.import_file(path)
+        except Cancelled:
+            importer.touched = touched
+            report.cancelled = True
+            return
+        except BankError as exc:
+            if not importer.bank.conn.in_transaction:
+                raise
+            importer.touched = touched
+            group.refused = FileOutcome(path, "failed", message=str(exc))
+            return
+        group.stored.append((number, outcome))
+        group.current = None
 
 
 def _counted(report: StepwiseReport, bank: PhraseBank) -> StepwiseReport:

@@ -228,7 +228,12 @@ class PhraseBank:
         else:
             # WAL lets the editor keep querying while an import writes; a larger page cache keeps a
             # big import from spilling index pages to disk again and again.
-            conn.execute("PRAGMA journal_mode = WAL")
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() == "wal":
+                # In WAL mode a commit stays atomic and the file consistent without an fsync of its own
+                # (the log is synced at checkpoints): a power cut may undo the last commits, nothing
+                # more. The window's import commits as it goes, and an fsync each time cost tens of ms.
+                conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute(f"PRAGMA cache_size = -{WRITE_CACHE_KIB}")
             if version is None:
                 conn.execute("BEGIN IMMEDIATE")

@@ -6,7 +6,7 @@ Steps, in order (docs/CORPUS.md explains each with examples):
    ends a line), entities decoded;
 3. pieces cut out of lines and the sentence joined again: ASCII noise, text injected into sentences,
    URLs and contact numbers, truncation notices, page counters, editors' asides, pinyin glosses (a line
-   left as a bare site name goes);
+   left as a bare site name goes); then page numbers glued into the running text, by their run;
 4. junk lines dropped: by the rules in resources/corpus_cleaning.toml, page chrome by its shape (also when
    laid out one control a line), lines recurring across the files of one import or again and again in
    one file, and trailing link blocks ("看过……的人还看了", 扩展阅读);
@@ -14,7 +14,9 @@ Steps, in order (docs/CORPUS.md explains each with examples):
 6. paragraphs restored: text kept as a PDF's visual lines, or a body wrapped into one line with the page's
    wrap spaces, is reflowed; a run-on body is split before its headings;
 7. spaces next to Chinese characters removed;
-8. the site's preamble before the speech title dropped, a repeated or decorated copy of the title removed.
+8. a title glued before the salutation split off, a title wrapped onto two lines joined, a page's cut-off
+   preview of the text dropped; the site's preamble before the speech title dropped, a repeated,
+   decorated or glued copy of the title removed.
 
 Steps 1-3 (`prepare`) see one file; step 4 onwards (`finish`) may also use evidence gathered from the
 other files of the same import (desktop.core.corpus.evidence). Every removal is recorded with its rule.
@@ -31,6 +33,7 @@ from desktop.core.corpus.evidence import CorpusEvidence, line_key, plainly_speec
 from desktop.core.corpus.junk_rules import JunkRule, JunkRules, load_junk_rules
 from desktop.core.corpus.markup import remove_code_blocks, strip_tags
 from desktop.core.corpus.noise import cut_noise
+from desktop.core.corpus.page_numbers import cut_page_numbers
 from desktop.core.corpus.pinyin import cut_pinyin
 from desktop.core.corpus.punctuation import ascii_alnum, to_full_width
 from desktop.core.corpus.reflow import (
@@ -41,15 +44,17 @@ from desktop.core.corpus.reflow import (
     reflow_lines,
     reflow_wrapped_line,
     split_run_on,
+    split_salutation,
 )
 from desktop.core.corpus.removals import CleanResult, Trace
 from desktop.core.corpus.spacing import tidy_spaces
-from desktop.core.corpus.title import find_title_index
+from desktop.core.corpus.title import find_title_index, join_wrapped_title, looks_like_title
 
 # Zero-width and formatting marks, the BOM, soft hyphens, and control characters other than \n and \t.
-_INVISIBLE = re.compile(
-    r"[\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff\x00-\x08\x0b-\x1f\x7f]"
-)
+_INVISIBLE_CHARS = r"\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff\x00-\x08\x0b-\x1f\x7f"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
+# Runs of those and of full-width digits and letters, found in one pass over the text.
+_ODD_CHARACTERS = re.compile(f"[０-９Ａ-Ｚａ-ｚ{_INVISIBLE_CHARS}]+")
 _HAS_TEXT = re.compile(r"[0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]")
 _CLOSING_MARKS = re.compile("[。！？：；，、”’）」』》…]+")  # marks that only ever end what comes before
 _LEFTOVER_MAX = 20
@@ -59,6 +64,8 @@ _CLAUSE_MIN = 12
 _CLAUSE_INSIDE = re.compile("[，、,]")
 _UNSETTLED = re.compile(r'[,;:?!()"\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]')  # what _settled acts on
 _SENTENCE_MARK = re.compile(r"[。！？；，,;!?]")
+_TITLE_WINDOW = 15  # first lines a title is looked for in (as title.find_title_index does)
+_PREVIEW_MIN, _PREVIEW_MAX = 30, 600  # characters of a page's preview of the text
 _REPEATED_TITLE_WITHIN = 6  # body lines a copy of the title may follow and still be dropped
 # Lines before the title are a site's preamble only if they are all this short.
 _PREAMBLE_LINE_MAX = 60
@@ -113,13 +120,22 @@ def clean(raw: str, rules: JunkRules | None = None, evidence: CorpusEvidence | N
 def prepare(raw: str, rules: JunkRules) -> Prepared:
     """Steps 1-3: characters, markup and pieces cut out of lines."""
     trace = Trace()
-    text = ascii_alnum(_INVISIBLE.sub("", raw.replace("\r\n", "\n").replace("\r", "\n")))
+    text = _ODD_CHARACTERS.sub(_plain_characters, raw.replace("\r\n", "\n").replace("\r", "\n"))
     text = remove_code_blocks(text, trace)
     lines: list[Line] = []
     for number, raw_line in enumerate(text.split("\n"), 1):
         for part in strip_tags(raw_line, number, trace):
             lines.append(_cut_pieces(part.replace("\t", " ").strip(), number, rules, trace))
+    texts = [line.text for line in lines]
+    cut = cut_page_numbers(texts, [line.number for line in lines], trace)
+    if cut is not texts:
+        lines = [line if new == line.text else Line(line.number, new) for line, new in zip(lines, cut)]
     return Prepared(lines, trace)
+
+
+def _plain_characters(match: re.Match[str]) -> str:
+    """Invisible marks out, full-width digits and letters to ASCII."""
+    return ascii_alnum(_INVISIBLE.sub("", match.group(0)))
 
 
 def _cut_pieces(text: str, number: int, rules: JunkRules, trace: Trace) -> Line:
@@ -145,8 +161,10 @@ def cut_inline(line: str, number: int, rules: JunkRules, trace: Trace) -> tuple[
     cut = line
     kind = None
     leftover_rule: JunkRule | None = None
+    # Without any trigger in the line, no rule that has triggers applies until a cut joins new neighbours.
+    quiet = rules.inline_triggers.search(line) is None
     for rule in rules.inline:
-        if not rule.applies(cut):
+        if quiet and rule.triggers or not rule.applies(cut):
             continue
 
         def record(match: re.Match[str], rule: JunkRule = rule) -> str:
@@ -155,6 +173,7 @@ def cut_inline(line: str, number: int, rules: JunkRules, trace: Trace) -> tuple[
 
         after = rule.pattern.sub(record, cut)
         if after != cut:
+            quiet = False
             kind = rule.kind
             if rule.drops_leftover:
                 leftover_rule = rule
@@ -191,6 +210,8 @@ def finish(prepared: Prepared, rules: JunkRules, evidence: CorpusEvidence | None
             paragraphs.extend(split_run_on(part))
     paragraphs = _rejoin_closing_marks([_settled(paragraph) for paragraph in paragraphs])
     paragraphs = [paragraph for paragraph in paragraphs if _HAS_TEXT.search(paragraph)]
+    paragraphs = join_wrapped_title(_split_glued_title(paragraphs))
+    paragraphs = _drop_preview(paragraphs, trace, _Locator(numbered))
     paragraphs = _drop_preamble_and_repeated_title(paragraphs, trace, numbered)
     return CleanResult(paragraphs, tuple(trace.removals))
 
@@ -205,6 +226,41 @@ def _settled(paragraph: str) -> str:
         if settled == paragraph:
             return paragraph
         paragraph = settled
+
+
+def _split_glued_title(paragraphs: list[str]) -> list[str]:
+    """A title glued before the salutation (……上的讲话同志们：今天……), as a one-line copy gives it, is a
+    line of its own again, and so is the salutation. (A whole body on one line is split already.)"""
+    for index, paragraph in enumerate(paragraphs[:_TITLE_WINDOW]):
+        parts = split_salutation(paragraph)
+        if len(parts) > 1 and not _SALUTATION_START.match(parts[0]) and looks_like_title(parts[0]):
+            return [*paragraphs[:index], *parts, *paragraphs[index + 1 :]]
+    return paragraphs
+
+
+def _drop_preview(paragraphs: list[str], trace: Trace, locate: _Locator) -> list[str]:
+    """A page's preview of the text above the text itself (a 文库 page's summary): paragraphs among the
+    first whose text, joined, is how the paragraphs after them begin, cut off inside a sentence. They go.
+    (A paragraph repeated whole is left to the other detectors: a preview is cut off.)"""
+    for start in range(min(len(paragraphs), _TITLE_WINDOW)):
+        for after in range(start + 1, min(len(paragraphs), start + _TITLE_WINDOW)):
+            preview = "".join(paragraphs[start:after])
+            if len(preview) < _PREVIEW_MIN:
+                continue
+            if len(preview) > _PREVIEW_MAX:
+                break
+            text, end = "", after
+            while len(text) < len(preview) and end < len(paragraphs):
+                text += paragraphs[end]
+                end += 1
+            # Cut off by a count of characters, so inside a sentence: one ending a sentence there is the
+            # text itself, its paragraphs perhaps split differently.
+            cut_off = preview[-1] not in PARAGRAPH_END
+            if cut_off and len(text) > len(preview) and text.startswith(preview):
+                for paragraph in paragraphs[start:after]:
+                    trace.drop("preview", paragraph, locate(paragraph))
+                return [*paragraphs[:start], *paragraphs[after:]]
+    return paragraphs
 
 
 def _rejoin_closing_marks(paragraphs: list[str]) -> list[str]:
@@ -385,23 +441,37 @@ def _trim_cut_marker(kept: list[Line], trace: Trace) -> None:
         kept[-1] = Line(last.number, last.text[: match.start()].rstrip())
 
 
-def _locate(paragraph: str, numbered: list[Line], skip: int = 0) -> int:
-    """The line number a paragraph came from (past the first `skip` lines it could be), or 0."""
-    head = line_key(paragraph[:12])
-    found = [line.number for line in numbered if line_key(line.text[:40]).startswith(head)]
-    return found[min(skip, len(found) - 1)] if found else 0
+class _Locator:
+    """The line number a paragraph came from (past the first `skip` lines it could be), or 0. The lines'
+    keys are made once, when a paragraph is first located."""
+
+    def __init__(self, numbered: list[Line]):
+        self.numbered = numbered
+        self.keys: list[tuple[int, str]] | None = None
+
+    def __call__(self, paragraph: str, skip: int = 0) -> int:
+        if self.keys is None:
+            self.keys = [(line.number, line_key(line.text[:40])) for line in self.numbered]
+        head = line_key(paragraph[:12])
+        found = [number for number, key in self.keys if key.startswith(head)]
+        return found[min(skip, len(found) - 1)] if found else 0
 
 
 def _drop_preamble_and_repeated_title(paragraphs: list[str], trace: Trace, numbered: list[Line]) -> list[str]:
     index = find_title_index(paragraphs)
     if index is None:
         return paragraphs
+    locate = _Locator(numbered)
     if index and all(len(line) <= _PREAMBLE_LINE_MAX for line in paragraphs[:index]):
         for line in paragraphs[:index]:
-            trace.drop("preamble", line, _locate(line, numbered))
+            trace.drop("preamble", line, locate(line))
         paragraphs = paragraphs[index:]
         index = 0
     title = paragraphs[index]
+    copy = _glued_copy(title)
+    if copy:  # a page's title glued before the document's own: 县长在……会上讲话县长在……会上的讲话
+        trace.cut("duplicate_title", copy, locate(title))
+        title = paragraphs[index] = title[len(copy) :]
     rest = paragraphs[index + 1 :]
     # A PDF copy often repeats the title among the first lines of its body, a page as its heading, a
     # collection with an index (……讲话1, ……报告篇1). A copy counts as one while fewer than six other lines
@@ -412,12 +482,24 @@ def _drop_preamble_and_repeated_title(paragraphs: list[str], trace: Trace, numbe
             copy = _title_copy(line, title)
             if copy:
                 record = trace.drop if copy == line else trace.cut
-                record("duplicate_title", copy, _locate(line, numbered, skip=1))  # the title comes first
+                record("duplicate_title", copy, locate(line, skip=1))  # the title comes first
                 line = line[len(copy) :]
                 if not line:
                     continue
         body.append(line)
     return [*paragraphs[:index], title, *body]
+
+
+def _glued_copy(title: str) -> str:
+    """The front of a title line that is a copy of the title behind it, or "": the same words, give or
+    take a character or two (的, a space), glued before it."""
+    for cut in range(len(title) // 2 - 2, len(title) // 2 + 2):
+        front, back = title[:cut], title[cut:]
+        if len(front) >= 6 and len(back) - 2 <= len(front) <= len(back) and looks_like_title(back):
+            letters = iter(back)
+            if all(ch in letters for ch in front):  # front is back with a few characters left out
+                return front
+    return ""
 
 
 def _title_copy(line: str, title: str) -> str:

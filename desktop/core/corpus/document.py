@@ -8,11 +8,12 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.core.corpus.cleaning import clean
+from desktop.core.corpus.cleaning import Prepared, clean, finish
 from desktop.core.corpus.decode import decode_bytes
 from desktop.core.corpus.docx_reader import docx_text
 from desktop.core.corpus.evidence import CorpusEvidence
 from desktop.core.corpus.files import read_bytes
+from desktop.core.corpus.junk_rules import load_junk_rules
 from desktop.core.corpus.legacy import convert_to_docx
 from desktop.core.corpus.limits import MAX_OFFICE_BYTES, MAX_TEXT_BYTES
 from desktop.core.corpus.pdf_reader import read_pdf_text
@@ -61,13 +62,17 @@ def is_supported(path: str | Path) -> bool:
 
 
 def read_document(
-    path: str | Path, evidence: CorpusEvidence | None = None, raw: RawDocument | None = None
+    path: str | Path,
+    evidence: CorpusEvidence | None = None,
+    raw: RawDocument | None = None,
+    prepared: Prepared | None = None,
 ) -> CleanDocument:
     """Read, decode and clean one corpus file; InputError (naming the file and the reason) if it cannot.
-    `evidence` comes from the other files of the same import; `raw`, when given, is the file as read."""
+    `evidence` comes from the other files of the same import; `raw`, when given, is the file as read,
+    and `prepared` its text through the first half of cleaning."""
     path = Path(path)
     try:
-        return clean_document(raw or _read_raw(path), evidence)
+        return clean_document(raw or _read_raw(path), evidence, prepared if raw is not None else None)
     except GongwenError:  # InputError for this file; any other (a broken rules file) concerns every file
         raise
     except Exception as exc:  # a reader's bug on one odd file must not stop a whole import
@@ -87,8 +92,14 @@ def read_raw(path: str | Path) -> RawDocument:
         raise InputError(path, f"读取失败（内部错误 {type(exc).__name__}，详见日志）") from exc
 
 
-def clean_document(raw: RawDocument, evidence: CorpusEvidence | None = None) -> CleanDocument:
-    result = clean(raw.text, evidence=evidence)
+def clean_document(
+    raw: RawDocument, evidence: CorpusEvidence | None = None, prepared: Prepared | None = None
+) -> CleanDocument:
+    """`prepared`: raw.text through the first half of cleaning, done already (while evidence was gathered)."""
+    if prepared is None:
+        result = clean(raw.text, evidence=evidence)
+    else:
+        result = finish(prepared, load_junk_rules(), evidence)
     if not result.paragraphs:
         raise InputError(raw.path, "清理后没有正文（文件中可能只有网页广告、链接或空白）")
     return CleanDocument(

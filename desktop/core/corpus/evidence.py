@@ -26,6 +26,7 @@ _CHINESE = re.compile(r"[\u3400-\u9fff]")
 _CLAUSE_MARK = re.compile("[，。；！？]")
 _KEY_DROP = re.compile(r"[\s\u3000\u00a0]+")
 _WIDEN = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "(": "（", ")": "）", "!": "！"})
+_NARROW = re.compile(r"[,;:?()!]")
 _SALUTATION = re.compile(r"^(?:同志们|同志們|各位|尊敬的|女士们|先生们|朋友们|亲爱的|大家好)")
 _HEADING = re.compile(
     r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十百\d]{1,3}[章节条部分篇]|[一二三四五六七八九十]{1,3}是|[一二三四五六七八九十]{1,3}要)"
@@ -34,15 +35,19 @@ _HEADING = re.compile(
 
 def line_key(line: str) -> str:
     """A line as evidence counts it: spaces gone, half-width marks widened."""
-    return _KEY_DROP.sub("", line).translate(_WIDEN)
+    key = _KEY_DROP.sub("", line)
+    # translate looks every character up in a dict: only worth it when there is a mark to widen
+    return key.translate(_WIDEN) if _NARROW.search(key) else key
 
 
 def short_key(line: str) -> str | None:
     """The key of a line short enough to be chrome, else None."""
     if len(line) > _LONGEST_CANDIDATE:  # spaces aside, still too long
         return None
-    key = line_key(line)
-    return key if len(key) <= MAX_LENGTH else None
+    key = _KEY_DROP.sub("", line)
+    if len(key) > MAX_LENGTH:  # widening keeps the length
+        return None
+    return key.translate(_WIDEN) if _NARROW.search(key) else key
 
 
 def plainly_speech(line: str) -> bool:
@@ -93,11 +98,13 @@ def repeated_in_file(lines: list[str]) -> set[str]:
     counts = Counter(
         key for key in _candidates(lines) if _CHINESE.search(key) and not _CLAUSE_MARK.search(key)
     )
+    candidates = {key for key, count in counts.items() if count >= MIN_REPEATS}
+    positions: dict[str, list[int]] = {key: [] for key in candidates}
+    for index, key in enumerate(keys):  # one pass, not one per candidate: a long file has many
+        if key in positions:
+            positions[key].append(index)
     repeated = set()
-    for key, count in counts.items():
-        if count < MIN_REPEATS:
-            continue
-        at = [i for i, k in enumerate(keys) if k == key]
+    for key, at in positions.items():
         before = {keys[i - 1] if i else "" for i in at}
         after = {keys[i + 1] if i + 1 < len(keys) else "" for i in at}
         if len(before) >= 2 and len(after) >= 2:

@@ -64,6 +64,12 @@ class JunkRules:
     detectors: tuple[DetectorExamples, ...] = ()
 
     @functools.cached_property
+    def inline_triggers(self) -> re.Pattern[str]:
+        """Any trigger of any inline rule: most lines hold none, and one search tells so."""
+        triggers = {trigger for rule in self.inline for trigger in rule.triggers}
+        return re.compile("|".join(sorted(map(re.escape, triggers))) or "(?!)")
+
+    @functools.cached_property
     def chrome_fields(self) -> re.Pattern[str]:
         return self.chrome.field_pattern()
 

@@ -22,7 +22,8 @@ _NOISY_SHARE = 0.6
 # A spaceless token this long with this many class changes is noise too (aB3$kL9#).
 _DENSE_LENGTH = 8
 _DENSE_CHANGES = 0.6
-_DENSE_TOKEN = re.compile(r"(?<![\x21-\x7e])[\x21-\x7e]{8,40}(?![\x21-\x7e])")
+# The first character before the lookbehind: the engine then skips ahead by a character class.
+_DENSE_TOKEN = re.compile(r"[\x21-\x7e](?<![\x21-\x7e][\x21-\x7e])[\x21-\x7e]{7,39}(?![\x21-\x7e])")
 _ODD_SYMBOLS = frozenset("$#|^~`{}[]\\<>@&*=+")
 
 

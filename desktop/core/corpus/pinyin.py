@@ -21,9 +21,12 @@ _FINALS = (
 )
 _SYLLABLE = re.compile(rf"^{_INITIALS}{_FINALS}[1-5]?$")
 _TONE_MARKS = frozenset("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ")
-_GLOSS = re.compile(r"((?:[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü1-5 ]{1,30}[)）])+)")
+_GLOSS_BRACKET = r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü1-5 ]{1,30}[)）]"
+# One bracket, then any more: written so, the pattern starts with a character class the engine skips to.
+_GLOSS = re.compile(rf"({_GLOSS_BRACKET}(?:{_GLOSS_BRACKET})*)")
 _CHINESE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _BRACKETED = re.compile(r"[(（]([^()（）]*)[)）]")
+_CUT_OFF = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}$")
 
 
 def _plain(syllable: str) -> str:
@@ -67,5 +70,11 @@ def cut_pinyin(line: str, number: int, trace: Trace) -> str:
         for piece in _BRACKETED.finditer(line[start:stop]):
             trace.cut("pinyin", piece.group(0), number)
         end = stop
+    # The copy cut off in the middle of a gloss: "……在全黨(dan" — only where glosses went already.
+    cut_off = _CUT_OFF.search(line, end) if end else None
+    if cut_off and (cut_off.start() == end or _CHINESE.match(line[cut_off.start() - 1])):
+        pieces.append(line[end : cut_off.start()])
+        trace.cut("pinyin", cut_off.group(0), number)
+        return "".join(pieces)
     pieces.append(line[end:])
     return "".join(pieces)

@@ -31,8 +31,9 @@ HEADING_START = re.compile(
     r"|同志们[，：！]|各位领导、同志们)"
 )
 _SPACE_RUN = re.compile(r"[ \u00a0\u3000]+")
-# A space with Chinese on both sides: in a wrapped copy it can only be a line (or paragraph) break.
-_HARD_SPACE = re.compile(r"(?<=[^\x00-\x7f]) +(?=[^\x00-\x7f])")
+# A space with Chinese on both sides: in a wrapped copy it can only be a line (or paragraph) break. (The
+# space comes before the lookbehind so that the engine skips from space to space.)
+_HARD_SPACE = re.compile(r" (?<=[^\x00-\x7f] ) *(?=[^\x00-\x7f])")
 
 # 一要/二要、一是/二是: the next item of a run of numbered paragraphs.
 _ENUMERATED = re.compile(r"^([一二三四五六七八九])(要|是|方面|则|来)")
@@ -45,8 +46,10 @@ _MIN_LINE_WIDTH = 12  # narrower "full lines" are word lists, not a page
 _MAX_PAGE_WIDTH = 60  # no page holds a wider line of Chinese
 _SHORT_MARGIN = 3.5  # a line this much narrower than a full line ends its paragraph
 _RUN_ON_LENGTH = 400
-_RUN_ON_SPLIT = re.compile(
-    r"(?<=[。！？；”])(?=(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）"
+# The end of a sentence before a heading; the split falls after its mark. (The mark is matched, not looked
+# behind at, so that the engine skips from mark to mark.)
+_RUN_ON_BREAK = re.compile(
+    r"[。！？；”](?=(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）"
     r"|第[一二三四五六七八九十]{1,3}(?:句话|部分|个方面)|同志们[，！]))"
 )
 
@@ -54,7 +57,10 @@ _RUN_ON_SPLIT = re.compile(
 def full_line_width(lines: list[str]) -> float | None:
     """The width of a full line: the most common width among lines of some length, or a little wider
     when nearly as many lines are (on a short page the indented first lines can be the most common)."""
-    widths = [round(w) for w in map(width, lines) if w >= _MIN_LINE_WIDTH]
+    return _full_width([round(w) for w in map(width, lines) if w >= _MIN_LINE_WIDTH])
+
+
+def _full_width(widths: list[int]) -> float | None:
     if not widths:
         return None
     counts = Counter(widths)
@@ -90,13 +96,14 @@ def reflow_lines(lines: list[str]) -> list[str]:
 def looks_hard_wrapped(lines: list[str]) -> bool:
     """Text kept as a page's visual lines (a PDF saved as .txt): most lines share one width and break
     mid-sentence."""
-    measured = [line for line in lines if width(line) >= _MIN_LINE_WIDTH / 2]
+    # Each line measured once, uncached: a long file has more lines than the cache holds.
+    measured = [(line, w) for line in lines if (w := _measure(line)) >= _MIN_LINE_WIDTH / 2]
     if len(measured) < _MIN_WRAP_SPACES:
         return False
-    full = full_line_width(measured)
+    full = _full_width([round(w) for _, w in measured if w >= _MIN_LINE_WIDTH])
     if full is None or not _MIN_LINE_WIDTH <= full <= _MAX_PAGE_WIDTH:
         return False
-    full_lines = [line for line in measured if full - 3 <= width(line) <= full + 1]  # indented ones too
+    full_lines = [line for line, w in measured if full - 3 <= w <= full + 1]  # indented ones too
     mid_sentence = sum(1 for line in full_lines if line[-1] not in PARAGRAPH_END + "，、")
     return len(full_lines) >= 0.5 * len(measured) and mid_sentence >= 0.5 * len(full_lines)
 
@@ -131,15 +138,21 @@ def split_run_on(line: str) -> list[str]:
     """Split a whole body pasted as one line before its headings and after its salutation."""
     if len(line) < _RUN_ON_LENGTH:
         return [line]
-    parts = _split_salutation(line)
+    parts = split_salutation(line)
     body = parts.pop()
-    pieces = _RUN_ON_SPLIT.split(body)
+    pieces, start = [], 0
+    for match in _RUN_ON_BREAK.finditer(body):
+        pieces.append(body[start : match.end()])
+        start = match.end()
+    pieces.append(body[start:])
     if len(pieces) < 3:  # one heading inside a paragraph is a run-in heading, not a lost break
         return [*parts, body]
     return [*parts, *(piece for piece in pieces if piece.strip())]
 
 
-def _split_salutation(line: str) -> list[str]:
+def split_salutation(line: str) -> list[str]:
+    """[what stands before the salutation, the salutation, the rest] when a salutation opens the line
+    within its first 80 characters (empty parts left out), else [line]."""
     head = line[:80]
     for match in re.finditer(r"(?:同志们|同志们、朋友们|各位(?:领导|代表|来宾|同志)[^：。]{0,20})：", head):
         before, salutation, after = line[: match.start()], match.group(0), line[match.end() :]
@@ -150,6 +163,8 @@ def _split_salutation(line: str) -> list[str]:
 def _wrap_segment(segment: str, full: float) -> list[str]:
     """A segment between hard breaks may still hold a break at a space beside Latin text or digits:
     fill lines greedily up to the full width, as the page did."""
+    if " " not in segment and "\u00a0" not in segment and "\u3000" not in segment:
+        return [segment]  # most segments: one visual line already
     tokens = _SPACE_RUN.split(segment)
     lines: list[str] = []
     current = tokens[0]

@@ -18,6 +18,10 @@ _SPEECH_TITLE = re.compile(rf"^(?:——)?在[^。！？；：]{{2,60}}(?:上|�
 # 工作推进会领导讲话材料 / 市政府重点工作推进会讲话
 _NAMED_SPEECH = re.compile(rf"^[^。！？；：，]{{2,50}}{_KINDS}(?:稿|材料)?$")
 _SALUTATION = re.compile(r"^(?:同志们|同志們|各位|尊敬的)")
+# The subtitle under a report's title: ——2026年1月26日在……第五次会议上 (or in brackets)
+_SUBTITLE = re.compile(r"^(?:——|[（(])[^。！？；：]{0,24}在[^。！？；：]{2,60}(?:上|中|时|時)(?:的" + _KINDS + r")?[）)]?$")
+_UNFINISHED = re.compile(r"[。！？；：，、]")
+_WRAPPED_PART = 40  # the longest line a wrapped title leaves
 MAX_TITLE_LENGTH = 60
 _WINDOW = 15
 
@@ -62,3 +66,28 @@ def choose_title(lines: list[str], fallback: str) -> str:
         ):
             return first
     return fallback
+
+
+def join_wrapped_title(lines: list[str]) -> list[str]:
+    """A title or subtitle a page wrapped onto two lines (——2026年1月26日在广东省第十四届 / 人民代表大会第五次会议上;
+    在全县经济工作会议上的 / 讲话) is one line again: two short lines among the first, neither a sentence,
+    that together have a title's shape which the first alone has not."""
+    for index in range(min(len(lines), _WINDOW) - 1):
+        first, second = lines[index], lines[index + 1]
+        if _SALUTATION.match(first) or _SALUTATION.match(second):
+            break  # the speech has begun
+        if (
+            len(first) <= _WRAPPED_PART
+            and len(second) <= _WRAPPED_PART
+            and not _UNFINISHED.search(first + second)
+            and not HEADING_START.match(second)
+            and not _titled(first)
+            and not _titled(second)
+            and _titled(first + second)
+        ):
+            return [*lines[:index], first + second, *lines[index + 2 :]]
+    return lines
+
+
+def _titled(line: str) -> bool:
+    return bool(_SPEECH_TITLE.match(line) or _SUBTITLE.match(line))

@@ -176,3 +176,39 @@ def test_a_word_set_apart_on_its_own_line_joins_its_sentence_again():
         "今年全市生态环境持续改善，细颗粒物PM2.5年平均浓度下降到28微克每立方米，优良天数比例达到90%。",
         *(["我们将推行“揭榜挂帅”机制，由企业出题、科研团队揭榜，限期攻关。"] * 3),
     ]
+
+
+def test_a_title_glued_before_the_salutation_stands_alone_and_a_copy_glued_before_it_goes():
+    title = "县长在全县项目建设推进会上的讲话"
+    copy = "县长在全县项目建设推进会上讲话"  # a page's title: the same words, 的 left out
+    result = clean("\n".join([copy + title + "同志们：" + OPENING, "一、关于经济工作", CLOSING]))
+    assert result.paragraphs == [title, "同志们：", OPENING, "一、关于经济工作", CLOSING]
+    assert explain(result.removals, RULES.labels) == [f"第 1 行　{RULES.label('duplicate_title')}　删去：{copy}"]
+    glued = clean("\n".join([title + "各位代表：" + OPENING, CLOSING]))
+    assert glued.paragraphs == [title, "各位代表：", OPENING, CLOSING] and not glued.removals
+
+
+def test_a_sentence_that_names_a_speech_before_the_salutation_is_not_split():
+    text = "\n".join([TITLES[0], "刚才，市长作了重要讲话，同志们：" + OPENING, CLOSING])
+    assert clean_text(text) == text
+
+
+def test_a_title_or_subtitle_wrapped_onto_two_lines_is_one_line_again():
+    subtitle = ["政府工作报告", "——2026年1月20日在某某省第十四届", "人民代表大会第五次会议上", "某某省省长 王五", "各位代表："]
+    assert clean_text("\n".join([*subtitle, OPENING])).split("\n") == [
+        "政府工作报告", "——2026年1月20日在某某省第十四届人民代表大会第五次会议上", "某某省省长王五", "各位代表：", OPENING,
+    ]
+    title = ["在全县项目建设推进会上的", "讲话", "同志们："]
+    assert clean_text("\n".join([*title, OPENING])).split("\n") == ["在全县项目建设推进会上的讲话", "同志们：", OPENING]
+    # Complete titles, a name under them and two short headings stay as they are.
+    kept = ["在全县项目建设推进会上的讲话", "县长 王五", "同志们：", OPENING, "一、抓项目", "二、优环境", CLOSING]
+    assert clean_text("\n".join(kept)).split("\n") == [kept[0], "县长王五", *kept[2:]]
+
+
+def test_a_pages_preview_of_the_text_above_it_goes_and_a_repeated_paragraph_stays():
+    preview = ["同志们：", OPENING[:45]]  # a summary that stops inside the first paragraph
+    result = clean("\n".join([TITLES[0], *preview, "同志们：", OPENING, CLOSING]))
+    assert result.paragraphs == [TITLES[0], "同志们：", OPENING, CLOSING]
+    assert [r.rule for r in result.removals] == ["preview", "preview"]
+    repeated = "\n".join([TITLES[0], "同志们：", OPENING, OPENING, CLOSING])
+    assert clean_text(repeated) == repeated

@@ -21,6 +21,8 @@ CLAUSES = (
     "确保各项任务落地见效",
     "这次会议的主要任务是部署全年工作",
     "下面我讲三点意见",
+    "认真学习市委书记在全市工作会议上的讲话精神",  # names a speech: not a title glued to the text
+    "刚才市长作了讲话",
     "各部门要各司其职、协同配合",
 )
 FIGURES = (
@@ -47,6 +49,11 @@ FIGURES = (
     "组织对X个街道进行了观摩",
     "推进AI+制造业行动",
     "建成ICU床位500张",
+    # digits between Chinese characters that are figures, not page numbers glued into the text
+    "打造1核2带3区发展格局",
+    "全市2家企业入选",
+    "第1责任人要亲自抓",
+    "实施3年行动计划",
 )
 PARAGRAPH = st.builds(
     lambda parts, end: "，".join(parts) + end,
