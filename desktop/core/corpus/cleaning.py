@@ -291,9 +291,9 @@ def drop_junk_lines(
         else None
         for index, text in enumerate(texts)
     ]
-    # A watermark repeats between lines that stay: judged after the other junk is known, so that a
-    # second cleaning sees the same neighbours.
-    survivors = [text for text, kind in zip(texts, kinds) if text and kind is None]
+    # A watermark repeats between lines that stay: judged after the other junk is known, and without the
+    # lines of marks only that paragraphs later absorb, so that a second cleaning sees the same neighbours.
+    survivors = [text for text, kind in zip(texts, kinds) if text and kind is None and _HAS_TEXT.search(text)]
     repeated = repeated_in_file(survivors) if evidence is not None else set()
     kept: list[Line] = []
     block: JunkRule | None = None

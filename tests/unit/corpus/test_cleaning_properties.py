@@ -36,6 +36,8 @@ TITLE = "在市政府重点工作推进会上的讲话"
 @example(["0 ,", "！"])  # ... and the widened comma lets the space before it go
 # A junk line between a clause and a word set apart: once it is gone, the word joins its sentence at once.
 @example(["00000000000,", "仅供学习 禁止外传", "一", "今天这次会议，是经市委研究决定召开的，主要任务是总结工作、部署任务。"])
+# A short line repeated between lines of marks only: the marks go later, so they are no neighbours.
+@example(["0一\n;", "0一\n;", "0一\n;"])
 def test_cleaning_never_fails_and_is_idempotent(lines):
     once = clean_text("\n".join(lines))
     assert clean_text(once) == once
