@@ -211,8 +211,8 @@ def baseline_rates(bank: PhraseBank, cases: Sequence[Case]) -> tuple[float, floa
 
 
 # The search space of the fit: a coarse grid, then coordinate steps around its best point.
-_GRID_DOCS = (0.0, 2.0, 4.0, 6.0, 8.0, 11.0, 15.0, 20.0)
-_GRID_COUNT = (0.0, 1.0, 2.0, 4.0)
+_GRID_DOCS = (0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0)  # context weights are in units of the rarest gram
+_GRID_COUNT = (0.0, 0.1, 0.25, 0.5, 1.0)
 _GRID_OWN = (0.0, 0.5, 1.0)
 
 
@@ -232,7 +232,7 @@ def fit(cases: Sequence[Case], start: RankingWeights | None = None) -> RankingWe
         improved = False
         for name in ("docs", "count", "own"):
             for sign in (1, -1):
-                value = getattr(best, name) * (1 + sign * step)
+                value = (getattr(best, name) or 0.05) * (1 + sign * step)
                 w = best.replace(**{name: round(max(value, 0.0), 4)})
                 rate = hit_rate(cases, w)
                 if rate > best_rate + 1e-12:

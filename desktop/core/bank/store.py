@@ -696,8 +696,11 @@ class PhraseBank:
             f"SELECT gram, df FROM gram_stats WHERE gram IN ({','.join('?' * len(grams))})", grams
         ).fetchall()
         max_df = max(3, int(total * CONTEXT_MAX_DF_SHARE))
+        # In units of the rarest gram's weight, so the blend's weights mean the same in a bank of a
+        # hundred phrases and one of a hundred thousand.
+        scale = math.log(total + 1)
         weighted = sorted(
-            ((math.log((total + 1) / df), gram, df) for gram, df in dfs if df <= max_df), reverse=True
+            ((math.log((total + 1) / df) / scale, gram, df) for gram, df in dfs if df <= max_df), reverse=True
         )
         chosen: dict[str, float] = {}
         budget = CONTEXT_POSTING_BUDGET
