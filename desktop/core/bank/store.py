@@ -69,7 +69,7 @@ WRITE_CACHE_KIB = 64 * 1024
 # within a smaller budget agree better with scoring every gram than the reverse (docs/PERFORMANCE.md).
 CONTEXT_MAX_GRAMS = 96
 CONTEXT_POSTING_BUDGET = 1500
-CONTEXT_MAX_CANDIDATES = 200
+CONTEXT_MAX_CANDIDATES = 100
 # Bigrams found in more than this share of phrases (我们, 工作…) say nothing about the topic.
 CONTEXT_MAX_DF_SHARE = 0.05
 # Source sentences read for a phrase's context grams (a common phrase has hundreds; these say enough).
