@@ -117,7 +117,7 @@ class RankedPhrase:
     exact: int  # the query is the whole text or the whole initials
     context: float  # weight of the bigrams shared with the paragraph at the cursor
     match: int  # 2 prefix, 1 substring, 0 no query
-    score: float = 0.0  # with a paragraph: context blended with the prior (ranking.py); else 0
+    score: float = 0.0  # 相关 (a paragraph, no query): context blended with the prior (ranking.py); else context
     quality: float = 0.0  # the judged quality, where the bank stores one
 
     @property
@@ -629,6 +629,7 @@ class PhraseBank:
                 (*chunk, *match_params, *kind_params),
             ).fetchall()
         weights = ranking.load_weights()
+        blend = bool(context) and not query
 
         # Rank plain tuples (RankedPhrase.key, then text) and build records for the winners only:
         # with context there are up to CONTEXT_MAX_CANDIDATES rows for `limit` places.
@@ -649,9 +650,10 @@ class PhraseBank:
                 exact, match = int(text == query), 2 if text.startswith(query) else 1
             own, sources = context_parts.get(pid, (0.0, 0.0))
             context_score = sources + weights.own * own
-            # With a paragraph the context is blended with the prior (ranking.py): context alone puts
-            # first whatever shares one incidental bigram with it.
-            score = context_score + ranking.prior(weights, docs, count, quality) if context else 0.0
+            # 相关 (a paragraph, no query) blends the context with the prior (ranking.py): context alone
+            # puts first whatever shares one incidental bigram with it. With a query, what was typed
+            # decides first (prefix before substring among equal context), as before.
+            score = context_score + ranking.prior(weights, docs, count, quality) if blend else context_score
             key = (exact, round(score, 6), match, docs, count, -len(text))
             keyed.append((key, text, context_score, row))
         best = heapq.nlargest(max(limit, 0), keyed, key=lambda item: (item[0], item[1]))
@@ -818,6 +820,7 @@ class BankGroup:
     ) -> list[RankedPhrase]:
         merged: dict[tuple[str, str], RankedPhrase] = {}
         weights = ranking.load_weights()
+        blend = bool(context) and not query.strip()
         for bank in self.banks:
             for r in bank.rank(query, kind=kind, context=context, limit=limit):
                 seen = merged.get((r.text, r.kind))
@@ -826,7 +829,7 @@ class BankGroup:
                 else:
                     count, docs, quality = seen.count + r.count, seen.docs + r.docs, max(seen.quality, r.quality)
                     best_context = max(seen.context, r.context)
-                    score = best_context + ranking.prior(weights, docs, count, quality) if context else 0.0
+                    score = best_context + ranking.prior(weights, docs, count, quality) if blend else best_context
                     merged[(r.text, r.kind)] = RankedPhrase(
                         r.text, r.kind, seen.pattern or r.pattern, seen.initials or r.initials, count, docs,
                         max(seen.exact, r.exact), best_context, max(seen.match, r.match), score, quality,
