@@ -242,7 +242,7 @@ def fit(cases: Sequence[Case], start: RankingWeights | None = None) -> RankingWe
     return best
 
 
-def _bank_without(tmp: Path, mined: dict[Path, MinedDocument], files: Iterable[Path], tag: str) -> PhraseBank:
+def _bank_of(tmp: Path, mined: dict[Path, MinedDocument], files: Iterable[Path], tag: str) -> PhraseBank:
     return build_bank(tmp / f"bank-{tag}.sqlite", (mined[f] for f in files))
 
 
@@ -263,7 +263,7 @@ def ranking_figures(devcorpus_dir: str | Path, cross_validate: bool = False, sam
         tmp = Path(tmp_name)
         test = [f for f in files if folds[f] == HELD_OUT_FOLD]
         train = [f for f in files if folds[f] != HELD_OUT_FOLD]
-        bank = _bank_without(tmp, mined, train, "held-out")
+        bank = _bank_of(tmp, mined, train, "held-out")
         cases = cases_for(bank, (mined[f] for f in test), sample)
         base = baseline_rates(bank, cases)
         figures["held_out"] = {
@@ -278,7 +278,7 @@ def ranking_figures(devcorpus_dir: str | Path, cross_validate: bool = False, sam
         if cross_validate:
             per_fold: list[tuple[list[Case], float]] = []
             for k in range(FOLDS):
-                bank = _bank_without(tmp, mined, [f for f in files if folds[f] != k], f"fold{k}")
+                bank = _bank_of(tmp, mined, [f for f in files if folds[f] != k], f"fold{k}")
                 fold_cases = cases_for(bank, (mined[f] for f in files if folds[f] == k), sample)
                 per_fold.append((fold_cases, baseline_rates(bank, fold_cases)[0]))
                 bank.close()
@@ -313,7 +313,7 @@ def fit_weights(devcorpus_dir: str | Path, sample: int | None = None, log=None) 
         for k in range(FOLDS):
             if k == HELD_OUT_FOLD:
                 continue
-            bank = _bank_without(Path(tmp_name), mined, [f for f in train if folds[f] != k], f"fit{k}")
+            bank = _bank_of(Path(tmp_name), mined, [f for f in train if folds[f] != k], f"fit{k}")
             cases += cases_for(bank, (mined[f] for f in train if folds[f] == k), sample)
             bank.close()
     fitted = fit(cases)
@@ -335,7 +335,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.fit:
         weights = fit_weights(args.devcorpus, args.sample, say)
         ranking.save_weights(weights)
-        say(f"wrote {ranking.WEIGHTS_PATH}")
+        say(f"wrote {ranking.weights_path()}")
     figures = ranking_figures(args.devcorpus, args.cv, args.sample, weights, say)
     if args.json:
         print(json.dumps(figures, ensure_ascii=False, indent=1))

@@ -22,7 +22,10 @@ from pathlib import Path
 from desktop.core.paths import resources_dir
 
 WEIGHTS_FILE = "ranking.json"
-WEIGHTS_PATH = resources_dir() / WEIGHTS_FILE
+
+
+def weights_path() -> Path:
+    return resources_dir() / WEIGHTS_FILE
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,7 @@ class RankingWeights:
 def load_weights(path: Path | None = None) -> RankingWeights:
     """The shipped weights; a missing or unreadable file ranks by context alone (logged, not fatal:
     ranking is still usable)."""
-    return _load(str(path or WEIGHTS_PATH))
+    return _load(str(path or weights_path()))
 
 
 @lru_cache(maxsize=4)
@@ -59,7 +62,7 @@ def _load(path: str) -> RankingWeights:
 
 
 def save_weights(weights: RankingWeights, path: Path | None = None, note: str = "") -> None:
-    target = path or WEIGHTS_PATH
+    target = path or weights_path()
     payload = {
         "about": "Weights of the 相关 ranking blend (desktop/core/bank/ranking.py), fitted by "
         "scripts/eval_ranking.py --fit on the leave-out test over the development corpus; see docs/MINING.md.",
