@@ -170,9 +170,10 @@ def cases_for(bank: PhraseBank, documents: Iterable[MinedDocument], sample: int 
 
 def _scored(case: Case, weights: RankingWeights) -> list[str]:
     """The first TOP texts of the case's candidates under these weights (as `ranking.order` ranks)."""
-    if case.table is None:  # (own, sources, ln(1+docs), ln(1+count), quality, tie-break, text)
+    if case.table is None:  # (own, sources, ln(1+docs), ln(1+count), quality less the middle, tie-break, text)
         case.table = [
-            (c.own, c.sources, math.log1p(c.docs), math.log1p(c.count), c.quality,
+            (c.own, c.sources, math.log1p(c.docs), math.log1p(c.count),
+             c.quality - ranking.QUALITY_MIDDLE if c.quality >= 0 else 0.0,
              (c.docs, c.count, -len(c.text), c.text), c.text)
             for c in case.candidates
         ]  # fmt: skip

@@ -1,7 +1,7 @@
 """How 相关 ranks: a blend of the paragraph's context and a prior of how common a phrase is.
 
     score = context_sources + own · context_own + docs · ln(1 + documents) + count · ln(1 + count)
-            (+ quality · judged quality, when the bank has that column)
+            (+ quality · (judged quality − 0.5), for phrases a judge scored, where the bank has that column)
 
 context_own and context_sources are the idf weights of the rare character bigrams the paragraph shares
 with the phrase's own text and with its source sentences (`PhraseBank._context_scores`). Context alone
@@ -33,7 +33,7 @@ class RankingWeights:
     docs: float = 0.0  # per ln(1 + documents holding the phrase)
     count: float = 0.0  # per ln(1 + occurrences)
     own: float = 1.0  # a bigram of the phrase's own text against one of its source sentences
-    quality: float = 0.0  # per unit of judged quality, where the bank stores one
+    quality: float = 0.0  # per unit of judged quality above the middle, where the bank stores one
 
     def replace(self, **changes: float) -> RankingWeights:
         return replace(self, **changes)
@@ -74,13 +74,20 @@ def save_weights(weights: RankingWeights, path: Path | None = None, note: str = 
     _load.cache_clear()
 
 
-def prior(weights: RankingWeights, docs: int, count: int, quality: float = 0.0) -> float:
+# The bank's judged quality runs 0..1, and -1 where no judge scored the phrase (most kinds): an unjudged
+# phrase neither gains nor loses, a judged one gains above the middle and loses below it.
+UNJUDGED = -1.0
+QUALITY_MIDDLE = 0.5
+
+
+def prior(weights: RankingWeights, docs: int, count: int, quality: float = UNJUDGED) -> float:
     """How likely a phrase is wanted before the paragraph is read: precomputable per phrase."""
-    return weights.docs * math.log1p(docs) + weights.count * math.log1p(count) + weights.quality * quality
+    judged = weights.quality * (quality - QUALITY_MIDDLE) if quality >= 0 else 0.0
+    return weights.docs * math.log1p(docs) + weights.count * math.log1p(count) + judged
 
 
 def score(weights: RankingWeights, own: float, sources: float, docs: int, count: int,
-          quality: float = 0.0) -> float:
+          quality: float = UNJUDGED) -> float:
     return sources + weights.own * own + prior(weights, docs, count, quality)
 
 
@@ -94,7 +101,7 @@ class Candidate:
     sources: float  # context weight shared with its source sentences only
     docs: int
     count: int
-    quality: float = 0.0
+    quality: float = UNJUDGED
 
     def score(self, weights: RankingWeights) -> float:
         return score(weights, self.own, self.sources, self.docs, self.count, self.quality)

@@ -118,7 +118,7 @@ class RankedPhrase:
     context: float  # weight of the bigrams shared with the paragraph at the cursor
     match: int  # 2 prefix, 1 substring, 0 no query
     score: float = 0.0  # 相关 (a paragraph, no query): context blended with the prior (ranking.py); else context
-    quality: float = 0.0  # the judged quality, where the bank stores one
+    quality: float = ranking.UNJUDGED  # the judged quality 0..1, where the bank stores one
 
     @property
     def key(self) -> tuple:
@@ -663,11 +663,11 @@ class PhraseBank:
         ]
 
     def _quality_column(self) -> str:
-        """`quality` where the bank stores a judged quality per phrase, else a constant 0."""
+        """`quality` where the bank stores a judged quality per phrase, else unjudged (-1)."""
         if self._has_quality is None:
             names = {row[1] for row in self.conn.execute("PRAGMA table_info(phrases)")}
             self._has_quality = "quality" in names
-        return "coalesce(quality, 0.0)" if self._has_quality else "0.0"
+        return f"coalesce(quality, {ranking.UNJUDGED})" if self._has_quality else str(ranking.UNJUDGED)
 
     def most_widespread_ids(self, limit: int) -> list[int]:
         """The phrases an empty query fetches first (by documents, then occurrences)."""

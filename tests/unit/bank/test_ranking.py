@@ -81,15 +81,24 @@ def test_a_more_widespread_phrase_outranks_one_with_the_same_context(bank):
 def test_a_judged_quality_column_is_read_when_the_bank_has_one(bank, tmp_path):
     context = "项目建设要加快审批"
     before = {r.text: r.score for r in bank.rank("", context=context, limit=20)}
-    assert all(r.quality == 0.0 for r in bank.rank("", context=context, limit=20))
+    assert all(r.quality == ranking.UNJUDGED for r in bank.rank("", context=context, limit=20))
     path = bank.path
     bank.close()
     with PhraseBank.open(path) as writable:
-        writable.conn.execute("ALTER TABLE phrases ADD COLUMN quality REAL")
+        # as the judged-quality layout has it: 0..1, -1 where no judge scored the phrase
+        writable.conn.execute("ALTER TABLE phrases ADD COLUMN quality REAL NOT NULL DEFAULT -1")
         writable.conn.execute("UPDATE phrases SET quality = 0.9 WHERE text = '真抓实干'")
+        writable.conn.execute("UPDATE phrases SET quality = 0.1 WHERE text = '重整行装'")
         writable.conn.commit()
     with PhraseBank.open(path, readonly=True) as reopened:
         ranked = {r.text: r for r in reopened.rank("", context=context, limit=20)}
     assert ranked["真抓实干"].quality == pytest.approx(0.9)
-    w = ranking.load_weights()
-    assert ranked["真抓实干"].score == pytest.approx(before["真抓实干"] + w.quality * 0.9)
+    shipped = ranking.load_weights()
+    judged = {t: r.score for t, r in ranked.items()}
+    assert judged["真抓实干"] == pytest.approx(before["真抓实干"] + shipped.quality * 0.4)
+    assert judged["重整行装"] == pytest.approx(before["重整行装"] - shipped.quality * 0.4)
+    weights = shipped.replace(quality=2.0)
+    assert ranking.prior(weights, 1, 1, 0.9) - ranking.prior(weights, 1, 1) == pytest.approx(0.8)
+    assert ranking.prior(weights, 1, 1, 0.1) - ranking.prior(weights, 1, 1) == pytest.approx(-0.8)
+    # unjudged phrases keep their score
+    assert all(judged[t] == pytest.approx(before[t]) for t in judged if ranked[t].quality < 0)
