@@ -215,23 +215,29 @@ def baseline_rates(bank: PhraseBank, cases: Sequence[Case]) -> tuple[float, floa
 _GRID_DOCS = (0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0)  # context weights are in units of the rarest gram
 _GRID_COUNT = (0.0, 0.1, 0.25, 0.5, 1.0)
 _GRID_OWN = (0.0, 0.5, 1.0)
+_GRID_QUALITY = (0.0, 0.5, 1.0, 2.0)
 
 
 def fit(cases: Sequence[Case], start: RankingWeights | None = None) -> RankingWeights:
-    """Weights that maximise hit@10 on these cases (ties go to the smaller weights)."""
+    """Weights that maximise hit@10 on these cases (ties go to the smaller weights). The quality weight
+    is searched only when the bank judged some phrases (a `quality` column, docs/MINING.md)."""
+    judged = any(c.quality >= 0 for case in cases for c in case.candidates)
+    grid_quality = _GRID_QUALITY if judged else (0.0,)
+    names = ("docs", "count", "own", "quality") if judged else ("docs", "count", "own")
     best = start or RankingWeights()
     best_rate = -1.0
-    for own in _GRID_OWN:
-        for docs in _GRID_DOCS:
-            for count in _GRID_COUNT:
-                w = RankingWeights(docs=docs, count=count, own=own)
-                rate = hit_rate(cases, w)
-                if rate > best_rate + 1e-12:
-                    best, best_rate = w, rate
+    for quality in grid_quality:
+        for own in _GRID_OWN:
+            for docs in _GRID_DOCS:
+                for count in _GRID_COUNT:
+                    w = RankingWeights(docs=docs, count=count, own=own, quality=quality)
+                    rate = hit_rate(cases, w)
+                    if rate > best_rate + 1e-12:
+                        best, best_rate = w, rate
     step = 0.5
     while step >= 0.125:
         improved = False
-        for name in ("docs", "count", "own"):
+        for name in names:
             for sign in (1, -1):
                 value = (getattr(best, name) or 0.05) * (1 + sign * step)
                 w = best.replace(**{name: round(max(value, 0.0), 4)})
