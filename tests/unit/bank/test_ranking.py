@@ -102,3 +102,23 @@ def test_a_judged_quality_column_is_read_when_the_bank_has_one(bank, tmp_path):
     assert ranking.prior(weights, 1, 1, 0.1) - ranking.prior(weights, 1, 1) == pytest.approx(-0.8)
     # unjudged phrases keep their score
     assert all(judged[t] == pytest.approx(before[t]) for t in judged if ranked[t].quality < 0)
+
+
+def test_leaving_unread_the_candidates_that_cannot_place_changes_no_ranking(bank, monkeypatch):
+    contexts = ["汛期将至，防汛工作不能有丝毫松懈，要把隐患消除在萌芽状态。", "项目建设要加快审批，真抓实干",
+                "乡村振兴要久久为功", "防汛工作要查找漏洞，重整行装"]
+    placing, left = PhraseBank._placing, []
+
+    def spy(self, parts, *rest):
+        kept = placing(self, parts, *rest)
+        left.append(len(parts) - len(kept))
+        return kept
+
+    monkeypatch.setattr(PhraseBank, "_placing", spy)
+    pruned = {(c, n): [(r.text, r.score) for r in bank.rank("", context=c, limit=n)] for c in contexts for n in (1, 2, 3)}
+    assert any(left), "no candidate was ever left unread"
+    read = []
+    monkeypatch.setattr(PhraseBank, "_placing", lambda self, parts, *_rest: read.append(len(parts)) or list(parts))
+    every = {(c, n): [(r.text, r.score) for r in bank.rank("", context=c, limit=n)] for c in contexts for n in (1, 2, 3)}
+    assert read, "the shortcut was never taken"
+    assert pruned == every
