@@ -4,7 +4,7 @@
             (+ quality · (judged quality − 0.5), for phrases a judge scored, where the bank has that column)
 
 context_own and context_sources are the idf weights of the rare character bigrams the paragraph shares
-with the phrase's own text and with its source sentences (`PhraseBank._context_scores`). Context alone
+with the phrase's own text and with its source sentences (`PhraseBank.context_parts`). Context alone
 puts first whatever shares one incidental bigram with the paragraph; the prior lifts the phrases writers
 use again and again. The weights are plain data (resources/ranking.json), fitted on the leave-out test
 over the development corpus by scripts/eval_ranking.py (docs/MINING.md, 相关). Nothing is learned at run
