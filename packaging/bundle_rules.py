@@ -210,6 +210,7 @@ REQUIRED = {
         "pypinyin/phrases_dict.json",
         "docx/templates/default.docx",
         "resources/corpus/*.txt",
+        "resources/ranking.json",  # 相关's weights; without them it ranks by context alone
     ],
     "win32": [
         "PySide6/plugins/platforms/qwindows.dll",
@@ -221,6 +222,7 @@ REQUIRED = {
         "pypinyin/phrases_dict.json",
         "docx/templates/default.docx",
         "resources/corpus/*.txt",
+        "resources/ranking.json",  # 相关's weights; without them it ranks by context alone
     ],
 }
 

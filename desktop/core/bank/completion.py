@@ -80,9 +80,9 @@ def complete(bank: Ranker, before: str, paragraph: str = "", limit: int = 45) ->
             ]
             if found:
                 return Completion("begun", typed, [_candidate(r, size) for r in found])
+    # 相关 as the 素材 tab ranks it: context blended with how widespread a phrase is (ranking.py).
     ranked = bank.rank("", context=paragraph, limit=limit)
-    related = [r for r in ranked if r.context > 0] or ranked
-    return Completion("context", "", [_candidate(r, 0) for r in related])
+    return Completion("context", "", [_candidate(r, 0) for r in ranked])
 
 
 def filter_by_letters(

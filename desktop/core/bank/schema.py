@@ -182,13 +182,26 @@ def create_current(conn: sqlite3.Connection) -> None:
 
 def phrase_grams_for(text: str, sentences: list[str]) -> list[tuple[str, int]]:
     """The grams of a phrase as (gram, own): every bigram of its own text, then bigrams of the
-    sentences it came from up to MAX_GRAMS_PER_PHRASE in all."""
+    sentences it came from up to MAX_GRAMS_PER_PHRASE in all: those found in the most of its sentences
+    first (what the phrase's company is, not what one sentence happened to say), among equals taken in
+    turn from each sentence, so a phrase met in several places is known by all of them. Chosen so, the
+    leave-out test's hit@10 of 相关 rose from 0.22 to 0.32 (docs/MINING.md, 相关)."""
     grams: dict[str, int] = dict.fromkeys(han_bigram_list(text), 1)
-    for sentence in sentences:
-        for gram in han_bigram_list(sentence):
-            if len(grams) >= MAX_GRAMS_PER_PHRASE:
-                return list(grams.items())
-            grams.setdefault(gram, 0)
+    spread: dict[str, int] = {}  # gram -> sentences holding it
+    turn: dict[str, tuple[int, int]] = {}  # gram -> (its place in its sentence, the sentence)
+    for number, sentence in enumerate(sentences):
+        place = 0
+        for gram in dict.fromkeys(han_bigram_list(sentence)):
+            if gram in grams:
+                continue
+            spread[gram] = spread.get(gram, 0) + 1
+            if gram not in turn:
+                turn[gram] = (place, number)
+                place += 1
+    room = MAX_GRAMS_PER_PHRASE - len(grams)
+    if room > 0:
+        for gram in sorted(spread, key=lambda g: (-spread[g], turn[g]))[:room]:
+            grams[gram] = 0
     return list(grams.items())
 
 

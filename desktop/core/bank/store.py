@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 from desktop import __version__
 from desktop.core.errors import BankError, has_undecodable_name, readable_name
+from desktop.core.bank import ranking
 from desktop.core.bank.connection import BankBusy, connect
 from desktop.core.mining.cancel import Poll, check
 from desktop.core.mining.model import KINDS, Phrase, Source, document_label
@@ -68,10 +69,11 @@ WRITE_CACHE_KIB = 64 * 1024
 # within a smaller budget agree better with scoring every gram than the reverse (docs/PERFORMANCE.md).
 CONTEXT_MAX_GRAMS = 96
 CONTEXT_POSTING_BUDGET = 1500
-CONTEXT_MAX_CANDIDATES = 200
+CONTEXT_MAX_CANDIDATES = 100
 # Bigrams found in more than this share of phrases (我们, 工作…) say nothing about the topic.
 CONTEXT_MAX_DF_SHARE = 0.05
-SOURCES_PER_PHRASE_FOR_GRAMS = 8
+# Source sentences read for a phrase's context grams (a common phrase has hundreds; these say enough).
+SOURCES_PER_PHRASE_FOR_GRAMS = 64
 _SEARCH_PIECE = 4  # characters in each of the three pieces a long search text is looked up by
 _PHRASE_COLUMNS = "id, text, kind, pattern, initials, count, docs"
 
@@ -115,10 +117,12 @@ class RankedPhrase:
     exact: int  # the query is the whole text or the whole initials
     context: float  # weight of the bigrams shared with the paragraph at the cursor
     match: int  # 2 prefix, 1 substring, 0 no query
+    score: float = 0.0  # 相关 (a paragraph, no query): context blended with the prior (ranking.py); else context
+    quality: float = ranking.UNJUDGED  # the judged quality 0..1, where the bank stores one
 
     @property
     def key(self) -> tuple:
-        return (self.exact, round(self.context, 6), self.match, self.docs, self.count, -len(self.text))
+        return (self.exact, round(self.score, 6), self.match, self.docs, self.count, -len(self.text))
 
 
 def _fts_phrase(text: str) -> str:
@@ -172,6 +176,8 @@ class PhraseBank:
         self.readonly = readonly
         self.keeps_backups = False  # set for the user's bank by banks.open_write_bank
         self._backed_up = False
+        self._has_quality: bool | None = None  # a judged quality per phrase (read if present)
+        self._count_range: tuple[int, int, int] | None = None  # (phrases, largest docs, largest count)
 
     # ---- opening -------------------------------------------------------------------------------
 
@@ -605,14 +611,13 @@ class PhraseBank:
                     sql = "SELECT phrase_id FROM text_grams WHERE gram = ? ORDER BY docs DESC, count DESC"
                 collect(sql + f" LIMIT {fetch}", (query, *kind_params))
 
-        context_scores = self._context_scores(context) if context else {}
-        if not query and not kind and 0 < limit < len(context_scores):
-            # Every candidate here ranks by its context score first, so those below the limit-th
-            # best score cannot place: leave them unread.
-            floor = sorted((round(score, 6) for score in context_scores.values()), reverse=True)[limit - 1]
-            ids.update((pid, None) for pid, score in context_scores.items() if round(score, 6) >= floor)
+        context_parts = self.context_parts(context) if context else {}
+        weights = ranking.load_weights()
+        blend = bool(context) and not query
+        if blend and not kind and 0 < limit < len(context_parts):
+            ids.update(dict.fromkeys(self._placing(context_parts, list(ids), limit, weights)))
         else:
-            ids.update(dict.fromkeys(context_scores))
+            ids.update(dict.fromkeys(context_parts))
         # Context candidates that do not match the query or the kind are dropped below anyway:
         # let SQLite drop them before their rows are built.
         if not query:
@@ -625,10 +630,11 @@ class PhraseBank:
             match_sql, match_params = " AND instr(text, ?) > 0", (query,)
         rows = []
         wanted = list(ids)
+        columns = f"{_PHRASE_COLUMNS}, {self._quality_column()}"
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             rows += self.conn.execute(
-                f"SELECT {_PHRASE_COLUMNS} FROM phrases WHERE id IN ({','.join('?' * len(chunk))})"
+                f"SELECT {columns} FROM phrases WHERE id IN ({','.join('?' * len(chunk))})"
                 + match_sql
                 + range_kind_sql,  # the ids are the access path
                 (*chunk, *match_params, *kind_params),
@@ -638,7 +644,7 @@ class PhraseBank:
         # with context there are up to CONTEXT_MAX_CANDIDATES rows for `limit` places.
         keyed = []
         for row in rows:
-            pid, text, kind_, _pattern, initials, count, docs = row
+            pid, text, kind_, _pattern, initials, count, docs, quality = row
             if kind and kind_ != kind:
                 continue
             if not query:
@@ -651,18 +657,80 @@ class PhraseBank:
                 if not (text.startswith(query) or (len(query) > 1 and query in text)):
                     continue
                 exact, match = int(text == query), 2 if text.startswith(query) else 1
-            context_score = context_scores.get(pid, 0.0)
-            key = (exact, round(context_score, 6), match, docs, count, -len(text))
+            own, sources = context_parts.get(pid, (0.0, 0.0))
+            context_score = sources + weights.own * own
+            # 相关 (a paragraph, no query) blends the context with the prior (ranking.py): context alone
+            # puts first whatever shares one incidental bigram with it. With a query, what was typed
+            # decides first (prefix before substring among equal context), as before.
+            score = context_score + ranking.prior(weights, docs, count, quality) if blend else context_score
+            key = (exact, round(score, 6), match, docs, count, -len(text))
             keyed.append((key, text, context_score, row))
         best = heapq.nlargest(max(limit, 0), keyed, key=lambda item: (item[0], item[1]))
         return [
-            RankedPhrase(text, kind_, pattern, initials, count, docs, key[0], context_score, key[2])
-            for key, _text, context_score, (_pid, text, kind_, pattern, initials, count, docs) in best
+            RankedPhrase(text, kind_, pattern, initials, count, docs, key[0], context_score, key[2], key[1], quality)
+            for key, _text, context_score, (_pid, text, kind_, pattern, initials, count, docs, quality) in best
         ]
 
-    def _context_scores(self, context: str) -> dict[int, float]:
-        """Phrases whose text or source sentences share rare character bigrams with `context`,
-        weighted by inverse document frequency over phrases."""
+    def _placing(self, parts: dict[int, tuple[float, float]], widespread: list[int], limit: int,
+                 weights: ranking.RankingWeights) -> list[int]:
+        """The context candidates that can still be among the first `limit` of 相关, so only their rows
+        are read (each a random lookup: 100 of them cost about 1 ms at 100,000 phrases). The scores
+        surely reached are the widespread phrases' (fetched anyway) and each candidate's context plus the
+        least prior; a candidate whose context plus the largest prior in the bank falls short of the
+        `limit`-th of those cannot place. Exact: the ranking is what reading every candidate gives."""
+        low, high = self._prior_range(weights)
+        contexts = {pid: sources + weights.own * own for pid, (own, sources) in parts.items()}
+        reached = {pid: context + low for pid, context in contexts.items()}
+        marks = ",".join("?" * len(widespread))
+        for pid, docs, count, quality in self.conn.execute(
+            f"SELECT id, docs, count, {self._quality_column()} FROM phrases WHERE id IN ({marks})", widespread
+        ):
+            reached[pid] = contexts.get(pid, 0.0) + ranking.prior(weights, docs, count, quality)
+        if len(reached) < limit:
+            return list(parts)
+        floor = heapq.nlargest(limit, reached.values())[-1] - 1e-6  # ties are broken by the key's rest
+        return [pid for pid, context in contexts.items() if context + high >= floor]
+
+    def _prior_range(self, weights: ranking.RankingWeights) -> tuple[float, float]:
+        """The least and the largest prior a phrase of this bank can have (its largest counts are read
+        once per number of phrases, so an import seen through this connection reads them again)."""
+        total = self.phrase_total()
+        if self._count_range is None or self._count_range[0] != total:
+            docs, count = self.conn.execute("SELECT max(docs), max(count) FROM phrases").fetchone()
+            self._count_range = (total, docs or 1, count or 1)
+        _total, docs, count = self._count_range
+        judged = self._quality_column() != str(ranking.UNJUDGED)
+        spread = abs(weights.quality) * ranking.QUALITY_MIDDLE if judged else 0.0
+        return (ranking.prior(weights, 1, 1) - spread, ranking.prior(weights, docs, count) + spread)
+
+    def _quality_column(self) -> str:
+        """`quality` where the bank stores a judged quality per phrase, else unjudged (-1)."""
+        if self._has_quality is None:
+            names = {row[1] for row in self.conn.execute("PRAGMA table_info(phrases)")}
+            self._has_quality = "quality" in names
+        return f"coalesce(quality, {ranking.UNJUDGED})" if self._has_quality else str(ranking.UNJUDGED)
+
+    def most_widespread_ids(self, limit: int) -> list[int]:
+        """The phrases an empty query fetches first (by documents, then occurrences)."""
+        sql = f"SELECT id FROM phrases ORDER BY docs DESC, count DESC LIMIT {max(limit, 1)}"
+        return [row[0] for row in self.conn.execute(sql)]
+
+    def rows_for_ranking(self, ids: list[int]) -> list[tuple]:
+        """(id, text, kind, docs, count, quality) of these phrases."""
+        rows: list[tuple] = []
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            rows += self.conn.execute(
+                f"""SELECT id, text, kind, docs, count, {self._quality_column()} FROM phrases
+                    WHERE id IN ({','.join('?' * len(chunk))})""",
+                chunk,
+            ).fetchall()
+        return rows
+
+    def context_parts(self, context: str) -> dict[int, tuple[float, float]]:
+        """Phrases whose text or source sentences share rare character bigrams with `context`: phrase
+        id → (weight shared with its own text, weight shared with its source sentences only), each
+        bigram weighing its inverse document frequency over phrases."""
         grams = list(dict.fromkeys(han_bigram_list(context)))[:256]
         if not grams:
             return {}
@@ -671,8 +739,11 @@ class PhraseBank:
             f"SELECT gram, df FROM gram_stats WHERE gram IN ({','.join('?' * len(grams))})", grams
         ).fetchall()
         max_df = max(3, int(total * CONTEXT_MAX_DF_SHARE))
+        # In units of the rarest gram's weight, so the blend's weights mean the same in a bank of a
+        # hundred phrases and one of a hundred thousand.
+        scale = math.log(total + 1)
         weighted = sorted(
-            ((math.log((total + 1) / df), gram, df) for gram, df in dfs if df <= max_df), reverse=True
+            ((math.log((total + 1) / df) / scale, gram, df) for gram, df in dfs if df <= max_df), reverse=True
         )
         chosen: dict[str, float] = {}
         budget = CONTEXT_POSTING_BUDGET
@@ -685,15 +756,16 @@ class PhraseBank:
             return {}
         # Summing in SQL walks the postings in C; ties at the cut go to the older phrase.
         weights = ",".join("(?, ?)" for _ in chosen)
-        return dict(
-            self.conn.execute(
+        return {
+            pid: (own, score - own)
+            for pid, score, own in self.conn.execute(
                 f"""WITH weight (gram, idf) AS (VALUES {weights})
-                    SELECT g.phrase_id, sum(weight.idf) AS score
+                    SELECT g.phrase_id, sum(weight.idf) AS score, total(weight.idf * g.own)
                     FROM weight JOIN phrase_grams g ON g.gram = weight.gram
                     GROUP BY g.phrase_id ORDER BY score DESC, g.phrase_id LIMIT {CONTEXT_MAX_CANDIDATES}""",
                 [value for item in chosen.items() for value in item],
             )
-        )
+        }
 
     def suggest(
         self, query: str = "", *, kind: str | None = None, context: str = "", limit: int = 10
@@ -788,16 +860,20 @@ class BankGroup:
         self, query: str = "", *, kind: str | None = None, context: str = "", limit: int = 10
     ) -> list[RankedPhrase]:
         merged: dict[tuple[str, str], RankedPhrase] = {}
+        weights = ranking.load_weights()
+        blend = bool(context) and not query.strip()
         for bank in self.banks:
             for r in bank.rank(query, kind=kind, context=context, limit=limit):
                 seen = merged.get((r.text, r.kind))
                 if seen is None:
                     merged[(r.text, r.kind)] = r
                 else:
+                    count, docs, quality = seen.count + r.count, seen.docs + r.docs, max(seen.quality, r.quality)
+                    best_context = max(seen.context, r.context)
+                    score = best_context + ranking.prior(weights, docs, count, quality) if blend else best_context
                     merged[(r.text, r.kind)] = RankedPhrase(
-                        r.text, r.kind, seen.pattern or r.pattern, seen.initials or r.initials,
-                        seen.count + r.count, seen.docs + r.docs, max(seen.exact, r.exact),
-                        max(seen.context, r.context), max(seen.match, r.match),
+                        r.text, r.kind, seen.pattern or r.pattern, seen.initials or r.initials, count, docs,
+                        max(seen.exact, r.exact), best_context, max(seen.match, r.match), score, quality,
                     )  # fmt: skip
         ranked = sorted(merged.values(), key=lambda r: (r.key, r.text), reverse=True)
         return ranked[:limit]

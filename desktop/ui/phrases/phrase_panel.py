@@ -100,15 +100,17 @@ def panel_items(
             ranked = [r for r in ranked if r.kind == kind]
             if full and len(ranked) < limit // 4:
                 ranked = group.rank(q.query, kind=kind, context=q.paragraph, limit=limit)
-        if q.category == RELATED and not q.query:
-            ranked = [r for r in ranked if r.context > 0] or ranked
         rows = [(r.text, r.kind, r.pattern, r.initials, r.count, r.docs) for r in ranked]
     items = [
         PanelItem(*row, favourite=(row[0], row[1]) in favourites, used=bool(q.draft) and row[0] in q.draft,
                   mine=(row[0], row[1]) in mine)
         for row in rows
     ]
-    items.sort(key=lambda item: not item.favourite)  # stable: keeps the rank inside each group
+    if q.category == RELATED and not q.query:
+        # What the draft already holds is still shown, after what it does not (favourites stay first).
+        items.sort(key=lambda item: (not item.favourite, item.used))  # stable: keeps the rank within
+    else:
+        items.sort(key=lambda item: not item.favourite)
     return items
 
 
@@ -144,6 +146,7 @@ class PhrasePanel(QWidget):
         self.provider = provider
         self.items: list[PanelItem] = []
         self._paragraph_key: tuple[int, str] | None = None
+        self._shown_for: tuple[int, str] | None = None  # the paragraph the list was ranked for
         self.runner = QueryRunner(self)
         self.runner.ready.connect(self._show_items)
         self.runner.failed.connect(lambda m: self.message.emit(f"素材查询失败：{m}"))
@@ -237,13 +240,18 @@ class PhrasePanel(QWidget):
             _before, paragraph = paragraph_at_cursor(self.editor)
             snapshot = PanelQuery(self.current_category(), self.search.text().strip(), paragraph,
                                   self.editor.toPlainText())
+            context = (self.editor.textCursor().blockNumber(), paragraph)
             # The banks are opened in the worker too: the first opening may have to build the default bank.
-            return lambda: panel_items(provider.group(), snapshot, provider.favourites())
+            return lambda: (context, panel_items(provider.group(), snapshot, provider.favourites()))
 
         self.runner.request_when_due(job, delay_ms)
 
-    def _show_items(self, items: list[PanelItem]) -> None:
-        keep = self.current_item()
+    def _show_items(self, result: tuple[tuple[int, str], list[PanelItem]]) -> None:
+        context, items = result
+        # Ranked for another paragraph: the best rows are at the top, so show the top (an old selection
+        # kept would hold the list scrolled down to it). For the same paragraph the selection stays.
+        keep = self.current_item() if context == self._shown_for else None
+        self._shown_for = context
         self.items = items
         self.list.blockSignals(True)
         self.list.clear()
@@ -259,6 +267,8 @@ class PhrasePanel(QWidget):
         index = next((i for i, it in enumerate(items) if keep and (it.text, it.kind) == (keep.text, keep.kind)), 0)
         if items:
             self.list.setCurrentRow(index)
+        if keep is None:
+            self.list.scrollToTop()
         self._show_detail(self.list.currentRow())
         self.status.setText(f"{len(items)} 条" if items else "没有找到素材")
 

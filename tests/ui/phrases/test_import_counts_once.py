@@ -23,6 +23,7 @@ def test_copies_of_the_builtin_corpus_are_counted_once(qtbot, window, seed_paths
     with qtbot.waitSignal(window.bank_ready, timeout=120_000) as ready:
         window.warm_up_bank()
     before_footer = ready.args[0]
+    qtbot.waitUntil(lambda: tools.panel.runner.idle() and bool(tools.panel.items), timeout=10_000)
     first = tools.panel.items[0]
     before = shown_counts(qtbot, tools.panel, first.text)
 

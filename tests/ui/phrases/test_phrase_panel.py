@@ -51,14 +51,61 @@ def test_categories_hold_one_kind(qtbot, panel):
 
 def test_related_follows_the_paragraph_at_the_cursor(qtbot, editor, panel):
     set_text(editor, "防汛工作要查找漏洞\n乡村振兴要持续用力")
-    qtbot.waitUntil(lambda: shown(panel) == ["久久为功"], timeout=5000)  # d.txt: 乡村振兴要久久为功
+    qtbot.waitUntil(lambda: shown(panel)[:1] == ["久久为功"], timeout=5000)  # d.txt: 乡村振兴要久久为功
     cursor = editor.textCursor()
     cursor.movePosition(QTextCursor.MoveOperation.Start)
     editor.setTextCursor(cursor)
-    qtbot.waitUntil(
-        lambda: {i.text for i in panel.items[:3]} == {"真抓实干", "重整行装", "要查隐患、堵漏洞、强弱项"},
+    qtbot.waitUntil(  # d.txt: 防汛工作也要攻坚克难、真抓实干; the flood-control speech: 重整行装
+        lambda: {i.text for i in panel.items[:3]} == {"真抓实干", "重整行装", "攻坚克难"},
         timeout=5000,
     )
+
+
+def test_moving_to_another_paragraph_shows_the_top_of_related(qtbot, editor, panel):
+    panel.list.setFixedHeight(70)  # a few rows in view, so the list scrolls
+    set_text(editor, "防汛工作要查找漏洞\n乡村振兴要持续用力")
+    qtbot.waitUntil(lambda: shown(panel)[:1] == ["久久为功"], timeout=5000)
+    wait_idle(qtbot, panel)
+    assert len(panel.items) > 5
+    # The writer looks down the list, to its last row ...
+    panel.list.setFocus()
+    qtbot.keyClick(panel.list, Qt.Key.Key_End)
+    assert panel.list.currentRow() == len(panel.items) - 1
+    assert panel.list.verticalScrollBar().value() > 0
+    # ... goes back to the draft and up to the other paragraph: its best phrases are in view, first selected.
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    qtbot.keyClick(editor, Qt.Key.Key_Up)
+    qtbot.waitUntil(lambda: {i.text for i in panel.items[:3]} == {"真抓实干", "重整行装", "攻坚克难"},
+                    timeout=5000)
+    wait_idle(qtbot, panel)
+    assert panel.list.currentRow() == 0
+    assert panel.list.verticalScrollBar().value() == 0
+    # Within the same paragraph the selection stays where the writer put it.
+    panel.list.setFocus()
+    qtbot.keyClick(panel.list, Qt.Key.Key_Down)
+    chosen = panel.current_item()
+    panel.refresh(0)
+    wait_idle(qtbot, panel)
+    assert panel.current_item() == chosen and panel.list.currentRow() == 1
+
+
+def test_a_phrase_inserted_no_longer_comes_first_in_related(qtbot, editor, panel):
+    set_text(editor, "乡村振兴要持续用力")
+    qtbot.waitUntil(lambda: shown(panel)[:1] == ["久久为功"], timeout=5000)
+    wait_idle(qtbot, panel)
+    panel.list.setFocus()
+    qtbot.keyClick(panel.list, Qt.Key.Key_Return)  # inserts the first row at the cursor
+    assert editor.toPlainText() == "乡村振兴要持续用力久久为功"
+    qtbot.waitUntil(lambda: panel.items and panel.items[0].text != "久久为功", timeout=5000)
+    wait_idle(qtbot, panel)
+    texts = shown(panel)
+    assert "久久为功" in texts  # still listed, marked, after every phrase the draft does not hold yet
+    at = texts.index("久久为功")
+    assert panel.items[at].used and "（已用）" in panel.list.item(at).text()
+    assert not any(item.used for item in panel.items[:at])
+    assert all(item.used for item in panel.items[at:])
+    assert panel.list.currentRow() == 0
 
 
 def test_selected_item_shows_its_source_and_enter_inserts_and_marks_it_used(qtbot, editor, panel):

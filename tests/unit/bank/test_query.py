@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from desktop.core.bank import ranking
 from desktop.core.bank.store import BankGroup, PhraseBank
 from desktop.core.bank.importer import import_paths
 from desktop.core.mining.model import Phrase, Source, document_label
@@ -89,14 +90,25 @@ def test_context_puts_phrases_from_related_sentences_first(bank):
     # ... with a paragraph about flood control the phrases of the flood-control speech come first.
     flood = "汛期将至，防汛工作不能有丝毫松懈，要把隐患消除在萌芽状态。"
     ranked = bank.rank("", context=flood, limit=8)
-    assert {r.text for r in ranked[:3]} == {"重整行装", "要查隐患、堵漏洞、强弱项", "真抓实干"}
-    assert all(r.context > 0 for r in ranked[:3]) and all(r.context == 0 for r in ranked[3:])
-    # Context reorders within a query's matches too.
+    related = {"重整行装", "要查隐患、堵漏洞、强弱项", "真抓实干"}
+    assert {r.text for r in ranked if r.context > 0} == related
+    # Context is blended with how widespread a phrase is (ranking.py): each related phrase ranks above
+    # every unrelated one that is no more widespread than it.
+    for at, r in enumerate(ranked):
+        if r.context == 0:
+            assert all(ranked.index(p) < at for p in ranked if p.text in related and p.docs >= r.docs
+                       and p.count >= r.count), (r.text, [p.text for p in ranked])
+    assert ranked[0].text == "真抓实干"  # related and the most widespread
+    # The same blend ranks within a query's matches and a kind.
     assert texts(bank.suggest("久久为功", context=flood)) == ["久久为功"]
-    assert texts(bank.suggest("", kind="parallel", context=flood)) == [
-        "要查隐患、堵漏洞、强弱项",
-        "我们要早审批、早落地、早建设",
-    ]
+    parallel = bank.rank("", kind="parallel", context=flood)
+    assert [r.text for r in parallel] == [r.text for r in sorted(parallel, key=lambda r: -r.score)]
+    assert {r.text: r.context > 0 for r in parallel} == {"要查隐患、堵漏洞、强弱项": True, "我们要早审批、早落地、早建设": False}
+    # With as many documents and occurrences, the related one would come first.
+    weights = ranking.load_weights()
+    related, other = sorted(parallel, key=lambda r: -r.context)
+    assert related.score - ranking.prior(weights, related.docs, related.count) > other.score - ranking.prior(
+        weights, other.docs, other.count)
 
 
 def test_context_without_shared_words_keeps_the_plain_order(bank):

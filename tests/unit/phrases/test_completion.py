@@ -36,8 +36,11 @@ def test_a_run_mined_with_its_lead_in_is_offered_from_the_typed_item(bank):
 def test_otherwise_the_paragraph_context_ranks(bank):
     found = complete(bank, "防汛工作", "防汛工作要查找漏洞")
     assert found.mode == "context" and found.typed == ""
-    # c.txt is the one speech about 防汛: its phrases come first
-    assert {c.text for c in found.candidates[:3]} == {"真抓实干", "重整行装", "要查隐患、堵漏洞、强弱项"}
+    # c.txt is the one speech about 防汛: the phrases of its 防汛 sentence come first; after them 相关
+    # blends in how widespread a phrase is (ranking.py), and the rest of c.txt is still offered
+    texts = [c.text for c in found.candidates]
+    assert set(texts[:2]) == {"真抓实干", "重整行装"}
+    assert "要查隐患、堵漏洞、强弱项" in texts
     assert all(c.replace == 0 for c in found.candidates)
 
 
