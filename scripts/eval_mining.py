@@ -5,12 +5,11 @@ phrase of the same file; precision is the share of mined parallel phrases (from 
 match a keep=yes row. Two texts match when they are equal, when one contains the other and the shorter is
 at least 0.7 of the longer, or when their item sets overlap by at least 0.6 (Jaccard).
 
-Figures are cross-validated by file: for each of the gold's files the judge's weights are fitted on the
-other files (scripts/fit_mining.py) and the file is scored with them (leave one file out).
-`--shipped` scores with the shipped weights instead (fitted on every file: not a result, a check).
+The parallel miner is rule-based and fitted on none of these files, so every figure is a held-out one;
+a miner with fitted weights must be scored leave one file out (fitted on the other files).
 `--sample N` prints a seeded random sample of the 四字格, 金句 and 标题 mined from the whole corpus.
 
-    .venv/bin/python scripts/eval_mining.py [--devcorpus DIR] [--shipped] [--sample 100]
+    .venv/bin/python scripts/eval_mining.py [--devcorpus DIR] [--sample 100] [-v]
 """
 
 from __future__ import annotations
@@ -21,7 +20,7 @@ import random
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -145,18 +144,12 @@ def mine_parallel(text: str, name: str) -> list[str]:
     return [p.text for p in mine_text(text, name) if p.kind == "parallel"]
 
 
-def cross_validate(
-    devcorpus: Path, fit: Callable[[list[str]], object] | None = None, use: Callable[[object], None] | None = None
-) -> tuple[Scores, dict[str, Scores]]:
-    """Leave one file out: for each gold file, `fit` (given the other files) gives weights that `use`
-    installs before the file is mined. Without `fit`, the miner as it is scores every file."""
+def score_files(devcorpus: Path) -> tuple[Scores, dict[str, Scores]]:
+    """The miner as it is on every gold file: the whole and per file."""
     gold = load_gold(devcorpus)
-    files = sorted({r.file for r in gold})
     mined: dict[str, list[str]] = {}
     per_file: dict[str, Scores] = {}
-    for file in files:
-        if fit is not None and use is not None:
-            use(fit([f for f in files if f != file]))
+    for file in sorted({r.file for r in gold}):
         mined[file] = mine_parallel(read_text(devcorpus, file), Path(file).name)
         per_file[file] = score({file: mined[file]}, gold)
     return score(mined, gold), per_file
@@ -197,34 +190,20 @@ def _print_scores(title: str, scores: Scores, per_file: Mapping[str, Scores], ve
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--devcorpus", type=Path, default=DEFAULT_DEVCORPUS)
-    parser.add_argument("--shipped", action="store_true", help="score with the shipped weights (fitted on all files)")
     parser.add_argument("--sample", type=int, default=0, help="print N random 四字格/金句/标题 each")
     parser.add_argument("-v", "--verbose", action="store_true", help="list misses and noise")
     args = parser.parse_args(argv)
     if not (args.devcorpus / "README.md").is_file():
         print(f"开发语料不存在：{args.devcorpus}", file=sys.stderr)
         return 2
-    fit = use = None
-    if not args.shipped:
-        fit, use = _judge_fitting(args.devcorpus)
-    title = "parallel, shipped weights (fitted on these files)" if fit is None else "parallel, leave one file out"
-    scores, per_file = cross_validate(args.devcorpus, fit, use)
-    _print_scores(title, scores, per_file, args.verbose)
+    scores, per_file = score_files(args.devcorpus)
+    _print_scores("parallel (rule-based, nothing fitted on these files)", scores, per_file, args.verbose)
     if args.sample:
         for kind, rows in sample_kinds(args.devcorpus, args.sample).items():
             print(f"\n{kind}: {len(rows)} sampled")
             for text, file in rows:
                 print(f"  {text}\t{file}")
     return 0
-
-
-def _judge_fitting(devcorpus: Path) -> tuple[Callable[[list[str]], object] | None, Callable[[object], None] | None]:
-    """The fitting and installing of judge weights, when the miner has a fitted judge."""
-    try:
-        from scripts.fit_mining import fit_files, use_weights
-    except ImportError:
-        return None, None
-    return (lambda files: fit_files(devcorpus, files)), use_weights
 
 
 if __name__ == "__main__":
