@@ -59,6 +59,12 @@ def _focus(qtbot, dialog, widget, limit=12):
     assert widget.hasFocus(), f"Tab never reached {widget}"
 
 
+def _tick_comments(qtbot, dialog):
+    """Tab to the box that writes the findings as comments and tick it with Space."""
+    _focus(qtbot, dialog, dialog.comments_box)
+    qtbot.keyClick(dialog.comments_box, Qt.Key.Key_Space)
+
+
 def test_profiles_propose_their_own_names_and_findings_become_comments(qtbot, window, tmp_path, monkeypatch, answer):
     analysis, _ = _open_draft(qtbot, window, tmp_path)
     open_findings = list(analysis.findings)
@@ -74,8 +80,7 @@ def test_profiles_propose_their_own_names_and_findings_become_comments(qtbot, wi
         qtbot.keyClick(dialog.profile_box, Qt.Key.Key_Up)
         names.append((dialog.profile, dialog.path.name))
         assert dialog.comments_box.text().startswith(f"把检查发现的 {len(open_findings)} 处问题")
-        _focus(qtbot, dialog, dialog.comments_box)
-        qtbot.keyClick(dialog.comments_box, Qt.Key.Key_Space)
+        _tick_comments(qtbot, dialog)
         assert dialog.comments
         qtbot.keyClick(dialog.comments_box, Qt.Key.Key_Return)  # the default button: 导出
 
@@ -106,8 +111,7 @@ def test_a_name_the_writer_typed_is_kept_and_ignored_findings_are_left_out(qtbot
         _focus(qtbot, dialog, dialog.profile_box)
         qtbot.keyClick(dialog.profile_box, Qt.Key.Key_Down)
         assert dialog.path == target  # typed by the writer: kept
-        _focus(qtbot, dialog, dialog.comments_box)
-        qtbot.keyClick(dialog.comments_box, Qt.Key.Key_Space)
+        _tick_comments(qtbot, dialog)
         qtbot.keyClick(dialog.comments_box, Qt.Key.Key_Return)
 
     answer(QMessageBox.StandardButton.No)
@@ -184,8 +188,7 @@ def test_a_draft_checked_on_f7_only_is_checked_when_its_comments_are_exported(qt
 
     def steps(dialog):
         labels.append(dialog.comments_box.text())
-        _focus(qtbot, dialog, dialog.comments_box)
-        qtbot.keyClick(dialog.comments_box, Qt.Key.Key_Space)
+        _tick_comments(qtbot, dialog)
         qtbot.keyClick(dialog.comments_box, Qt.Key.Key_Return)
 
     answer(QMessageBox.StandardButton.No)
